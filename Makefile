@@ -1,0 +1,44 @@
+# The two commands: `make run` and `make test`. Each bootstraps what it needs from a clean clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install migrate demo lock clean check-deploy
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the pinned requirements change.
+$(STAMP): $(BIN)/python requirements/base.txt requirements/test.txt
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo --if-new
+
+run: demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  ALLOWED_HOSTS=earlyhelp.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Regenerate the pinned sets after changing requirements/base.in (review the diff before committing).
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -r requirements/base.in
+	{ echo "# Pinned runtime set (pip freeze of requirements/base.in). Regenerate with: make lock"; .lockenv/bin/pip freeze; } > requirements/base.txt
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,95 @@
+"""The signed-in dashboards: each app contributes sections from its own `dashboard.py`.
+
+A section provider is a function `(user) -> DashboardSection | None`, registered with `@section(order)`.
+It returns None when the section does not concern the person's role, and a section with no items when it
+does but there is nothing to act on yet (the page then shows `empty_text`).
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from portal import permissions
+from portal.models import Membership, Organisation
+
+_providers = []
+
+
+@dataclass
+class DashboardItem:
+    text: str
+    url: str = ""
+    detail: str = ""
+    tag: str = ""  # short status text, e.g. "Review overdue"
+    tag_colour: str = "grey"
+
+
+@dataclass
+class DashboardSection:
+    title: str
+    items: list = field(default_factory=list)
+    empty_text: str = "Nothing to act on yet."
+    actions: list = field(default_factory=list)  # [(label, url)]
+    count: int | None = None  # a headline figure, when the list is a sample of more
+
+
+def section(order=100):
+    def register(provider):
+        _providers.append((order, provider))
+        _providers.sort(key=lambda pair: pair[0])
+        return provider
+
+    return register
+
+
+def sections_for(user):
+    return [s for _, provider in _providers if (s := provider(user)) is not None]
+
+
+ROLE_HEADINGS = {
+    "admin": "Site administrator",
+    "la_officer": "Local-authority quality assurance",
+    "board_member": "Strategic board",
+    "lead": "Organisation lead",
+    "editor": "Organisation editor",
+    "none": "Your account",
+}
+
+
+@section(order=0)
+def your_organisations(user):
+    memberships = (
+        Membership.objects.filter(user=user, organisation__status=Organisation.Status.ACTIVE)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    if not memberships and permissions.is_partnership_wide(user):
+        return None
+    return DashboardSection(
+        title="Your organisations",
+        items=[
+            DashboardItem(
+                text=m.organisation.name,
+                url=reverse("organisation_detail", args=[m.organisation.slug]),
+                detail=m.organisation.get_kind_display(),
+                tag=m.get_role_display(),
+            )
+            for m in memberships
+        ],
+        empty_text="You are not linked to an organisation yet. Ask your local-authority Early Help team to add you.",
+    )
+
+
+@section(order=900)
+def administration(user):
+    if not permissions.can_administer(user):
+        return None
+    return DashboardSection(
+        title="Administration",
+        items=[
+            DashboardItem("Organisations", reverse("organisation:index"), "Add, edit, close; people and roles"),
+            DashboardItem("Import organisations", reverse("organisation_import"), "From a CSV or Excel file"),
+            DashboardItem("Localities", reverse("locality:index")),
+            DashboardItem("People", reverse("wagtailusers_users:index"), "Accounts and partnership roles"),
+        ],
+    )

@@ -1,0 +1,37 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from portal.concurrency import VersionedFormMixin
+from portal.models import Organisation
+
+
+class OrganisationContactForm(VersionedFormMixin, forms.ModelForm):
+    """The public contact details an organisation keeps up to date itself."""
+
+    class Meta:
+        model = Organisation
+        fields = ["address", "postcode", "phone", "email", "website"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "phone": "The number families and practitioners should call.",
+            "website": "Starting https://",
+        }
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet", help_text="A CSV file (.csv) or an Excel workbook (.xlsx), up to 2 MB."
+    )
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Sign in with an email address (any letter case) and a password."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email", "spellcheck": "false"})
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()

@@ -1,0 +1,43 @@
+"""Build the demo partnership. Safe to run again: it updates rather than duplicates."""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.models import Organisation
+
+# Each app's demo module has `seed(stdout)`; order matters (the core first, then features that use it).
+DEMO_MODULES = ["portal.demo", "home.demo", "pledges.demo", "audits.demo", "caseaudits.demo", "maturity.demo"]
+
+
+class Command(BaseCommand):
+    help = "Load believable demo data (localities, organisations, demo accounts and each feature's records)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG off (never on a live partnership's database)."
+        )
+        parser.add_argument(
+            "--if-new", action="store_true", help="Do nothing if the database already has organisations (make run)."
+        )
+
+    def handle(self, *args, force=False, if_new=False, **options):
+        if if_new and Organisation.objects.exists():
+            self.stdout.write("The database already has data; demo data not loaded again.")
+            return
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load demo data with DEBUG off: this looks like a live site. Use --force if you are sure."
+            )
+        with transaction.atomic():
+            for name in DEMO_MODULES:
+                try:
+                    module = import_module(name)
+                except ModuleNotFoundError as missing:
+                    if missing.name != name:
+                        raise
+                    continue
+                module.seed(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))

@@ -1,0 +1,117 @@
+"""Creating organisations, one at a time or by bulk import."""
+
+from django import forms
+
+from portal.models import Locality, Organisation
+from portal.tabular import check_headings, import_rows, read_table
+
+# Column headings of the import file, by form field name.
+IMPORT_COLUMNS = {
+    "name": "Name",
+    "kind": "Kind",
+    "sector": "Sector",
+    "phase": "Phase",
+    "urn": "URN",
+    "locality": "Locality",
+    "address": "Address",
+    "postcode": "Postcode",
+    "phone": "Phone",
+    "email": "Email",
+    "website": "Website",
+}
+REQUIRED_COLUMNS = ["name", "kind"]
+
+
+def _choice_lookup(choices):
+    """Accept a choice by its stored value or its label, in any case ('Local-authority service')."""
+    lookup = {}
+    for value, label in choices:
+        lookup[str(value).lower()] = value
+        lookup[str(label).lower()] = value
+    return lookup
+
+
+class OrganisationImportForm(forms.ModelForm):
+    locality = forms.CharField(required=False)
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "sector", "phase", "urn", "address", "postcode", "phone", "email", "website"]
+
+    def __init__(self, data=None, *, localities=None, **kwargs):
+        data = dict(data or {})
+        for field_name, choices in (
+            ("kind", Organisation.Kind.choices),
+            ("sector", Organisation.Sector.choices),
+            ("phase", Organisation.Phase.choices),
+        ):
+            raw = (data.get(field_name) or "").strip()
+            data[field_name] = _choice_lookup(choices).get(raw.lower(), raw)
+        if not data.get("sector"):
+            is_school = data.get("kind") == Organisation.Kind.SCHOOL
+            data["sector"] = Organisation.Sector.EDUCATION if is_school else Organisation.Sector.OTHER
+        super().__init__(data, **kwargs)
+        self.localities = localities if localities is not None else _locality_lookup()
+
+    def clean_locality(self):
+        raw = self.cleaned_data["locality"].strip()
+        if not raw:
+            return None
+        locality = self.localities.get(raw.lower())
+        if locality is None:
+            names = ", ".join(sorted({loc.name for loc in self.localities.values()}))
+            raise forms.ValidationError(f"There is no locality called '{raw}'. Use one of: {names}.")
+        return locality
+
+    def clean(self):
+        cleaned = super().clean()
+        name, kind = cleaned.get("name"), cleaned.get("kind")
+        if name and kind and Organisation.objects.filter(name__iexact=name, kind=kind).exists():
+            raise forms.ValidationError(f"An organisation called '{name}' already exists; it was not changed.")
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.locality = self.cleaned_data.get("locality")
+        return super().save(commit=commit)
+
+
+def _locality_lookup():
+    lookup = {}
+    for locality in Locality.objects.all():
+        lookup[locality.name.lower()] = locality
+        lookup[locality.slug.lower()] = locality
+    return lookup
+
+
+def import_organisations(uploaded_file):
+    """Import every row of the file, or none. Raises FileProblem for an unreadable file."""
+    headings, table = read_table(uploaded_file)
+    check_headings(headings, IMPORT_COLUMNS, REQUIRED_COLUMNS)
+    seen_urns, seen_names = {}, {}
+
+    class RowForm(OrganisationImportForm):
+        """Adds the checks that span rows: the same URN or name twice in one file."""
+
+        def clean(self):
+            cleaned = super().clean()
+            row = self.data.get("__row__")
+            urn, name = cleaned.get("urn"), (cleaned.get("name") or "").lower()
+            if urn:
+                if urn in seen_urns:
+                    self.add_error("urn", f"URN {urn} is also on row {seen_urns[urn]}.")
+                seen_urns.setdefault(urn, row)
+            if name:
+                if name in seen_names:
+                    self.add_error("name", f"'{cleaned['name']}' is also on row {seen_names[name]}.")
+                seen_names.setdefault(name, row)
+            return cleaned
+
+    numbered = [(number, {**data, "__row__": number}) for number, data in table]
+    localities = _locality_lookup()
+    return import_rows(
+        numbered,
+        form_class=RowForm,
+        columns=IMPORT_COLUMNS,
+        save=lambda form: form.save(),
+        form_kwargs={"localities": localities},
+    )

@@ -1,0 +1,1 @@
+"""Settings: `base` holds everything, read from the environment; `dev`, `test` and `production` adjust it."""

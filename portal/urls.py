@@ -1,0 +1,43 @@
+"""URL configuration.
+
+Public:      /  (Wagtail pages: home, offers directory and offer pages), /accounts/ (sign in, reset)
+Signed in:   /dashboard/, /organisations/<slug>/, and each feature app under its own prefix
+Admin:       /admin/ (Wagtail: moderation, partnership reference data, frameworks)
+"""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import views
+from portal.forms import EmailAuthenticationForm
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("organisations/<slug:slug>/contact/", views.OrganisationContactEdit.as_view(), name="organisation_contact"),
+    path("pledges/", include("pledges.urls")),
+    path("audits/", include("audits.urls")),
+    path("case-audits/", include("caseaudits.urls")),
+    path("maturity/", include("maturity.urls")),
+    path("", include("home.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from the page tree; it must come last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,64 @@
+"""The Wagtail admin for the partnership core: localities, organisations (with their people) and imports."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from portal import admin_views
+from portal.models import Locality, Organisation
+from portal.permissions.admin import AdministratorsOnly
+
+
+class LocalityViewSet(ModelViewSet):
+    model = Locality
+    name = "locality"
+    icon = "site"
+    menu_label = "Localities"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    name = "organisation"
+    icon = "group"
+    menu_label = "Organisations"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "phase", "urn", "locality", "status"]
+    list_filter = ["kind", "phase", "sector", "locality", "status"]
+    search_fields = ["name", "urn"]
+    list_per_page = 50
+
+
+register_permission_policy(Locality, AdministratorsOnly(Locality))
+register_permission_policy(Organisation, AdministratorsOnly(Organisation))
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [LocalityViewSet(), OrganisationViewSet()]
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("organisations-import/", admin_views.import_organisations, name="organisation_import"),
+        path("organisations-import/template.csv", admin_views.import_template, name="organisation_import_template"),
+    ]
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        from portal.permissions import can_administer
+
+        return can_administer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return AdministratorMenuItem("Import organisations", reverse("organisation_import"), icon_name="upload", order=205)
