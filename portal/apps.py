@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
@@ -9,3 +10,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Each app contributes sections to the signed-in dashboards from its own dashboard.py.
         autodiscover_modules("dashboard")
+
+
+class PortalUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with the portal's person fields (see portal/users_admin.py)."""
+
+    user_viewset = "portal.users_admin.PersonViewSet"

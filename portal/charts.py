@@ -78,8 +78,8 @@ def line_chart(
     for index, s in enumerate(series):
         colour, marker, dash = s.styles or SERIES_STYLES[index % len(SERIES_STYLES)]
         points = [(x(i), y(v)) for i, v in enumerate(s.values) if v is not None]
-        if len(points) > 1:
-            path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        for segment in _segments(s.values):  # a gap (None) breaks the line rather than bridging it
+            path = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in segment)
             parts.append(
                 f'<polyline fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"'
                 f' points="{path}"/>'
@@ -92,6 +92,19 @@ def line_chart(
         parts.append(f'<text x="{legend_x + 10}" y="{legend_y}" font-size="12">{escape(s.name)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def _segments(values):
+    """Runs of two or more consecutive known values, as (index, value) pairs."""
+    run, runs = [], []
+    for i, value in enumerate(values):
+        if value is None:
+            run = []
+            continue
+        run.append((i, value))
+        if len(run) == 2:
+            runs.append(run)
+    return runs
 
 
 def _marker(shape, x, y, colour):

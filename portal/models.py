@@ -28,7 +28,7 @@ class Locality(models.Model):
     """A cluster area with its own Early Help Locality Partnership (Leicester has six)."""
 
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, blank=True, help_text="Made from the name if left empty.")
     description = models.TextField(blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -88,7 +88,7 @@ class Organisation(VersionedModel, ClusterableModel, index.Indexed):
         CLOSED = "closed", "Closed"
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text="Made from the name if left empty.")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
     phase = models.CharField(

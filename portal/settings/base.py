@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.apps.PortalUsersAppConfig",  # wagtail.users with job title and partnership role
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -155,7 +155,6 @@ WAGTAIL_SITE_NAME = PARTNERSHIP_NAME
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_USER_CUSTOM_FIELDS = ["partnership_role"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,163 @@
+"""Bulk import of organisations: every row validated, all or nothing, errors named by row and column."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from portal.models import Organisation
+from portal.services.organisations import import_organisations
+from portal.tabular import FileProblem
+
+HEADER = "Name,Kind,Phase,URN,Locality,Phone,Email,Website\n"
+
+
+def csv_file(body, header=HEADER, name="orgs.csv"):
+    return SimpleUploadedFile(name, (header + body).encode("utf-8"), content_type="text/csv")
+
+
+def xlsx_file(rows):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("orgs.xlsx", buffer.getvalue())
+
+
+@pytest.mark.django_db
+class TestImportService:
+    def test_valid_csv_creates_every_row(self, north):
+        result = import_organisations(
+            csv_file(
+                "Elm Primary,School,Primary,111111,North,0116 111,office@elm.example,https://elm.example\n"
+                "Young Carers Project,agency,,,north,,,\n"
+                "Public Health,Commissioner,,,,,,\n"
+            )
+        )
+        assert result.ok and result.created == 3
+        elm = Organisation.objects.get(urn="111111")
+        assert (elm.kind, elm.phase, elm.locality, elm.sector) == ("school", "primary", north, "education")
+        assert Organisation.objects.get(name="Public Health").locality is None
+
+    def test_valid_xlsx_with_numeric_urn(self, north):
+        result = import_organisations(
+            xlsx_file([["Name", "Kind", "Phase", "URN", "Locality"], ["Ash Special", "School", "Special", 222222, "North"]])
+        )
+        assert result.ok
+        assert Organisation.objects.get(name="Ash Special").urn == "222222"
+
+    def test_one_bad_row_imports_nothing_and_names_row_and_column(self, north):
+        result = import_organisations(
+            csv_file(
+                "Elm Primary,School,Primary,111111,North,,,\n"
+                "Bad School,School,Primary,12AB,North,,,\n"
+                "Yew Agency,Agency,,,Atlantis,,,\n"
+            )
+        )
+        assert not result.ok
+        messages = [str(error) for error in result.errors]
+        assert any(m.startswith("Row 3, column 'URN'") and "6-digit" in m for m in messages)
+        assert any(m.startswith("Row 4, column 'Locality'") and "no locality called 'Atlantis'" in m for m in messages)
+        assert Organisation.objects.count() == 0
+
+    def test_school_without_phase_is_refused(self, north):
+        result = import_organisations(csv_file("Elm Primary,School,,111111,North,,,\n"))
+        assert [str(e) for e in result.errors] == ["Row 2, column 'Phase': Choose the school's phase."]
+
+    def test_unknown_kind_lists_nothing_saved(self, db):
+        result = import_organisations(csv_file("Thing,Spaceship,,,,,,\n"))
+        assert result.errors[0].column == "Kind"
+        assert "not one of the available choices" in result.errors[0].message
+
+    def test_duplicate_urn_in_the_file_and_in_the_database(self, school):
+        result = import_organisations(
+            csv_file("A School,School,Primary,222222,,,,\nB School,School,Primary,222222,,,,\nC,School,Primary,123456,,,,\n")
+        )
+        messages = [str(e) for e in result.errors]
+        assert "Row 3, column 'URN': URN 222222 is also on row 2." in messages
+        assert any(m.startswith("Row 4, column 'URN'") and "already exists" in m for m in messages)
+        assert Organisation.objects.count() == 1
+
+    def test_existing_organisation_is_never_overwritten(self, agency):
+        result = import_organisations(csv_file(f"{agency.name},Agency,,,,0000,,\n"))
+        assert "already exists; it was not changed" in str(result.errors[0])
+        agency.refresh_from_db()
+        assert agency.phone == ""
+
+    def test_bad_email_and_website(self, db):
+        result = import_organisations(csv_file("X,Agency,,,,,not-an-email,notaurl\n"))
+        columns = {e.column for e in result.errors}
+        assert columns == {"Email", "Website"}
+
+    def test_missing_required_heading(self, db):
+        with pytest.raises(FileProblem, match="missing the column\\(s\\): Kind"):
+            import_organisations(csv_file("X\n", header="Name,Phase\n"))
+
+    def test_wrong_file_type(self, db):
+        with pytest.raises(FileProblem, match="CSV file .* or an Excel workbook"):
+            import_organisations(SimpleUploadedFile("orgs.pdf", b"%PDF-1.4"))
+
+    def test_corrupt_xlsx(self, db):
+        with pytest.raises(FileProblem, match="could not be read"):
+            import_organisations(SimpleUploadedFile("orgs.xlsx", b"not a zip"))
+
+    def test_empty_file_and_header_only(self, db):
+        with pytest.raises(FileProblem, match="empty"):
+            import_organisations(SimpleUploadedFile("orgs.csv", b""))
+        result = import_organisations(csv_file(""))
+        assert "no rows" in str(result.errors[0])
+
+    def test_too_many_rows(self, db, settings):
+        settings.IMPORT_MAX_ROWS = 3
+        with pytest.raises(FileProblem, match="more than 3 rows"):
+            import_organisations(csv_file("".join(f"Org {i},Agency,,,,,,\n" for i in range(4))))
+
+    def test_too_large(self, db, settings):
+        settings.IMPORT_MAX_BYTES = 100
+        with pytest.raises(FileProblem, match="largest accepted"):
+            import_organisations(csv_file("x" * 200 + ",Agency,,,,,,\n"))
+
+    def test_blank_rows_are_skipped_and_windows_encoding_is_read(self, db):
+        upload = SimpleUploadedFile("orgs.csv", (HEADER + ",,,,,,,\nCafé Project,Agency,,,,,,\n").encode("cp1252"))
+        result = import_organisations(upload)
+        assert result.ok and Organisation.objects.get().name == "Café Project"
+
+
+@pytest.mark.django_db
+class TestImportPage:
+    url = "/admin/organisations-import/"
+
+    def test_administrator_imports_and_is_told_how_many(self, client_for, admin_user, north):
+        response = client_for(admin_user).post(
+            self.url, {"file": csv_file("Elm Primary,School,Primary,111111,North,,,\n")}, follow=True
+        )
+        assert "Imported 1 organisations." in response.content.decode()
+        assert Organisation.objects.filter(name="Elm Primary").exists()
+
+    def test_bad_row_is_listed_on_the_page_and_nothing_saved(self, client_for, admin_user, north):
+        response = client_for(admin_user).post(
+            self.url, {"file": csv_file("Elm Primary,School,Primary,111111,North,,,\nBad,School,Primary,1,North,,,\n")}
+        )
+        content = response.content.decode()
+        assert "Nothing was imported: 1 problem found" in content
+        assert "Row 3, column &#x27;URN&#x27;" in content
+        assert not Organisation.objects.exists()
+
+    def test_file_problem_is_shown_next_to_the_field(self, client_for, admin_user):
+        response = client_for(admin_user).post(self.url, {"file": SimpleUploadedFile("x.txt", b"hello")})
+        content = response.content.decode()
+        assert 'id="id_file_error"' in content and "Choose a CSV file" in content
+
+    def test_template_download(self, client_for, admin_user):
+        response = client_for(admin_user).get("/admin/organisations-import/template.csv")
+        assert response["Content-Type"] == "text/csv"
+        assert response.content.decode().startswith("Name,Kind,Sector,Phase,URN,Locality")
+
+    @pytest.mark.parametrize("role", ["la_officer", "board_member", "school_lead"])
+    def test_other_roles_cannot_import(self, client_for, everyone, role, north):
+        response = client_for(everyone[role]).post(self.url, {"file": csv_file("Elm,School,Primary,111111,North,,,\n")})
+        assert response.status_code in (302, 403)
+        assert not Organisation.objects.filter(name="Elm").exists()
