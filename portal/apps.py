@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
+    default = True  # this module also holds PortalUsersAppConfig, so say which config "portal" means
     name = "portal"
     verbose_name = "Partnership"
 
