@@ -10,3 +10,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Login throttling is switched on by the tests that exercise it (settings fixture), so that the rest of
+# the suite may use the test client's login().
+AXES_ENABLED = False
