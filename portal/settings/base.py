@@ -214,3 +214,6 @@ LOGGING = {
 }
 
 FORM_RENDERER = "portal.forms_renderer.PortalFormRenderer"
+
+# Backups (portal/backup.py) use a JSON format that keeps times to the microsecond.
+SERIALIZATION_MODULES = {"pjson": "portal.serializers"}
