@@ -93,3 +93,24 @@ def administration(user):
             DashboardItem("People", reverse("wagtailusers_users:index"), "Accounts and partnership roles"),
         ],
     )
+
+
+@section(order=950)
+def account_security(user):
+    if not permissions.may_use_two_factor(user):
+        return None
+    from django_otp import user_has_device
+
+    on = user_has_device(user)
+    return DashboardSection(
+        title="Account security",
+        items=[
+            DashboardItem(
+                "Two-factor sign-in",
+                reverse("two_factor"),
+                "A code from an authenticator app each time you sign in",
+                tag="On" if on else "Off",
+                tag_colour="green" if on else "grey",
+            )
+        ],
+    )

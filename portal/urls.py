@@ -12,7 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import two_factor, views
 from portal.forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -23,6 +23,10 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True),
         name="login",
     ),
+    path("accounts/two-factor/", two_factor.settings_page, name="two_factor"),
+    path("accounts/two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
+    path("accounts/two-factor/turn-off/", two_factor.turn_off, name="two_factor_turn_off"),
+    path("accounts/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),

@@ -35,6 +35,7 @@ __all__ = [
     "can_edit_organisation_work",
     "can_sign_off_for",
     "can_administer",
+    "may_use_two_factor",
     "scope",
     "visible_organisations",
     "require",
@@ -112,6 +113,11 @@ def can_edit_organisation_work(user, organisation) -> bool:
 def can_sign_off_for(user, organisation) -> bool:
     """Sign, submit or approve on the organisation's behalf: its lead only."""
     return is_lead(user, organisation)
+
+
+def may_use_two_factor(user) -> bool:
+    """Two-factor sign-in is offered to the roles that read across the partnership."""
+    return is_partnership_wide(user)
 
 
 def can_administer(user) -> bool:

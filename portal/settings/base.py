@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     # Security: login throttling and a Content-Security-Policy
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Django
     "formtools",
     "django.contrib.auth",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.RequireSecondFactor",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -217,3 +221,5 @@ FORM_RENDERER = "portal.forms_renderer.PortalFormRenderer"
 
 # Backups (portal/backup.py) use a JSON format that keeps times to the microsecond.
 SERIALIZATION_MODULES = {"pjson": "portal.serializers"}
+
+OTP_TOTP_ISSUER = PARTNERSHIP_NAME  # the name people see in their authenticator app
