@@ -95,6 +95,16 @@ def administration(user):
     )
 
 
+@section(order=940)
+def audit_trail(user):
+    if not permissions.can_read_audit_trail(user):
+        return None
+    return DashboardSection(
+        title="Audit trail",
+        items=[DashboardItem("Who changed what and when", reverse("audit_trail"), "Offers, audits, ratings, pledges")],
+    )
+
+
 @section(order=950)
 def account_security(user):
     if not permissions.may_use_two_factor(user):

@@ -12,7 +12,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import two_factor, views
+from portal import audit_trail, two_factor, views
 from portal.forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -29,6 +29,7 @@ urlpatterns = [
     path("accounts/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("audit-trail/", audit_trail.audit_trail, name="audit_trail"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<slug:slug>/contact/", views.OrganisationContactEdit.as_view(), name="organisation_contact"),
     path("pledges/", include("pledges.urls")),

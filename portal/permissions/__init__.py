@@ -36,6 +36,7 @@ __all__ = [
     "can_sign_off_for",
     "can_administer",
     "may_use_two_factor",
+    "can_read_audit_trail",
     "scope",
     "visible_organisations",
     "require",
@@ -118,6 +119,11 @@ def can_sign_off_for(user, organisation) -> bool:
 def may_use_two_factor(user) -> bool:
     """Two-factor sign-in is offered to the roles that read across the partnership."""
     return is_partnership_wide(user)
+
+
+def can_read_audit_trail(user) -> bool:
+    """Who changed what and when: LA officers and administrators."""
+    return is_la_officer(user)
 
 
 def can_administer(user) -> bool:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "auditlog",
     # Django
     "formtools",
     "django.contrib.auth",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",  # records who made each change in the audit trail
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -223,3 +225,13 @@ FORM_RENDERER = "portal.forms_renderer.PortalFormRenderer"
 SERIALIZATION_MODULES = {"pjson": "portal.serializers"}
 
 OTP_TOTP_ISSUER = PARTNERSHIP_NAME  # the name people see in their authenticator app
+
+# The audit trail (django-auditlog): who changed what and when, for the records the partnership is
+# accountable for. LA officers and administrators read it at /audit-trail/. Feature apps' models are
+# added here; passwords and sign-in times are never recorded.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "portal.Organisation",
+    "portal.Membership",
+    {"model": "portal.User", "exclude_fields": ["password", "last_login"]},
+)
+AUDITLOG_STORE_JSON_CHANGES = True
