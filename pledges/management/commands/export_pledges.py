@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from xlsxwriter.exceptions import FileCreateError
 
 from pledges import selectors
 from pledges.exports import write_matrix
@@ -28,6 +29,6 @@ class Command(BaseCommand):
         try:
             with ReportWorkbook(out, constant_memory=True) as report:
                 write_matrix(report, matrix, today)
-        except OSError as error:
-            raise CommandError(f"Cannot write {out}: {error.strerror or error}.") from None
+        except (OSError, FileCreateError) as error:
+            raise CommandError(f"Cannot write {out}: {error}.") from None
         self.stdout.write(f"Wrote {matrix.count} organisations x {len(matrix.pledges)} pledges to {out}.")
