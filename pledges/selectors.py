@@ -6,6 +6,7 @@ signatures are fetched once for all the organisations shown and joined in Python
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.db.models import Prefetch
 
@@ -199,13 +200,13 @@ class Matrix:
     def all_met_count(self) -> int:
         return sum(row.all_met for row in self.rows)
 
-    @property
+    @cached_property
     def overdue_reviews(self) -> list:
         """(row, cell) for every overdue review shown, oldest first."""
         found = [(row, cell) for row in self.rows for cell in row.cells if cell.overdue]
         return sorted(found, key=lambda pair: (pair[1].review_date, pair[0].organisation.name, pair[1].pledge.number))
 
-    @property
+    @cached_property
     def totals(self) -> rules.Counts:
         return rules.Counts(
             **{

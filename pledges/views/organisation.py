@@ -172,7 +172,11 @@ class StatusEdit(OrganisationMixin, SaveSafelyMixin, VersionedUpdateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            heading=f"Status of pledge {self.pledge.number}", pledge=self.pledge, submit_label="Save status", **kwargs
+            heading=f"Status of pledge {self.pledge.number}",
+            pledge=self.pledge,
+            submit_label="Save status",
+            back_url=self.get_success_url(),
+            **kwargs,
         )
 
     def form_valid(self, form):
