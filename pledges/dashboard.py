@@ -1,13 +1,77 @@
-"""Dashboard sections for partnership pledges (filled in by the pledges feature)."""
+"""Dashboard sections for partnership pledges: the board and LA see overdue reviews across the partnership;
+an organisation's people see whether it has signed and which of its reviews need attention."""
 
+from django.urls import reverse
+from django.utils import timezone
+
+from pledges import selectors
 from portal import permissions
-from portal.dashboard import DashboardSection, section
+from portal.dashboard import DashboardItem, DashboardSection, section
+from portal.permissions.pledges import can_sign, pledge_organisations
+
+SAMPLE = 5  # overdue reviews listed on the board's dashboard; the matrix has them all
 
 
 @section(order=20)
 def pledges(user):
+    pledge_set = selectors.current_pledge_set()
+    if pledge_set is None:
+        return None
     if permissions.is_partnership_wide(user):
-        return DashboardSection(title="Pledge compliance", empty_text="No pledge reviews are due.")
+        return _partnership_section(user, pledge_set)
     if permissions.member_organisation_ids(user):
-        return DashboardSection(title="Partnership pledges", empty_text="No pledge actions are due.")
+        return _organisation_section(user)
     return None
+
+
+def _partnership_section(user, pledge_set):
+    today = timezone.localdate()
+    matrix = selectors.compliance_matrix(pledge_organisations(user), pledge_set, today)
+    overdue = matrix.overdue_reviews
+    items = [
+        DashboardItem(
+            text=f"{row.organisation.name}: pledge {cell.pledge.number}",
+            url=reverse("pledges:pledge", args=[row.organisation.slug, cell.pledge.number]),
+            detail=f"{cell.label}; review was due {cell.review_date:%d %B %Y}",
+            tag="Review overdue",
+            tag_colour="red",
+        )
+        for row, cell in overdue[:SAMPLE]
+    ]
+    return DashboardSection(
+        title="Pledge compliance: overdue reviews",
+        items=items,
+        count=len(overdue),
+        empty_text=f"No pledge reviews are overdue. {matrix.signed_count} of {matrix.count} organisations have signed.",
+        actions=[("Open the compliance matrix", reverse("pledges:matrix")), ("Designated leads", reverse("pledges:designated_leads"))],
+    )
+
+
+def _organisation_section(user):
+    today = timezone.localdate()
+    items = []
+    organisations = pledge_organisations(user).filter(pk__in=permissions.member_organisation_ids(user)).order_by("name")
+    for organisation in organisations:
+        signature = selectors.latest_signature(organisation)
+        url = reverse("pledges:organisation", args=[organisation.slug])
+        if signature is None:
+            action = "Sign the pledges" if can_sign(user, organisation) else "Not signed yet: your lead signs"
+            items.append(DashboardItem(organisation.name, url, action, tag="Not signed", tag_colour="grey"))
+        cells = selectors.organisation_cells(organisation, selectors.working_pledge_set(signature), today)
+        for cell in cells:
+            if cell.overdue or cell.due_soon:
+                items.append(
+                    DashboardItem(
+                        text=f"{organisation.name}: pledge {cell.pledge.number}",
+                        url=reverse("pledges:pledge", args=[organisation.slug, cell.pledge.number]),
+                        detail=f"{cell.pledge.title}. Review {'was ' if cell.overdue else ''}due {cell.review_date:%d %B %Y}.",
+                        tag="Review overdue" if cell.overdue else "Review due soon",
+                        tag_colour="red" if cell.overdue else "amber",
+                    )
+                )
+    return DashboardSection(
+        title="Partnership pledges",
+        items=items,
+        empty_text="No pledge reviews are due in the next 30 days.",
+        actions=[("Your pledges", reverse("pledges:index"))],
+    )

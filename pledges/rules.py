@@ -1,0 +1,127 @@
+"""The rules of pledge tracking, as small pure functions (no database, `today` always passed in).
+
+- A pledge with no status recorded is Not started.
+- In progress and Met need a review date; Not applicable needs a reason and has no review.
+- A review is overdue when its date has passed and the pledge is not Not applicable.
+- A review is coming due when its date is today or within the reminder window.
+- Compliance is pledges met out of pledges that apply (Not applicable ones are left out of both figures).
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pledges.models import Status
+
+REMINDER_WINDOW_DAYS = 30
+
+# Tag colour for each status (portal.css tag--*). The text is always shown too.
+STATUS_COLOURS = {
+    Status.NOT_STARTED: "grey",
+    Status.IN_PROGRESS: "amber",
+    Status.MET: "green",
+    Status.NOT_APPLICABLE: "blue",
+}
+OVERDUE_COLOUR = "red"
+OVERDUE_LABEL = "Review overdue"
+DUE_SOON_LABEL = "Review due soon"
+
+
+def effective_status(status) -> Status:
+    """None or an unknown value (no row recorded) reads as Not started."""
+    try:
+        return Status(status)
+    except ValueError:
+        return Status.NOT_STARTED
+
+
+def is_overdue(status, review_date: date | None, today: date) -> bool:
+    return review_date is not None and review_date < today and effective_status(status) != Status.NOT_APPLICABLE
+
+
+def is_due_soon(status, review_date: date | None, today: date, window_days: int = REMINDER_WINDOW_DAYS) -> bool:
+    """Today or within the window, not yet passed, and the pledge applies."""
+    if review_date is None or effective_status(status) == Status.NOT_APPLICABLE:
+        return False
+    return today <= review_date <= today + timedelta(days=window_days)
+
+
+def reminder_kind(status, review_date, today, window_days=REMINDER_WINDOW_DAYS) -> str | None:
+    """'overdue', 'due_soon' or None: which reminder, if any, this review calls for today."""
+    if is_overdue(status, review_date, today):
+        return "overdue"
+    if is_due_soon(status, review_date, today, window_days):
+        return "due_soon"
+    return None
+
+
+def status_problems(status, review_date: date | None, reason: str, today: date) -> dict[str, str]:
+    """{field: message} for a status that cannot be saved as given; empty when it can."""
+    status = effective_status(status)
+    problems = {}
+    if status == Status.NOT_APPLICABLE:
+        if not (reason or "").strip():
+            problems["not_applicable_reason"] = (
+                "Say why this pledge does not apply, for example that you commission services and write the "
+                "principles into service specifications."
+            )
+        return problems
+    if status in (Status.IN_PROGRESS, Status.MET) and review_date is None:
+        problems["review_date"] = f"Enter the date you will next review this pledge ({status.label.lower()} pledges need one)."
+    if review_date is not None and review_date < today:
+        problems["review_date"] = "The review date must be today or in the future."
+    return problems
+
+
+def cell_colour(status, overdue: bool) -> str:
+    return OVERDUE_COLOUR if overdue else STATUS_COLOURS[effective_status(status)]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many pledges (or organisations' pledges) are in each state."""
+
+    not_started: int = 0
+    in_progress: int = 0
+    met: int = 0
+    not_applicable: int = 0
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.not_started + self.in_progress + self.met + self.not_applicable
+
+    @property
+    def applicable(self) -> int:
+        return self.total - self.not_applicable
+
+    def for_status(self, status) -> int:
+        return getattr(self, effective_status(status).value)
+
+
+def count_statuses(pairs, today: date) -> Counts:
+    """Counts over (status, review date) pairs; statuses may be None (Not started)."""
+    tally = Counter()
+    for status, review_date in pairs:
+        tally[effective_status(status).value] += 1
+        tally["overdue"] += is_overdue(status, review_date, today)
+    return Counts(**tally)
+
+
+def compliance_percent(counts: Counts) -> int | None:
+    """Met as a whole percentage of the pledges that apply; None when none apply."""
+    if not counts.applicable:
+        return None
+    return round(100 * counts.met / counts.applicable)
+
+
+def all_met(counts: Counts) -> bool:
+    """Every pledge that applies is met (and at least one applies)."""
+    return counts.applicable > 0 and counts.met == counts.applicable
+
+
+def offer_warning(status, offer_published: bool) -> str:
+    """Pledge 4 marked Met while the organisation's offer page is not published: say so, don't block it."""
+    if effective_status(status) == Status.MET and not offer_published:
+        return "Marked as met, but your Early Help offer is not published on the portal yet."
+    return ""

@@ -1,0 +1,295 @@
+"""Reads for pledge pages, the board's compliance matrix, its exports and the reminders.
+
+Every read here runs a fixed number of queries whatever the number of organisations: statuses and
+signatures are fetched once for all the organisations shown and joined in Python.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from django.db.models import Prefetch
+
+from home.selectors import offer_statuses
+from pledges import rules
+from pledges.models import (
+    AccessRoutes,
+    DesignatedLead,
+    ImpactMeasure,
+    ImpactReturn,
+    Pledge,
+    PledgeSet,
+    PledgeStatus,
+    Signature,
+    Status,
+    TrainingRecord,
+    TrainingSummary,
+)
+from portal.models import Organisation
+
+
+def current_pledge_set():
+    return PledgeSet.objects.current()
+
+
+def latest_signature(organisation):
+    return (
+        Signature.objects.filter(organisation=organisation).select_related("pledge_set").order_by("-signed_on", "-pk").first()
+    )
+
+
+def working_pledge_set(signature):
+    """The version an organisation works to: the one it last signed, else the current one."""
+    return signature.pledge_set if signature else current_pledge_set()
+
+
+@dataclass
+class Cell:
+    """One organisation's position on one pledge."""
+
+    pledge: Pledge
+    status: Status = Status.NOT_STARTED
+    review_date: date | None = None
+    reason: str = ""
+    notes: str = ""
+    overdue: bool = False
+    due_soon: bool = False
+    record: PledgeStatus | None = None
+
+    @property
+    def label(self) -> str:
+        return self.status.label
+
+    @property
+    def colour(self) -> str:
+        return rules.STATUS_COLOURS[self.status]
+
+    @property
+    def text(self) -> str:
+        """The status as plain text, with the overdue review when there is one (spreadsheets, screen readers)."""
+        return f"{self.label} ({rules.OVERDUE_LABEL.lower()})" if self.overdue else self.label
+
+
+def make_cell(pledge, record, today) -> Cell:
+    if record is None:
+        return Cell(pledge=pledge)
+    status = rules.effective_status(record.status)
+    return Cell(
+        pledge=pledge,
+        status=status,
+        review_date=record.review_date,
+        reason=record.not_applicable_reason,
+        notes=record.notes,
+        overdue=rules.is_overdue(status, record.review_date, today),
+        due_soon=rules.is_due_soon(status, record.review_date, today),
+        record=record,
+    )
+
+
+def organisation_cells(organisation, pledge_set, today) -> list[Cell]:
+    """The organisation's position on every pledge of the set, in pledge order (two queries)."""
+    records = {r.pledge_id: r for r in PledgeStatus.objects.filter(organisation=organisation, pledge__pledge_set=pledge_set)}
+    return [make_cell(pledge, records.get(pledge.pk), today) for pledge in pledge_set.pledges.all()]
+
+
+def evidence_for(organisation, evidence_kind) -> dict:
+    """What the organisation has recorded for one kind of evidence, for its pledge page."""
+    if evidence_kind == Pledge.Evidence.DESIGNATED_LEAD:
+        return {"lead": DesignatedLead.objects.filter(organisation=organisation).first()}
+    if evidence_kind == Pledge.Evidence.TRAINING:
+        return {
+            "summary": TrainingSummary.objects.filter(organisation=organisation).first(),
+            "records": list(TrainingRecord.objects.filter(organisation=organisation)),
+        }
+    if evidence_kind == Pledge.Evidence.ACCESS:
+        return {"access": AccessRoutes.objects.filter(organisation=organisation).first()}
+    if evidence_kind == Pledge.Evidence.OFFER:
+        return {"offer": offer_statuses([organisation.pk])[organisation.pk]}
+    if evidence_kind == Pledge.Evidence.IMPACT:
+        measures = ImpactMeasure.objects.filter(organisation=organisation).prefetch_related(
+            Prefetch("returns", queryset=ImpactReturn.objects.order_by("-period_start"))
+        )
+        return {"measures": list(measures)}
+    return {}
+
+
+def evidence_summary(organisation) -> dict:
+    """One line of evidence per kind, for the organisation's overview (a fixed handful of queries)."""
+    lead = DesignatedLead.objects.filter(organisation=organisation).first()
+    training = TrainingSummary.objects.filter(organisation=organisation).first()
+    courses = TrainingRecord.objects.filter(organisation=organisation).count()
+    access = AccessRoutes.objects.filter(organisation=organisation).exists()
+    measures = ImpactMeasure.objects.filter(organisation=organisation).count()
+    returns = ImpactReturn.objects.filter(measure__organisation=organisation).count()
+    offer = offer_statuses([organisation.pk])[organisation.pk]
+    return {
+        Pledge.Evidence.DESIGNATED_LEAD: f"{lead.name}, {lead.role}" if lead else "No designated lead named yet",
+        Pledge.Evidence.TRAINING: (
+            f"{training.staff_trained} of {training.staff_in_roles} staff trained; {courses} course(s) recorded"
+            if training
+            else f"Staff numbers not recorded; {courses} course(s) recorded"
+        ),
+        Pledge.Evidence.ACCESS: "Access routes described" if access else "Access routes not described yet",
+        Pledge.Evidence.OFFER: f"Offer page: {offer.label}",
+        Pledge.Evidence.IMPACT: f"{measures} measure(s), {returns} return(s)",
+        Pledge.Evidence.NOTES: "",
+    }
+
+
+@dataclass
+class MatrixRow:
+    organisation: Organisation
+    signature: Signature | None
+    cells: list
+    offer: object  # home.selectors.OfferStatus
+    counts: rules.Counts = field(init=False)
+
+    def __post_init__(self):
+        self.counts = rules.Counts(
+            **{s.value: sum(c.status == s for c in self.cells) for s in Status},
+            overdue=sum(c.overdue for c in self.cells),
+        )
+
+    @property
+    def all_met(self) -> bool:
+        return rules.all_met(self.counts)
+
+
+@dataclass
+class MatrixFilters:
+    """What the board narrowed the matrix to. Empty values mean 'any'."""
+
+    kind: str = ""
+    sector: str = ""
+    locality: object = None  # a Locality
+    pledge: int | None = None  # status and review filters look at this pledge only, when given
+    status: str = ""
+    review: str = ""  # "overdue" or "due_soon"
+    signed: str = ""  # "yes" or "no"
+
+    def keep(self, row: MatrixRow) -> bool:
+        if self.signed and (row.signature is not None) != (self.signed == "yes"):
+            return False
+        cells = [c for c in row.cells if self.pledge is None or c.pledge.number == self.pledge]
+        if self.status and not any(c.status == self.status for c in cells):
+            return False
+        if self.review == "overdue" and not any(c.overdue for c in cells):
+            return False
+        if self.review == "due_soon" and not any(c.due_soon for c in cells):
+            return False
+        return True
+
+
+@dataclass
+class Matrix:
+    pledge_set: PledgeSet
+    pledges: list
+    rows: list
+    pledge_counts: list  # rules.Counts per pledge, in pledge order
+    total_organisations: int  # before the status / review / signed filters
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def signed_count(self) -> int:
+        return sum(row.signature is not None for row in self.rows)
+
+    @property
+    def all_met_count(self) -> int:
+        return sum(row.all_met for row in self.rows)
+
+    @cached_property
+    def overdue_reviews(self) -> list:
+        """(row, cell) for every overdue review shown, oldest first."""
+        found = [(row, cell) for row in self.rows for cell in row.cells if cell.overdue]
+        return sorted(found, key=lambda pair: (pair[1].review_date, pair[0].organisation.name, pair[1].pledge.number))
+
+    @cached_property
+    def totals(self) -> rules.Counts:
+        return rules.Counts(
+            **{
+                name: sum(getattr(c, name) for c in self.pledge_counts)
+                for name in ("not_started", "in_progress", "met", "not_applicable", "overdue")
+            }
+        )
+
+
+def compliance_matrix(organisations, pledge_set, today, filters: MatrixFilters | None = None) -> Matrix:
+    """Organisations x pledges of one set, in a fixed number of queries.
+
+    `organisations` is a queryset already narrowed by permissions; kind, sector and locality narrow it in
+    the database; status, review and signed filters apply to the assembled rows.
+    """
+    filters = filters or MatrixFilters()
+    organisations = organisations.select_related("locality").order_by("name")
+    if filters.kind:
+        organisations = organisations.filter(kind=filters.kind)
+    if filters.sector:
+        organisations = organisations.filter(sector=filters.sector)
+    if filters.locality is not None:
+        organisations = organisations.filter(locality=filters.locality)
+    organisations = list(organisations)
+    ids = [o.pk for o in organisations]
+    pledges = list(pledge_set.pledges.all())
+    records = {}
+    for record in PledgeStatus.objects.filter(pledge__pledge_set=pledge_set, organisation_id__in=ids):
+        records[(record.organisation_id, record.pledge_id)] = record
+    signatures = {s.organisation_id: s for s in Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=ids)}
+    offers = offer_statuses(ids)
+    rows = [
+        MatrixRow(
+            organisation=o,
+            signature=signatures.get(o.pk),
+            cells=[make_cell(p, records.get((o.pk, p.pk)), today) for p in pledges],
+            offer=offers.get(o.pk),
+        )
+        for o in organisations
+    ]
+    shown = [row for row in rows if filters.keep(row)]
+    pledge_counts = [
+        rules.count_statuses(((row.cells[i].status, row.cells[i].review_date) for row in shown), today)
+        for i in range(len(pledges))
+    ]
+    return Matrix(pledge_set, pledges, shown, pledge_counts, total_organisations=len(rows))
+
+
+def signatories():
+    """The latest signature of every active organisation that has signed, for the public page (one query)."""
+    latest = {}
+    signatures = (
+        Signature.objects.filter(organisation__status=Organisation.Status.ACTIVE)
+        .select_related("organisation", "pledge_set")
+        .order_by("organisation__name", "-signed_on", "-pk")
+    )
+    for signature in signatures:
+        latest.setdefault(signature.organisation_id, signature)
+    return list(latest.values())
+
+
+def designated_leads():
+    """Every active organisation's designated lead, for signed-in partners (one query)."""
+    return list(
+        DesignatedLead.objects.filter(organisation__status=Organisation.Status.ACTIVE)
+        .select_related("organisation", "organisation__locality")
+        .order_by("organisation__name")
+    )
+
+
+def reviews_calling_for_reminders(today, window_days=rules.REMINDER_WINDOW_DAYS):
+    """Status rows of active organisations whose review is overdue or coming due, with their reminder kind."""
+    candidates = (
+        PledgeStatus.objects.filter(
+            organisation__status=Organisation.Status.ACTIVE,
+            review_date__isnull=False,
+            review_date__lte=today + timedelta(days=window_days),
+        )
+        .exclude(status=Status.NOT_APPLICABLE)
+        .select_related("organisation", "pledge")
+        .order_by("organisation__name", "pledge__number")
+    )
+    for record in candidates:
+        kind = rules.reminder_kind(record.status, record.review_date, today, window_days)
+        if kind:
+            yield record, kind

@@ -1,0 +1,1 @@
+"""Pledge pages: public (signatories), an organisation's own (signing, status, evidence) and the board's."""

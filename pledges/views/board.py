@@ -1,0 +1,68 @@
+"""Partnership-wide pages: the compliance matrix (board, LA officers, administrators) and its export, and
+the directory of designated leads (any signed-in partner)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from pledges import selectors
+from pledges.exports import write_matrix
+from pledges.forms import MatrixFilterForm
+from pledges.models import PledgeSet
+from pledges.selectors import MatrixFilters
+from portal.permissions import require
+from portal.permissions.pledges import can_view_lead_contacts, can_view_matrix, pledge_organisations
+from portal.xlsx import ReportWorkbook, xlsx_response
+
+
+def _matrix_for(request):
+    """The matrix the request asks for: a pledge set (default the current one) and the filters in the query."""
+    require(can_view_matrix(request.user))
+    set_id = request.GET.get("set")
+    if set_id and set_id.isdigit():
+        pledge_set = get_object_or_404(PledgeSet, pk=set_id)
+    else:
+        pledge_set = selectors.current_pledge_set()
+    if pledge_set is None:
+        raise Http404("No pledges have been loaded yet.")
+    pledges = list(pledge_set.pledges.all())
+    form = MatrixFilterForm(request.GET or None, pledges=pledges)
+    filters = MatrixFilters(**form.cleaned_data) if form.is_valid() else MatrixFilters()
+    today = timezone.localdate()
+    matrix = selectors.compliance_matrix(pledge_organisations(request.user), pledge_set, today, filters)
+    return matrix, form, today
+
+
+@login_required
+def matrix(request):
+    matrix, form, today = _matrix_for(request)
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "pledges/matrix.html",
+        {
+            "matrix": matrix,
+            "pledge_counts": list(zip(matrix.pledges, matrix.pledge_counts)),
+            "form": form,
+            "today": today,
+            "pledge_sets": PledgeSet.objects.all() if PledgeSet.objects.count() > 1 else [],
+            "export_query": f"?{query}" if query else "",
+            "filtered": form.is_bound and form.is_valid() and any(v not in ("", None) for v in form.cleaned_data.values()),
+        },
+    )
+
+
+@login_required
+def matrix_export(request):
+    matrix, _form, today = _matrix_for(request)
+    report = ReportWorkbook()
+    write_matrix(report, matrix, today)
+    report.close()
+    return xlsx_response(report, f"pledge-compliance-{today:%Y-%m-%d}.xlsx")
+
+
+@login_required
+def designated_leads(request):
+    require(can_view_lead_contacts(request.user), "Only signed-in partners can see designated leads' contact details.")
+    return render(request, "pledges/designated_leads.html", {"leads": selectors.designated_leads()})
