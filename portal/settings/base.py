@@ -233,5 +233,14 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "portal.Organisation",
     "portal.Membership",
     {"model": "portal.User", "exclude_fields": ["password", "last_login"]},
+    # Partnership pledges
+    "pledges.Signature",
+    "pledges.PledgeStatus",
+    "pledges.DesignatedLead",
+    "pledges.TrainingSummary",
+    "pledges.TrainingRecord",
+    "pledges.AccessRoutes",
+    "pledges.ImpactMeasure",
+    "pledges.ImpactReturn",
 )
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -50,3 +50,15 @@ def test_only_la_officers_and_administrators_read_it(client_for, everyone, role,
 def test_anonymous_is_sent_to_sign_in(client, db):
     response = client.get("/audit-trail/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_pledge_status_changes_are_in_the_trail(client_for, la_officer, school):
+    from datetime import date, timedelta
+
+    from pledges.models import Pledge, PledgeStatus
+
+    pledge = Pledge.objects.filter(pledge_set__is_current=True).order_by("number").first()
+    PledgeStatus.objects.create(organisation=school, pledge=pledge, status="in_progress",
+                                review_date=date.today() + timedelta(days=30))
+    content = client_for(la_officer).get("/audit-trail/").content.decode()
+    assert "Pledge status: " in content  # the kind of record, then the record
