@@ -26,7 +26,7 @@ def fingerprint():
     return result
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restores_every_record_into_an_empty_database(tmp_path, settings):
     settings.DEBUG = True
     call_command("seed_demo")

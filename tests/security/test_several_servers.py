@@ -34,7 +34,7 @@ def _redis_answers():
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL shared by both servers"),
     pytest.mark.skipif(not _redis_answers(), reason="needs Redis on 127.0.0.1:6379"),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 

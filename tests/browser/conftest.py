@@ -1,0 +1,127 @@
+"""Real-browser journeys: Playwright driving Debian's Chromium against a live test server.
+
+Chromium comes from the system (`apt-get install chromium`; `.ci/run` installs it), never a downloaded
+browser. Without /usr/bin/chromium these tests are skipped with that reason.
+Every page a journey visits is checked with axe-core (WCAG 2.2 A and AA) through `visit`/`check`,
+and key pages are saved as screenshots under tests/browser/screenshots/<test name>/.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+# Playwright's sync API runs an event loop in this thread; the live server's ORM calls from fixtures
+# are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium (see README)")
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Journey:
+    """One person's browser tab, with accessibility checks and screenshots as it goes."""
+
+    def __init__(self, page, base_url, folder):
+        self.page = page
+        self.base_url = base_url
+        self.folder = folder
+        self.checked = []
+
+    def visit(self, path):
+        self.page.goto(self.base_url + path)
+        self.check()
+        return self.page
+
+    def check(self, name=None):
+        """Run axe-core on the page as it is now; fail on any WCAG 2.2 A/AA violation."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        summary = [
+            f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:3])
+            for v in violations
+        ]
+        assert not violations, f"{self.page.url}:\n" + "\n".join(summary)
+        self.checked.append(self.page.url)
+        if name:
+            self.screenshot(name)
+
+    def screenshot(self, name):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(self.folder / f"{len(list(self.folder.glob('*.png'))) + 1:02d}-{name}.png"),
+                             full_page=True)
+
+    def sign_in(self, email, password):
+        self.visit("/accounts/login/")
+        self.page.get_by_label("Email address").fill(email)
+        self.page.get_by_label("Password").fill(password)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Sign in").click()
+        self.check()
+
+
+@pytest.fixture
+def journey(chromium, live_server, request):
+    """journey(viewport=PHONE) -> a Journey in a fresh browser context (its own cookies)."""
+    contexts = []
+    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    shutil.rmtree(folder, ignore_errors=True)  # each run's screenshots replace the last run's
+
+    def start(viewport=DESKTOP):
+        context = chromium.new_context(viewport=viewport, accept_downloads=True, locale="en-GB")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return Journey(context.new_page(), live_server.url, folder)
+
+    yield start
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def demo_data(django_db_serialized_rollback, transactional_db, settings):
+    """The whole demo partnership, as `make run` shows it.
+
+    Serialized rollback puts back what the data migrations loaded (the frameworks) after each
+    browser test empties the database."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    settings.DEBUG = False
