@@ -127,7 +127,7 @@ class ActionItemForm(VersionedFormMixin, forms.ModelForm):
         self.fields["strand"].queryset = round_.framework.strands.all()
         if not self.instance.pk:
             numbers = round_.action_items.values_list("number", flat=True)
-            self.fields["number"].initial = max(numbers, default=0) + 1
+            self.initial["number"] = max(numbers, default=0) + 1
 
     def clean_number(self):
         number = self.cleaned_data["number"]

@@ -98,7 +98,7 @@ class Method(models.TextChoices):
 
 class RoundQuerySet(models.QuerySet):
     def with_framework(self):
-        return self.select_related("framework", "signed_off_by", "submitted_by").prefetch_related(
+        return self.select_related("framework", "signed_off_by", "submitted_by", "started_from").prefetch_related(
             "framework__levels", "contributor_groups"
         )
 

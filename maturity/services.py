@@ -9,7 +9,7 @@ comes from (views, demo data, commands):
 Who may call what is decided in `portal.permissions.maturity`, by the views.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -135,16 +135,24 @@ def save_contributions(round_, user, forms):
     """
     if not round_.accepting_contributions:
         raise RoundLocked("This round is no longer open to contributors, so your views could not be saved.")
-    with transaction.atomic():
-        for form in forms:
-            view = form.save(commit=False)
-            if view.rating == rules.UNRATED and not view.comment.strip():
-                if view.pk:
-                    ContributorRating.objects.filter(pk=view.pk).delete()
-                continue
-            if view.pk is None and round_.contributions.filter(strand=view.strand, contributor=user).exists():
-                raise StaleEditError("These views were saved from another window since this page was opened.")
-            view.save()
+    try:
+        with transaction.atomic():
+            _save_views(forms)
+    except IntegrityError as clash:  # two first saves of the same view at the same moment
+        raise StaleEditError("The same views were saved twice at once.") from clash
+
+
+def _save_views(forms):
+    for form in forms:
+        view = form.save(commit=False)
+        if view.pk and form.cleaned_data.get("version") is None:
+            # The page was opened before this view existed: another window saved it since.
+            raise StaleEditError(f"View {view.pk} was saved from another window.")
+        if view.rating == rules.UNRATED and not view.comment.strip():
+            if view.pk:
+                ContributorRating.objects.filter(pk=view.pk).delete()
+            continue
+        view.save()
 
 
 def _move(round_, target, expected_version, **fields):
