@@ -111,6 +111,7 @@ def round_detail(request, pk):
             "strands": selectors.strand_views(round_, user, previous),
             "action_items": items,
             "today": timezone.localdate(),
+            "portal_contributors": round_.contributions.values("contributor").distinct().count(),
             "can_manage": can.can_manage_rounds(user),
             "can_edit": can.can_manage_rounds(user) and round_.is_draft,
             "can_sign_off": can.can_sign_off(user) and round_.status == Status.SUBMITTED,

@@ -29,7 +29,8 @@ def test_seeding_twice_changes_nothing(demo_data):
     assert counts() == before == [3, 18, 20, 5, 9]
 
 
-def test_the_rounds_carry_the_seeds_ratings(demo_data):
+def test_the_2017_and_2019_rounds_are_the_seeds(demo_data):
+    """Ratings (table 13), methods, contributors and the ten recommendations with their leads."""
     assert _ratings(demo_data[2017]) == {
         "families-experience": "Not rated", "leadership": "Developing", "strategy": "Early", "culture": "Developing",
         "workforce-development": "Developing", "delivery-structures": "Developing/Maturing",
@@ -39,8 +40,6 @@ def test_the_rounds_carry_the_seeds_ratings(demo_data):
         "workforce-development": "Mature", "delivery-structures": "Developing/Maturing",
     }
 
-
-def test_methods_and_contributors_are_the_seeds(demo_data):
     baseline, second = demo_data[2017], demo_data[2019]
     assert baseline.method_labels == ["Desktop analysis"]
     assert second.method_labels == ["Focus groups", "Interviews", "Surveys", "Questionnaires"]
@@ -50,8 +49,6 @@ def test_methods_and_contributors_are_the_seeds(demo_data):
     assert (baseline.status, second.status) == (Status.SIGNED_OFF, Status.SIGNED_OFF)
     assert second.signed_off_by.email == "board.member@example.org"
 
-
-def test_the_ten_recommendations_with_their_leads(demo_data):
     items = list(demo_data[2019].action_items.all())
     assert [i.number for i in items] == list(range(1, 11))
     leads = {i.number: i.responsible_lead for i in items}
