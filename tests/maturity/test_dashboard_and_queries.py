@@ -74,7 +74,7 @@ def _partnership(make_round, school, size):
 # (role, page, most queries): the same at both sizes, so nothing is fetched per round, strand or view.
 PAGES = [
     ("la_officer", "/maturity/", 10),
-    ("la_officer", "/maturity/rounds/{last}/", 17),
+    ("la_officer", "/maturity/rounds/{last}/", 18),
     ("la_officer", "/maturity/rounds/{last}/strands/strategy/", 17),
     ("la_officer", "/maturity/rounds/{last}/export.xlsx", 15),
     ("board_member", "/maturity/compare/", 16),
