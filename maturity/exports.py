@@ -52,7 +52,7 @@ def comparison_workbook(comparison, target=None):
     """Rounds side by side: strand, scope, the rating in each round and the movement between rounds."""
     report = ReportWorkbook(target)
     sheet = report.add_sheet("Comparison")
-    report.write_title(sheet, 0, "Service transformation maturity: ratings by round")
+    report.write_title(sheet, 0, "Maturity self-assessment: ratings by round")
     if comparison.rounds:
         report.write(sheet, 1, 0, str(comparison.rounds[-1].framework))
     headings = ["Strand", "Scope"] + [heading for heading, _ in comparison.column_headings]

@@ -154,7 +154,6 @@ class ContributionForm(VersionedFormMixin, forms.ModelForm):
             empty_value=rules.UNRATED,
         )
         self.fields["comment"].help_text = "What you see in your work that supports your rating (up to 2,000 characters)."
-        self.fields["comment"].max_length = 2000
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"].strip()

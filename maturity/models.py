@@ -44,9 +44,6 @@ class Framework(models.Model):
     def rating_label(self, code):
         return rules.rating_label(code, self.level_names)
 
-    def is_used(self):
-        return self.rounds.exists()
-
 
 class Level(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")

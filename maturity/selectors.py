@@ -201,17 +201,20 @@ def compare(rounds) -> Comparison:
     return Comparison(rounds, rows, rounds[-1].framework.level_names)
 
 
+def current_framework_slug(rounds):
+    """The framework in use: the one the most recent of these rounds was rated against (None if none)."""
+    return rounds.order_by("-period_end", "-pk").values_list("framework__slug", flat=True).first()
+
+
 def rounds_to_compare(rounds, framework_slug=None, round_ids=None):
     """From a queryset of rounds: those chosen, else every round of the given framework (all its
-    versions), else of the framework in use (the framework of the most recent round). Oldest first."""
+    versions), else of the framework in use. Oldest first."""
     rounds = rounds.select_related("framework", "signed_off_by").prefetch_related(
         "framework__levels", "framework__strands", "contributor_groups"
     )
+    framework_slug = framework_slug or current_framework_slug(rounds)
     if framework_slug is None:
-        latest = rounds.order_by("-period_end", "-pk").first()
-        if latest is None:
-            return []
-        framework_slug = latest.framework.slug
+        return []
     rounds = rounds.filter(framework__slug=framework_slug)
     if round_ids:
         rounds = rounds.filter(pk__in=round_ids)

@@ -77,12 +77,10 @@ def round_create(request):
     if request.GET.get("from"):
         source = get_object_or_404(Round.objects.with_framework(), pk=request.GET["from"])
     latest = selectors.latest_frameworks()
-    initial = {}
-    if source is not None:
-        family = [f for f in latest if f.slug == source.framework.slug]
-        initial["framework"] = family[0] if family else source.framework
-    elif latest:
-        initial["framework"] = next((f for f in latest if f.slug == "stmm"), latest[0])
+    # Suggest the newest version of the framework in use (or of the round this one starts from).
+    slug = source.framework.slug if source else selectors.current_framework_slug(Round.objects.all())
+    suggested = [f for f in latest if f.slug == slug] or latest[:1]
+    initial = {"framework": suggested[0]} if suggested else {}
     form = RoundCreateForm(
         _posted(request), initial=initial, frameworks=Framework.objects.filter(pk__in=[f.pk for f in latest])
     )

@@ -2,11 +2,14 @@
 and read-only rounds."""
 
 import io
+import json
+import re
 from datetime import date
 
 import openpyxl
 import pytest
 
+from maturity.framework_loader import EXAMPLES_DIR, load_framework, parse_framework, read_framework_file
 from maturity.models import ActionItem, ContributorRating, Round
 from maturity.rules import Status
 from portal.concurrency import STALE_EDIT_MESSAGE
@@ -308,3 +311,20 @@ def test_the_printable_comparison_has_the_table_charts_and_sign_off(client_for, 
     assert "Board Tester" in page  # who signed off the baseline
     assert page.count("<svg") == 6
     assert "Movement September 2017 to January 2019" in page
+
+
+def test_a_new_round_suggests_the_newest_version_of_the_framework_in_use(client_for, la_officer, rounds, stmm):
+    data = json.loads((EXAMPLES_DIR / "stmm.json").read_text())
+    del data["version"]
+    revision = load_framework(parse_framework({**data, "description": "Revised"})).framework
+    other = load_framework(read_framework_file(EXAMPLES_DIR / "early-help-system-guide.json")).framework
+    client = client_for(la_officer)
+
+    def suggested(url):
+        page = client.get(url).content.decode()
+        return int(re.search(r'<option value="(\d+)" selected>', page).group(1))
+
+    assert suggested("/maturity/rounds/new/") == revision.pk  # the latest round used the STMM
+    assert suggested(f"/maturity/rounds/new/?from={rounds['signed_off'].pk}") == revision.pk
+    options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', client.get("/maturity/rounds/new/").content.decode())
+    assert sorted(options) == sorted([f"{other.name}, version 1", f"{revision.name}, version 2"])
