@@ -86,8 +86,10 @@ def line_chart(
             )
         for px, py in points:
             parts.append(_marker(marker, px, py, colour))
-        legend_y = height - 20
-        legend_x = left + index * 150
+        # The legend wraps onto a second row when the series would not fit on one.
+        per_row = max(1, (width - left) // 150)
+        legend_y = height - 20 - 16 * (len(series) > per_row) + 16 * (index // per_row)
+        legend_x = left + (index % per_row) * 150
         parts.append(_marker(marker, legend_x, legend_y - 4, colour))
         parts.append(f'<text x="{legend_x + 10}" y="{legend_y}" font-size="12">{escape(s.name)}</text>')
     parts.append("</svg>")

@@ -12,6 +12,8 @@ import io
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +26,14 @@ from django_otp.qr import write_qrcode_image
 from portal import permissions
 
 DEVICE_NAME = "Authenticator app"
+# Set at sign-in, so that holding a person at the code page costs no query on every request.
+SESSION_FLAG = "two_factor_required"
+
+
+@receiver(user_logged_in)
+def note_whether_a_code_is_needed(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_FLAG] = permissions.may_use_two_factor(user) and user_has_device(user)
 
 
 class TokenForm(forms.Form):
@@ -73,6 +83,7 @@ def setup(request):
         device.confirmed = True
         device.save()
         otp_login(request, device)
+        request.session[SESSION_FLAG] = True
         messages.success(request, "Two-factor sign-in is on. You will be asked for a code each time you sign in.")
         return redirect("two_factor")
     qr = io.BytesIO()
@@ -99,6 +110,7 @@ def turn_off(request):
     if not form.is_valid():
         return render(request, "portal/two_factor/settings.html", {"device": device, "off_form": form})
     TOTPDevice.objects.filter(user=request.user).delete()
+    request.session[SESSION_FLAG] = False
     messages.success(request, "Two-factor sign-in is off.")
     return redirect("two_factor")
 
@@ -131,9 +143,9 @@ class RequireSecondFactor:
         if (
             user is not None
             and user.is_authenticated
+            and request.session.get(SESSION_FLAG)
             and not user.is_verified()
             and not request.path.startswith(self.ALLOWED_PREFIXES)
-            and user_has_device(user)
         ):
             return redirect(f"{reverse('two_factor_verify')}?next={request.get_full_path()}")
         return self.get_response(request)

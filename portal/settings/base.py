@@ -242,5 +242,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "pledges.AccessRoutes",
     "pledges.ImpactMeasure",
     "pledges.ImpactReturn",
+    # Maturity self-assessments: rounds, agreed ratings, contributors' ratings, action plans
+    "maturity.Round",
+    "maturity.StrandRating",
+    "maturity.ContributorRating",
+    "maturity.ActionItem",
 )
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -81,9 +81,6 @@ PAGES = [
     ("board_member", "/maturity/compare/print/", 15),
     ("board_member", "/maturity/compare/export.xlsx", 13),
     ("school_lead", "/maturity/rounds/{last}/contribute/", 11),
-    ("la_officer", "/dashboard/", 8),
-    ("board_member", "/dashboard/", 10),
-    ("school_lead", "/dashboard/", 10),
 ]
 
 
@@ -96,3 +93,13 @@ def test_queries_do_not_grow_with_the_data(client_for, everyone, make_round, sch
     with django_assert_max_num_queries(most):
         response = client.get(url.format(last=made[-1].pk))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [2, 6])
+@pytest.mark.parametrize("role, most", [("la_officer", 4), ("board_member", 4), ("school_lead", 6)])
+def test_dashboard_section_queries_do_not_grow_with_the_data(everyone, make_round, school, django_assert_max_num_queries,
+                                                            size, role, most):
+    """The maturity section alone: the dashboard page also carries every other feature's sections."""
+    _partnership(make_round, school, size)
+    with django_assert_max_num_queries(most):
+        maturity_section(everyone[role])

@@ -1,6 +1,7 @@
 """The board's compliance matrix: content, filters, counts, bounded queries and the xlsx export."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pytest
@@ -137,7 +138,7 @@ def make_organisations(n, pledge_set, sign_every=2):
         PledgeStatus(organisation=o, pledge=p, status=MET, review_date="2020-01-01") for o in organisations for p in pledges[:3]
     )
     Signature.objects.bulk_create(
-        Signature(organisation=o, pledge_set=pledge_set, signatory_name="X", signatory_role="Y", signed_on="2024-01-01")
+        Signature(organisation=o, pledge_set=pledge_set, signatory_name="X", signatory_role="Y", signed_on=date(2024, 1, 1))
         for o in organisations[::sign_every]
     )
 

@@ -1,5 +1,7 @@
 """Role x view: who may open and change each pledge page. Never a 500, never another organisation's data."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -18,7 +20,7 @@ SECRET_LEAD = "Dana Secretlead"
 def school_record(school, set_status):
     """The school's pledge work: a designated lead, a training course and a status on pledge 2."""
     DesignatedLead.objects.create(organisation=school, name=SECRET_LEAD, role="DSL", email="dana@oak.example")
-    course = TrainingRecord.objects.create(organisation=school, course="EHA training", date="2025-01-10", attendees=3)
+    course = TrainingRecord.objects.create(organisation=school, course="EHA training", date=date(2025, 1, 10), attendees=3)
     set_status(school, 2, IN_PROGRESS, 40)
     return course
 

@@ -75,3 +75,22 @@ def test_line_chart_is_labelled_and_escapes_text():
     assert "Action plan &lt;in place&gt;" in svg
     assert svg.count("<polyline") == 1  # a gap breaks the line: Consent has no two neighbouring values
     assert "Q3 2018-19" in svg
+
+
+def test_chart_legend_wraps_instead_of_overflowing():
+    names = [f"Series {n}" for n in range(6)]
+    svg = line_chart(["A", "B"], [Series(n, [1, 2]) for n in names], title="t", width=640)
+    import re
+
+    xs = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="12">Series', svg)]
+    assert len(xs) == 6 and max(xs) < 640
+
+
+def test_error_summary_links_a_radio_group_to_its_first_option():
+    from django import forms
+
+    class Choice(forms.Form):
+        answer = forms.ChoiceField(choices=[("y", "Yes"), ("n", "No")], widget=forms.RadioSelect)
+
+    html = str(Choice(data={}))
+    assert 'href="#id_answer_0"' in html and 'id="id_answer_0"' in html
