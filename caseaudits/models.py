@@ -118,7 +118,11 @@ class CaseAudit(VersionedModel):
     class Meta:
         ordering = ["-audit_date", "case_reference"]
         constraints = [
-            models.UniqueConstraint(fields=["case_reference", "audit_date"], name="caseaudits_one_audit_per_case_day")
+            models.UniqueConstraint(
+                fields=["case_reference", "audit_date"],
+                name="caseaudits_one_audit_per_case_day",
+                violation_error_message="This case already has an audit on this date.",
+            )
         ]
         indexes = [
             models.Index(fields=["financial_year", "quarter"], name="caseaudits_quarter_idx"),

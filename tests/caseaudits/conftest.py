@@ -32,13 +32,17 @@ def second_officer(db):
 
 @pytest.fixture
 def make_audit(framework, principles, la_officer, north):
-    """make_audit(lead_agency, reference=..., audit_date=..., findings=[...7 values], judgement=...)."""
+    """make_audit(lead_agency, reference=..., audit_date=..., findings=[one per principle], judgement=...).
+
+    revision: another Framework revision to judge against (default: Leicester's revision 1).
+    """
     counter = iter(range(10_000, 99_999))
 
     def make(lead_agency, *, reference=None, audit_date=date(2018, 5, 10), findings=None, judgement=Judgement.GOOD,
-             auditor=None, locality=None, eha_start_date=None, actions=()):
+             auditor=None, locality=None, eha_start_date=None, actions=(), revision=None):
+        used = revision or framework
         audit = CaseAudit.objects.create(
-            framework=framework,
+            framework=used,
             case_reference=reference or f"EHA-{next(counter)}",
             lead_agency=lead_agency,
             locality=locality or north,
@@ -48,10 +52,11 @@ def make_audit(framework, principles, la_officer, north):
             overall_judgement=judgement,
             strengths="Good use of the family's own words.",
         )
-        values = findings or [Finding.MET] * len(principles)
+        used_principles = list(used.principles.order_by("number")) if revision else principles
+        values = findings or [Finding.MET] * len(used_principles)
         PrincipleFinding.objects.bulk_create(
             PrincipleFinding(audit=audit, principle=p, finding=f, evidence="Seen on file.")
-            for p, f in zip(principles, values)
+            for p, f in zip(used_principles, values)
         )
         for description, due in actions:
             AuditAction.objects.create(audit=audit, description=description, due_date=due)
