@@ -149,7 +149,7 @@ def _audit_spec(rng, quarter_start, index, has_plan, principle_count):
         "eha_days": rng.randrange(40, 270),
         "findings": findings,
         "judgement": judgement,
-        "sampled": index % 8 == 0,
+        "sampled": index % 7 == 0,
         "agrees": rng.random() < 0.8,
         "actions": 0 if judgement == Judgement.OUTSTANDING else 1 + (judgement == Judgement.INADEQUATE),
     }
@@ -179,7 +179,7 @@ def _add_findings_and_actions(audit, principles, spec):
 
 
 def _moderate(audit, spec, moderator, quarter_start):
-    """One audit in eight is in the sample; the current quarter's sample is still being moderated."""
+    """One audit in seven is in the sample; the current quarter's sample is still being moderated."""
     if not spec["sampled"]:
         return
     CaseAudit.objects.filter(pk=audit.pk, sampled_at__isnull=True).update(sampled_at=timezone.now())

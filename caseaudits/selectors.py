@@ -119,13 +119,13 @@ def report_principles(framework_key):
 def framework_choices():
     """(key, title) for the current set and every set with audits; the current one first."""
     current = Framework.objects.filter(is_current=True).values_list("key", "title").first()
-    used = dict(Framework.objects.filter(audits__isnull=False).values_list("key", "title").distinct())
+    used = dict(Framework.objects.filter(audits__isnull=False).order_by().values_list("key", "title").distinct())
     choices = [current] if current else []
     return choices + sorted((key, title) for key, title in used.items() if not current or key != current[0])
 
 
 def audit_years():
-    return sorted(CaseAudit.objects.values_list("financial_year", flat=True).distinct(), reverse=True)
+    return sorted(CaseAudit.objects.order_by().values_list("financial_year", flat=True).distinct(), reverse=True)
 
 
 def quarterly_report(start_year, framework_key=None, *, trend_principle=None) -> QuarterlyReport:
@@ -133,12 +133,10 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
 
     trend_principle  a principle code to chart beside the overall figures (optional)
     """
-    if framework_key is None:
-        framework_key = Framework.objects.filter(is_current=True).values_list("key", flat=True).first()
-    title = (
-        Framework.objects.filter(key=framework_key).order_by("-revision").values_list("title", flat=True).first()
-        or ""
+    revisions = Framework.objects.filter(is_current=True) if framework_key is None else Framework.objects.filter(
+        key=framework_key
     )
+    framework_key, title = revisions.order_by("-revision").values_list("key", "title").first() or (framework_key, "")
     quarters = financial_year_quarters(start_year)
     report = QuarterlyReport(framework_key, title, start_year, quarters)
     principles = report_principles(framework_key)
