@@ -4,13 +4,14 @@ The report is built from a fixed handful of GROUP BY queries whatever the number
 tests/caseaudits/test_reports.py): the database does the counting, Python only arranges the totals.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from portal.models import Locality, Organisation
 from portal.periods import (
     FinancialQuarter,
     financial_quarter,
@@ -106,16 +107,6 @@ class QuarterlyReport:
         return self.audits_in_year > 0
 
 
-def report_principles(framework_key):
-    """The set's principles across its revisions, one per code, titled as in the latest revision with it."""
-    latest = {}
-    for row in Principle.objects.filter(framework__key=framework_key).order_by("framework__revision").values(
-        "code", "title", "description", "number"
-    ):
-        latest[row["code"]] = row
-    return sorted(latest.values(), key=lambda row: row["number"])
-
-
 def framework_choices():
     """(key, title) for the current set and every set with audits; the current one first."""
     current = Framework.objects.filter(is_current=True).values_list("key", "title").first()
@@ -131,7 +122,11 @@ def audit_years():
 def quarterly_report(start_year, framework_key=None, *, trend_principle=None) -> QuarterlyReport:
     """Everything the board's quarterly report shows for one financial year of one principle set.
 
+    framework_key    the set to report (default: the current one); all its revisions count
     trend_principle  a principle code to chart beside the overall figures (optional)
+
+    The findings and the audits are each read once, grouped by quarter and by lead agency and locality
+    (this year and last, for the trend); the quarterly, agency and locality figures are sums of those groups.
     """
     revisions = Framework.objects.filter(is_current=True) if framework_key is None else Framework.objects.filter(
         key=framework_key
@@ -139,29 +134,34 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
     framework_key, title = revisions.order_by("-revision").values_list("key", "title").first() or (framework_key, "")
     quarters = financial_year_quarters(start_year)
     report = QuarterlyReport(framework_key, title, start_year, quarters)
-    principles = report_principles(framework_key)
-    audits = CaseAudit.objects.filter(framework__key=framework_key)
-    findings = PrincipleFinding.objects.filter(audit__framework__key=framework_key)
-    trend_years = [start_year - 1, start_year]
+    principles, code_of, framework_ids = _report_principles(framework_key)
+    years = [start_year - 1, start_year]
 
-    # By principle and quarter, this year and last (for the trend).
-    by_principle = defaultdict(Share)
+    by_principle, by_agency_principle, by_locality_principle = defaultdict(Share), defaultdict(Share), defaultdict(Share)
     for row in (
-        findings.filter(audit__financial_year__in=trend_years)
-        .values("principle__code", "audit__financial_year", "audit__quarter")
+        PrincipleFinding.objects.filter(principle_id__in=code_of, audit__financial_year__in=years)
+        .values("principle_id", "audit__financial_year", "audit__quarter", "audit__lead_agency_id", "audit__locality_id")
         .annotate(**FINDING_COUNTS)
     ):
-        period = FinancialQuarter(row["audit__financial_year"], row["audit__quarter"])
-        by_principle[row["principle__code"], period] += principle_share(row["met"], row["partly_met"], row["not_met"])
+        period, code = FinancialQuarter(row["audit__financial_year"], row["audit__quarter"]), code_of[row["principle_id"]]
+        share = principle_share(row["met"], row["partly_met"], row["not_met"])
+        by_principle[code, period] += share
+        if period.start_year == start_year:
+            by_agency_principle[row["audit__lead_agency_id"], code] += share
+            by_locality_principle[row["audit__locality_id"], code] += share
 
-    # Audits by quarter and final judgement, this year and last.
-    judged = defaultdict(int)
+    judged, by_agency, by_locality = defaultdict(int), defaultdict(Counter), defaultdict(Counter)
     for row in (
-        with_final_judgement(audits.filter(financial_year__in=trend_years))
-        .values("financial_year", "quarter", "final")
+        with_final_judgement(CaseAudit.objects.filter(framework_id__in=framework_ids, financial_year__in=years))
+        .values("financial_year", "quarter", "final", "lead_agency_id", "locality_id")
         .annotate(n=Count("pk"))
     ):
-        judged[FinancialQuarter(row["financial_year"], row["quarter"]), row["final"]] += row["n"]
+        period = FinancialQuarter(row["financial_year"], row["quarter"])
+        judged[period, row["final"]] += row["n"]
+        if period.start_year == start_year:
+            for counts, key in ((by_agency, row["lead_agency_id"]), (by_locality, row["locality_id"])):
+                counts[key]["audits"] += row["n"]
+                counts[key]["good"] += row["n"] if row["final"] in GOOD_OR_BETTER else 0
 
     def audits_in(period):
         return sum(n for (p, _), n in judged.items() if p == period)
@@ -186,16 +186,17 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
 
     agreement = {
         row["audit__quarter"]: Share(row["agreed"], row["moderated"])
-        for row in Moderation.objects.filter(audit__framework__key=framework_key, audit__financial_year=start_year)
+        for row in Moderation.objects.filter(audit__framework_id__in=framework_ids, audit__financial_year=start_year)
         .values("audit__quarter")
         .annotate(moderated=Count("pk"), agreed=Count("pk", filter=Q(agrees=True)))
     }
     report.moderation = [agreement.get(q.quarter, Share()) for q in quarters]
 
     codes = [principle["code"] for principle in principles]
-    year_audits, year_findings = audits.filter(financial_year=start_year), findings.filter(audit__financial_year=start_year)
-    report.by_agency = _breakdown(year_audits, year_findings, "lead_agency", "lead_agency__name", codes)
-    report.by_locality = _breakdown(year_audits, year_findings, "locality", "locality__name", codes)
+    agency_names = dict(Organisation.objects.filter(pk__in=by_agency).values_list("pk", "name"))
+    locality_names = dict(Locality.objects.filter(pk__in=by_locality).values_list("pk", "name"))
+    report.by_agency = _breakdown(by_agency, by_agency_principle, agency_names, codes)
+    report.by_locality = _breakdown(by_locality, by_locality_principle, locality_names, codes)
 
     all_quarters = financial_year_quarters(start_year - 1) + quarters
     report.trend_quarters = trim_empty_quarters(all_quarters, {q: audits_in(q) for q in all_quarters})
@@ -211,27 +212,32 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
     return report
 
 
-def _breakdown(audits, findings, key, name, codes):
-    """Per lead agency or locality: audits, each principle's share, and good or better (two queries)."""
-    shares = defaultdict(Share)
-    for row in findings.values(f"audit__{key}", "principle__code").annotate(**FINDING_COUNTS):
-        shares[row[f"audit__{key}"], row["principle__code"]] += principle_share(
-            row["met"], row["partly_met"], row["not_met"]
-        )
-    rows = {}
-    for row in with_final_judgement(audits).values(key, name, "final").annotate(n=Count("pk")):
-        entry = rows.setdefault(row[key], {"name": row[name], "audits": 0, "good": 0})
-        entry["audits"] += row["n"]
-        entry["good"] += row["n"] if row["final"] in GOOD_OR_BETTER else 0
+def _report_principles(framework_key):
+    """The set's principles across its revisions, one per code, titled as in the latest revision with it.
+
+    Returns (principles in order, {principle id: code} for every revision, the revisions' ids).
+    """
+    latest, code_of, framework_ids = {}, {}, set()
+    for row in Principle.objects.filter(framework__key=framework_key).order_by("framework__revision").values(
+        "id", "code", "title", "description", "number", "framework_id"
+    ):
+        latest[row["code"]] = row
+        code_of[row["id"]] = row["code"]
+        framework_ids.add(row["framework_id"])
+    return sorted(latest.values(), key=lambda row: row["number"]), code_of, framework_ids
+
+
+def _breakdown(counts, shares, names, codes):
+    """Rows for a lead agency or locality breakdown, by name, from the grouped totals."""
     return sorted(
         (
             BreakdownRow(
-                entry["name"],
+                names.get(pk, ""),
                 entry["audits"],
                 [shares[pk, code] for code in codes],
                 Share(entry["good"], entry["audits"]),
             )
-            for pk, entry in rows.items()
+            for pk, entry in counts.items()
         ),
         key=lambda row: row.name,
     )

@@ -88,7 +88,7 @@ def test_the_report_takes_a_fixed_number_of_queries(count, make_audit, agency, s
     build(make_audit, [agency, school, other_school], [north, south], count)
     for audit in CaseAudit.objects.all()[: count // 4]:
         services.moderate(audit, moderator=second_officer, agrees=False, judgement="inadequate", reason="Late.")
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(7):
         report = quarterly_report(2018, trend_principle="action-plan")
     assert report.audits_in_year == count
 
@@ -99,9 +99,9 @@ def test_the_report_page_and_xlsx_take_a_fixed_number_of_queries(count, make_aud
                                                                  django_assert_max_num_queries):
     build(make_audit, [agency, school], [north, south], count)
     client = client_for(board_member)
-    with django_assert_max_num_queries(19):  # 9 for the report, the rest session, user, form choices, layout
+    with django_assert_max_num_queries(17):  # 7 for the report, the rest session, user, form choices, layout
         assert client.get(reverse("caseaudits:report") + "?year=2018-19").status_code == 200
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         assert client.get(reverse("caseaudits:report_xlsx", args=["2018-19"])).status_code == 200
 
 
