@@ -73,6 +73,14 @@ class AuditForm(AuditChecksMixin, VersionedFormMixin, forms.ModelForm):
         }
         labels = {"lead_agency": "Lead practitioner's agency", "locality": "Family's locality"}
         help_texts = {"strengths": NO_PERSONAL_DATA, "areas_for_development": NO_PERSONAL_DATA}
+        error_messages = {
+            "case_reference": {"required": "Enter the case reference from the case system."},
+            "lead_agency": {"required": "Choose the lead practitioner's agency."},
+            "locality": {"required": "Choose the family's locality."},
+            "eha_start_date": {"required": "Enter the date the EHA started.", "invalid": "Enter a real date."},
+            "audit_date": {"required": "Enter the date of the audit.", "invalid": "Enter a real date."},
+            "auditor": {"required": "Choose who carried out the audit."},
+        }
 
     def __init__(self, *args, framework, principles, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,9 +89,12 @@ class AuditForm(AuditChecksMixin, VersionedFormMixin, forms.ModelForm):
             f"From the case system: {case_reference_hint()}. Never a name, a date of birth or an address."
         )
         self.fields["case_reference"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
-        self.fields["lead_agency"].queryset = Organisation.objects.active()
-        self.fields["locality"].queryset = Locality.objects.all()
-        self.fields["auditor"].queryset = la_officers()
+        for name, queryset, empty_label in (
+            ("lead_agency", Organisation.objects.active(), "Choose an organisation"),
+            ("locality", Locality.objects.all(), "Choose a locality"),
+            ("auditor", la_officers(), "Choose an LA officer"),
+        ):
+            self.fields[name].queryset, self.fields[name].empty_label = queryset, empty_label
         existing = {f.principle_id: f for f in self.instance.findings.all()} if self.instance.pk else {}
         for principle in principles:
             finding_name, evidence_name = finding_field_names(principle)
@@ -110,10 +121,17 @@ class AuditForm(AuditChecksMixin, VersionedFormMixin, forms.ModelForm):
             initial=self.instance.overall_judgement or None,
             error_messages={"required": "Choose the overall judgement."},
         )
-        # The case, then each principle, then the overall view ("version" is hidden and goes last).
-        self.order_fields(
-            [*self.Meta.fields[:6], *self._principle_field_names(), "overall_judgement", *self.Meta.fields[6:]]
-        )
+        # The error summary lists problems in the order of the sections ("version" is hidden and goes last).
+        self.order_fields([field.name for _, fields in self.sections() for field in fields])
+
+    def sections(self):
+        """The visible fields under the headings of the paper form: the case, the principles, the overall view."""
+        case_fields, overall_fields = self.Meta.fields[:6], ["overall_judgement", *self.Meta.fields[6:]]
+        return [
+            ("The case", [self[name] for name in case_fields]),
+            ("The principles", [self[name] for name in self._principle_field_names()]),
+            ("Overall", [self[name] for name in overall_fields]),
+        ]
 
     def _principle_field_names(self):
         return [name for principle in self.principles for name in finding_field_names(principle)]
@@ -181,6 +199,10 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput}
         labels = {"description": "Action for the lead practitioner", "due_date": "Due date"}
         help_texts = {"description": NO_PERSONAL_DATA}
+        error_messages = {
+            "description": {"required": "Enter the action."},
+            "due_date": {"required": "Enter the date the action is due.", "invalid": "Enter a real date."},
+        }
 
     def __init__(self, *args, audit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,6 +229,7 @@ class ActionProgressForm(VersionedFormMixin, forms.ModelForm):
             "progress_note": NO_PERSONAL_DATA,
             "completed_on": "Leave empty while the action is still open.",
         }
+        error_messages = {"completed_on": {"invalid": "Enter a real date."}}
 
     def clean_completed_on(self):
         completed = self.cleaned_data["completed_on"]

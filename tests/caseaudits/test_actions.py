@@ -14,6 +14,8 @@ def test_an_la_officer_adds_an_action_with_a_due_date(client_for, la_officer, au
     url = reverse("caseaudits:action_create", args=[audit.pk])
     page = client.post(url, {"description": "Hold the TAF review.", "due_date": "2018-05-01"}).content.decode()
     assert "The due date must be on or after the audit date (10/05/2018)." in page and "Hold the TAF review." in page
+    page = client.post(url, {"description": "", "due_date": "2018-06-31"}).content.decode()
+    assert "Enter the action." in page and "Enter a real date." in page
     response = client.post(url, {"description": "Hold the TAF review.", "due_date": "2018-06-10"})
     assert response.status_code == 302
     assert audit.actions.filter(description="Hold the TAF review.", due_date=date(2018, 6, 10)).exists()

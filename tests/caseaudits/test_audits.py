@@ -53,6 +53,7 @@ def test_the_form_lists_the_current_principles_in_order(client_for, la_officer, 
     positions = [page.index(f"{p.number}. {p.title}") for p in principles]
     assert positions == sorted(positions)
     assert "Never a name, a date of birth or an address." in page
+    assert page.index("<h2>The case</h2>") < page.index("<h2>The principles</h2>") < page.index("<h2>Overall</h2>")
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,8 @@ def test_the_form_lists_the_current_principles_in_order(client_for, la_officer, 
         ({"evidence_action-plan": "DOB 12/04/2016 recorded"}, "evidence_action-plan", "Remove the date of birth"),
         ({"finding_action-plan": ""}, "finding_action-plan", "Choose whether &#x27;Action plan&#x27; was met."),
         ({"overall_judgement": ""}, "overall_judgement", "Choose the overall judgement."),
+        ({"lead_agency": ""}, "lead_agency", "Choose the lead practitioner&#x27;s agency."),
+        ({"audit_date": "31/02/2018"}, "audit_date", "Enter a real date."),
         ({"audit_date": "2017-12-01"}, "audit_date", "The audit date must be on or after the EHA start date."),
         ({"audit_date": TOMORROW}, "audit_date", "The audit date must be today or in the past."),
     ],
