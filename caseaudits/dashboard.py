@@ -3,7 +3,6 @@
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from portal import permissions
 from portal.dashboard import DashboardItem, DashboardSection, section
 from portal.permissions import caseaudits as can
 from portal.templatetags.portal_tags import percent
@@ -17,7 +16,7 @@ from caseaudits.rules import GOOD_OR_BETTER
 def case_audits(user):
     if can.can_record_audits(user):
         return _for_la_officer(user)
-    if permissions.is_board_member(user):
+    if can.can_read_reports(user):  # the board: aggregates only
         return _for_board()
     if can.can_list_audits(user):
         return _for_lead_agency(user)
@@ -94,7 +93,7 @@ def _for_lead_agency(user):
             DashboardItem(
                 "Actions for your lead practitioners",
                 reverse("caseaudits:actions"),
-                detail=f"{counts['open'] + counts['overdue']} not done yet",
+                detail=f"{counts['open']} not done yet",
                 tag=f"{counts['overdue']} overdue",
                 tag_colour="red" if counts["overdue"] else "grey",
             ),

@@ -92,6 +92,13 @@ def sample_size(audits: int, percent: int) -> int:
     return min(audits, max(1, math.ceil(audits * percent / 100)))
 
 
+def previous_quarter(quarter: FinancialQuarter) -> FinancialQuarter:
+    """The quarter before: Q4 of the year before comes before Q1."""
+    if quarter.quarter == 1:
+        return FinancialQuarter(quarter.start_year - 1, 4)
+    return FinancialQuarter(quarter.start_year, quarter.quarter - 1)
+
+
 def trim_empty_quarters(quarters, counts):
     """Drop the quarters before the first and after the last with any audits (a trend has no empty ends)."""
     filled = [i for i, quarter in enumerate(quarters) if counts.get(quarter)]

@@ -292,14 +292,27 @@ def quarter_sample_counts(financial_year, quarter):
     )
 
 
+ACTION_STATES = {"open": "Not done", "overdue": "Overdue", "done": "Done", "all": "All"}
+
+
+def _action_filters(today):
+    return {
+        "open": Q(completed_on__isnull=True),
+        "overdue": Q(completed_on__isnull=True, due_date__lt=today),
+        "done": Q(completed_on__isnull=False),
+        "all": Q(),
+    }
+
+
 def action_counts(actions, today=None):
-    """{"open": n, "overdue": n, "done": n} over a queryset of actions, in one query."""
-    today = today or timezone.localdate()
-    return actions.aggregate(
-        open=Count("pk", filter=Q(completed_on__isnull=True, due_date__gte=today)),
-        overdue=Count("pk", filter=Q(completed_on__isnull=True, due_date__lt=today)),
-        done=Count("pk", filter=Q(completed_on__isnull=False)),
-    )
+    """{"open": not done yet, "overdue": not done and past due, "done": n} over actions, in one query."""
+    filters = _action_filters(today or timezone.localdate())
+    return actions.aggregate(**{state: Count("pk", filter=filters[state]) for state in ("open", "overdue", "done")})
+
+
+def actions_in_state(actions, state, today=None):
+    """Narrow actions to one of ACTION_STATES."""
+    return actions.filter(_action_filters(today or timezone.localdate())[state])
 
 
 def actions_for_list(queryset):

@@ -18,7 +18,7 @@ from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError
 from portal.forms import ImportForm
 from portal.models import Organisation
 from portal.periods import FinancialQuarter, financial_year_label, parse_financial_year
-from portal.permissions import is_la_officer, member_organisation_ids, require
+from portal.permissions import require, visible_organisations
 from portal.permissions import caseaudits as can
 from portal.tabular import FileProblem, template_csv
 from portal.xlsx import ReportWorkbook, xlsx_response
@@ -35,7 +35,14 @@ from caseaudits.forms import (
 )
 from caseaudits.imports import import_audits, import_columns, template_workbook
 from caseaudits.models import AuditAction, CaseAudit, Framework
-from caseaudits.rules import ACTION_STATE_COLOURS, Share, action_state, final_judgement, sample_size
+from caseaudits.rules import (
+    ACTION_STATE_COLOURS,
+    Share,
+    action_state,
+    final_judgement,
+    previous_quarter,
+    sample_size,
+)
 
 PAGE_SIZE = 50
 
@@ -64,9 +71,7 @@ def _with_states(actions, today):
 def audit_list(request):
     require(can.can_list_audits(request.user))
     visible = can.visible_audits(request.user, CaseAudit.objects.all())
-    agencies = Organisation.objects.active()
-    if not is_la_officer(request.user):
-        agencies = agencies.filter(pk__in=member_organisation_ids(request.user))
+    agencies = visible_organisations(request.user).filter(status=Organisation.Status.ACTIVE)
     form = AuditFilterForm(request.GET or None, years=selectors.audit_years(), agencies=agencies)
     if form.is_valid():
         visible = selectors.filter_audits(visible, form.cleaned_data)
@@ -102,7 +107,7 @@ def audit_detail(request, pk):
             "can_change": can.can_change_audit(request.user, audit),
             "can_moderate": can.can_moderate(request.user, audit),
             "can_add_action": can.can_record_audits(request.user),
-            "is_la": is_la_officer(request.user),
+            "is_own_audit": can.can_record_audits(request.user) and audit.auditor_id == request.user.pk,
         },
     )
 
@@ -164,7 +169,11 @@ def audit_delete(request, pk):
         return redirect("caseaudits:detail", pk=audit.pk)
     if request.method == "POST":
         reference = audit.case_reference
-        services.delete_audit(audit)
+        try:
+            services.delete_audit(audit)
+        except services.AuditLocked:
+            messages.error(request, "This audit was moderated in the meantime, so it has not been deleted.")
+            return redirect("caseaudits:detail", pk=audit.pk)
         messages.success(request, f"The audit of case {reference} has been deleted.")
         return redirect("caseaudits:list")
     return render(request, "caseaudits/audit_delete.html", {"audit": audit})
@@ -222,7 +231,7 @@ def moderation(request):
         "caseaudits/moderation.html",
         {
             "quarter": quarter,
-            "previous": FinancialQuarter(quarter.start_year - (quarter.quarter == 1), (quarter.quarter - 2) % 4 + 1),
+            "previous": previous_quarter(quarter),
             "next": quarter.next(),
             "counts": counts,
             "agreement": Share(counts["agreed"], counts["moderated"]),
@@ -250,28 +259,15 @@ def draw_sample(request):
 # Actions
 
 
-ACTION_STATES = {
-    # key: (label, filter)
-    "open": ("Not done", lambda today: {"completed_on__isnull": True}),
-    "overdue": ("Overdue", lambda today: {"completed_on__isnull": True, "due_date__lt": today}),
-    "done": ("Done", lambda today: {"completed_on__isnull": False}),
-    "all": ("All", lambda today: {}),
-}
-
-
 @login_required
 def action_list(request):
     require(can.can_list_audits(request.user))
     today = timezone.localdate()
     actions = can.visible_actions(request.user, AuditAction.objects.all())
     counts = selectors.action_counts(actions, today)
-    counts["all"] = None
-    counts["open"] += counts["overdue"]
-    state = request.GET.get("state") if request.GET.get("state") in ACTION_STATES else "open"
-    label, lookups = ACTION_STATES[state]
-    page = Paginator(selectors.actions_for_list(actions.filter(**lookups(today))), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    state = request.GET.get("state") if request.GET.get("state") in selectors.ACTION_STATES else "open"
+    page = Paginator(selectors.actions_for_list(selectors.actions_in_state(actions, state, today)), PAGE_SIZE)
+    page = page.get_page(request.GET.get("page"))
     _with_states(page.object_list, today)
     return render(
         request,
@@ -279,8 +275,8 @@ def action_list(request):
         {
             "page": page,
             "state": state,
-            "state_label": label.lower(),
-            "states": [(key, text, counts[key]) for key, (text, _) in ACTION_STATES.items()],
+            "state_label": selectors.ACTION_STATES[state].lower(),
+            "states": [(key, label, counts.get(key)) for key, label in selectors.ACTION_STATES.items()],
         },
     )
 

@@ -151,3 +151,18 @@ def test_the_list_filters_by_quarter_agency_and_reference(client_for, la_officer
     assert listed("?judgement=good") == {"EHA-111111", "EHA-222222"}
     assert listed("?judgement=inadequate") == set()
     assert listed("?year=not-a-year") == {"EHA-111111", "EHA-222222"}  # a bad filter is ignored, not a 500
+
+
+def test_an_audit_moderated_while_someone_edits_it_is_not_overwritten(second_officer, audit, form_data, principles):
+    from caseaudits import services
+    from caseaudits.forms import AuditForm
+
+    form_data.update(case_reference="EHA-104233", version=audit.version)
+    form = AuditForm(form_data, instance=audit, framework=audit.framework, principles=principles)
+    assert form.is_valid()
+    Moderation.objects.create(audit=audit, moderator=second_officer, agrees=True, judgement="good")
+    with pytest.raises(services.AuditLocked):
+        services.save_audit(form)
+    with pytest.raises(services.AuditLocked):
+        services.delete_audit(audit)
+    assert CaseAudit.objects.get().version == 1

@@ -12,6 +12,7 @@ from caseaudits.rules import (
     dates_problem,
     final_judgement,
     is_good_or_better,
+    previous_quarter,
     principle_share,
     report_quarter,
     sample_size,
@@ -125,6 +126,14 @@ def test_action_state(due, completed, today, state):
 )
 def test_sample_size(audits, percent, size):
     assert sample_size(audits, percent) == size
+
+
+@pytest.mark.parametrize(
+    "quarter, before", [((2018, 1), (2017, 4)), ((2018, 2), (2018, 1)), ((2018, 4), (2018, 3)), ((2000, 1), (1999, 4))]
+)
+def test_previous_quarter(quarter, before):
+    assert previous_quarter(FinancialQuarter(*quarter)) == FinancialQuarter(*before)
+    assert previous_quarter(FinancialQuarter(*quarter)).next() == FinancialQuarter(*quarter)
 
 
 def test_a_trend_drops_empty_quarters_at_either_end_but_keeps_gaps_inside():
