@@ -10,7 +10,6 @@ from django import forms
 
 from portal.models import Locality, Organisation
 from portal.tabular import check_headings, import_rows, normalise_header, read_table
-from portal.xlsx import ReportWorkbook
 
 from caseaudits.choices import Finding, Judgement
 from caseaudits.forms import AuditChecksMixin, la_officers

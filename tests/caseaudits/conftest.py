@@ -5,6 +5,7 @@
 """
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,12 @@ from caseaudits.choices import Finding, Judgement
 from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
 from portal.models import User
 from tests.conftest import make_user
+
+
+@pytest.fixture
+def framework_files():
+    """The example principle sets shipped in caseaudits/frameworks/."""
+    return Path(__file__).resolve().parents[2] / "caseaudits" / "frameworks"
 
 
 @pytest.fixture

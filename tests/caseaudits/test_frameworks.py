@@ -2,7 +2,7 @@
 
 import json
 from datetime import date
-from pathlib import Path
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,12 +10,7 @@ from django.core.management import CommandError, call_command
 from caseaudits.loading import FrameworkFileError, parse_framework
 from caseaudits.models import Framework, FrameworkInUse, Principle
 
-SHIPPED = Path(__file__).resolve().parents[2] / "caseaudits" / "frameworks"
-
-
 def load(path, *args):
-    from io import StringIO
-
     out = StringIO()
     call_command("load_principles", str(path), *args, stdout=out)
     return out.getvalue()
@@ -54,8 +49,8 @@ def test_leicesters_seven_are_the_current_set_after_migrating(framework):
     ]
 
 
-def test_the_shipped_leicester_file_matches_the_migration(framework):
-    assert "already loaded as revision 1; nothing changed" in load(SHIPPED / "leicester-eha-principles.json")
+def test_the_shipped_leicester_file_matches_the_migration(framework, framework_files):
+    assert "already loaded as revision 1; nothing changed" in load(framework_files / "leicester-eha-principles.json")
     assert Framework.objects.filter(key=framework.key).count() == 1
 
 
@@ -66,8 +61,8 @@ def test_the_shipped_leicester_file_matches_the_migration(framework):
         ("stoke-on-trent-early-help-principles.json", 10, "Everyone's responsibility", "Sharing data"),
     ],
 )
-def test_another_partnerships_set_loads_as_data(framework, filename, count, first, last):
-    output = load(SHIPPED / filename)
+def test_another_partnerships_set_loads_as_data(framework, framework_files, filename, count, first, last):
+    output = load(framework_files / filename)
     loaded = Framework.objects.exclude(pk=framework.pk).get()
     titles = list(loaded.principles.order_by("number").values_list("title", flat=True))
     assert (len(titles), titles[0], titles[-1]) == (count, first, last)
@@ -76,8 +71,8 @@ def test_another_partnerships_set_loads_as_data(framework, filename, count, firs
     assert Framework.objects.get(is_current=True) == framework
 
 
-def test_current_makes_new_audits_use_the_loaded_set(framework, la_officer, client_for):
-    output = load(SHIPPED / "doncaster-prevention-principles.json", "--current")
+def test_current_makes_new_audits_use_the_loaded_set(framework, framework_files, la_officer, client_for):
+    output = load(framework_files / "doncaster-prevention-principles.json", "--current")
     assert "New audits are judged against this set." in output
     doncaster = Framework.objects.get(is_current=True)
     assert doncaster.key == "doncaster-prevention-principles"
@@ -101,10 +96,10 @@ def test_an_unused_revision_is_brought_up_to_date_in_place(db, tmp_path):
     assert list(framework.principles.values_list("title", flat=True)) == ["Written consent"]
 
 
-def test_a_used_revision_is_never_changed_a_change_is_a_new_revision(framework, principles, make_audit, agency,
+def test_a_used_revision_is_never_changed_a_change_is_a_new_revision(framework, framework_files, make_audit, agency,
                                                                       tmp_path):
     old_audit = make_audit(agency)
-    revised = json.loads((SHIPPED / "leicester-eha-principles.json").read_text())
+    revised = json.loads((framework_files / "leicester-eha-principles.json").read_text())
     revised["principles"][6]["title"] = "Reviews every 3 months"
     output = load(write(tmp_path, revised))
     assert "loaded as revision 2: the earlier revision has been used by audits, which keep it" in output
@@ -128,12 +123,12 @@ def test_a_used_principle_cannot_be_saved_in_place(principles, make_audit, agenc
 
 
 def test_new_audits_after_a_revision_use_it_and_reports_follow_principles_across_revisions(
-    framework, make_audit, agency, tmp_path
+    framework, framework_files, make_audit, agency, tmp_path
 ):
     from caseaudits.selectors import quarterly_report
 
     make_audit(agency, audit_date=date(2018, 5, 1))
-    revised = json.loads((SHIPPED / "leicester-eha-principles.json").read_text())
+    revised = json.loads((framework_files / "leicester-eha-principles.json").read_text())
     revised["principles"][2]["title"] = "Action plan (SMART)"
     load(write(tmp_path, revised))
     make_audit(agency, audit_date=date(2018, 8, 1), revision=Framework.objects.get(key=framework.key, revision=2))

@@ -185,11 +185,11 @@ def test_the_export_command_refuses_bad_options(framework, tmp_path):
         call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--framework", "nope")
 
 
-def test_each_principle_set_is_reported_on_its_own(make_audit, agency, framework, tmp_path, board_member, client_for):
+def test_each_principle_set_is_reported_on_its_own(make_audit, agency, framework, framework_files, board_member,
+                                                   client_for):
     from caseaudits.loading import load_framework, read_framework_file
-    from tests.caseaudits.test_frameworks import SHIPPED
 
-    doncaster, _ = load_framework(read_framework_file(SHIPPED / "doncaster-prevention-principles.json"))
+    doncaster, _ = load_framework(read_framework_file(framework_files / "doncaster-prevention-principles.json"))
     make_audit(agency, audit_date=date(2018, 5, 1), revision=doncaster)
     make_audit(agency, audit_date=date(2018, 5, 2))
     assert quarterly_report(2018, doncaster.key).audits == [1, 0, 0, 0]
