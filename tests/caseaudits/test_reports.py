@@ -1,0 +1,201 @@
+"""The quarterly report: figures, the page with its chart, the xlsx and the export command; bounded queries."""
+
+import io
+from datetime import date, timedelta
+
+import openpyxl
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from caseaudits.choices import Finding as F
+from caseaudits.selectors import current_quarter, quarterly_report
+
+MET7 = [F.MET] * 7
+
+
+def with_plan(plan, *, tafs=F.MET):
+    """Seven findings: the action plan (3rd) and the TAF (5th) as given, the rest met."""
+    return [F.MET, F.MET, plan, F.MET, tafs, F.MET, F.MET]
+
+
+@pytest.fixture
+def year_of_audits(make_audit, agency, school, north, south):
+    """Q1: 5 audits, 3 with a plan. 29 and 30 Sep (Q2): plan met (TAF not applicable), plan partly met;
+    1 and 2 Oct (Q3): no plan."""
+    for n, plan in enumerate([F.MET, F.MET, F.MET, F.NOT_MET, F.PARTLY_MET]):
+        make_audit(agency if n < 3 else school, audit_date=date(2018, 4, 1 + n), findings=with_plan(plan),
+                   locality=north, judgement="good" if plan == F.MET else "requires_improvement")
+    for n, plan in enumerate([F.MET, F.PARTLY_MET, F.NOT_MET, F.NOT_MET]):
+        make_audit(school, audit_date=date(2018, 9, 29) + timedelta(days=n), findings=with_plan(plan, tafs=F.NOT_APPLICABLE if n == 0 else F.MET),
+                   locality=south, judgement="outstanding" if n == 0 else "inadequate")
+
+
+def test_the_share_meeting_each_principle_leaves_out_not_applicable(year_of_audits):
+    report = quarterly_report(2018)
+    rows = {row.code: row for row in report.principles}
+    assert [(s.met, s.total) for s in rows["action-plan"].quarters] == [(3, 5), (1, 2), (0, 2), (0, 0)]
+    # 30 Sep is Q2, 1 and 2 Oct are Q3 (the fixture's dates straddle the quarter boundary).
+    assert report.audits == [5, 2, 2, 0]
+    assert (rows["action-plan"].year.met, rows["action-plan"].year.total) == (4, 9)
+    assert [(s.met, s.total) for s in rows["team-around-the-family"].quarters] == [(5, 5), (1, 1), (2, 2), (0, 0)]
+    assert (report.all_principles[0].met, report.all_principles[0].total) == (33, 35)
+    assert [(s.met, s.total) for s in report.good_or_better] == [(3, 5), (1, 2), (0, 2), (0, 0)]
+
+
+def test_audits_on_31_march_and_1_april_fall_in_different_years(make_audit, agency):
+    make_audit(agency, audit_date=date(2019, 3, 31), findings=with_plan(F.NOT_MET))
+    make_audit(agency, audit_date=date(2019, 4, 1), findings=with_plan(F.MET))
+    plan_2018 = next(r for r in quarterly_report(2018).principles if r.code == "action-plan")
+    plan_2019 = next(r for r in quarterly_report(2019).principles if r.code == "action-plan")
+    assert [(s.met, s.total) for s in plan_2018.quarters] == [(0, 0), (0, 0), (0, 0), (0, 1)]
+    assert [(s.met, s.total) for s in plan_2019.quarters] == [(1, 1), (0, 0), (0, 0), (0, 0)]
+
+
+def test_breakdowns_by_lead_agency_and_locality(year_of_audits, agency, school):
+    report = quarterly_report(2018)
+    by_agency = {row.name: row for row in report.by_agency}
+    assert set(by_agency) == {agency.name, school.name}
+    plan = 2  # the action plan's position among the principles
+    assert (by_agency[agency.name].audits, by_agency[agency.name].principles[plan].met) == (3, 3)
+    assert (by_agency[school.name].principles[plan].met, by_agency[school.name].principles[plan].total) == (1, 6)
+    assert (by_agency[school.name].good_or_better.met, by_agency[school.name].good_or_better.total) == (1, 6)
+    by_locality = {row.name: row for row in report.by_locality}
+    assert (by_locality["North"].audits, by_locality["South"].audits) == (5, 4)
+
+
+def test_the_trend_spans_last_year_from_its_first_audit(make_audit, agency):
+    make_audit(agency, audit_date=date(2017, 10, 5), findings=with_plan(F.NOT_MET))
+    make_audit(agency, audit_date=date(2018, 5, 5))
+    report = quarterly_report(2018, trend_principle="action-plan")
+    assert [q.label for q in report.trend_quarters] == ["Q3 2017-18", "Q4 2017-18", "Q1 2018-19"]
+    assert [s.name for s in report.trend] == ["All principles met", "Audits good or better", "Action plan"]
+    assert [s.percent for s in report.trend[2].shares] == [0, None, 100]
+
+
+def build(make_audit, agencies, localities, count):
+    for n in range(count):
+        make_audit(agencies[n % len(agencies)], audit_date=date(2018, 4 + n % 12, 1) if n % 12 < 9 else date(2019, n % 12 - 8, 1),
+                   locality=localities[n % len(localities)], findings=with_plan(F.MET if n % 3 else F.NOT_MET))
+
+
+@pytest.mark.parametrize("count", [4, 40])
+def test_the_report_takes_a_fixed_number_of_queries(count, make_audit, agency, school, other_school, north, south,
+                                                    second_officer, django_assert_max_num_queries):
+    from caseaudits import services
+    from caseaudits.models import CaseAudit
+
+    build(make_audit, [agency, school, other_school], [north, south], count)
+    for audit in CaseAudit.objects.all()[: count // 4]:
+        services.moderate(audit, moderator=second_officer, agrees=False, judgement="inadequate", reason="Late.")
+    with django_assert_max_num_queries(7):
+        report = quarterly_report(2018, trend_principle="action-plan")
+    assert report.audits_in_year == count
+
+
+@pytest.mark.parametrize("count", [4, 40])
+def test_the_report_page_and_xlsx_take_a_fixed_number_of_queries(count, make_audit, agency, school, north, south,
+                                                                 board_member, client_for,
+                                                                 django_assert_max_num_queries):
+    build(make_audit, [agency, school], [north, south], count)
+    client = client_for(board_member)
+    with django_assert_max_num_queries(17):  # 7 for the report, the rest session, user, form choices, layout
+        assert client.get(reverse("caseaudits:report") + "?year=2018-19").status_code == 200
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("caseaudits:report_xlsx", args=["2018-19"])).status_code == 200
+
+
+@pytest.mark.parametrize("count", [4, 40])
+# The agency's count includes looking up the person's memberships.
+@pytest.mark.parametrize("role, limit", [("board_member", 2), ("la_officer", 3), ("agency_lead", 4)])
+def test_dashboard_sections_take_a_fixed_number_of_queries(count, role, limit, everyone, make_audit, agency, school,
+                                                           north, south, django_assert_max_num_queries):
+    from caseaudits.dashboard import case_audits
+
+    build(make_audit, [agency, school], [north, south], count)
+    user = everyone[role]
+    user._portal_memberships = None
+    with django_assert_max_num_queries(limit):
+        section = case_audits(user)
+    assert section.items
+
+
+def test_the_board_reads_the_report_page_with_its_chart_and_table(year_of_audits, board_member, client_for):
+    page = client_for(board_member).get(
+        reverse("caseaudits:report") + "?year=2018-19&principle=action-plan"
+    ).content.decode()
+    assert "EHA principles, 2018-19" in page
+    assert "60% (3 of 5)" in page and "50% (1 of 2)" in page and "— (0 of 0)" in page
+    assert '<svg class="chart"' in page and 'role="img"' in page
+    assert "Action plan: 60% in Q1 2018-19, 50% in Q2 2018-19, 0% in Q3 2018-19." in page  # the chart's description
+    assert "Trend figures" in page and "Audits good or better" in page
+    assert "By lead agency, 2018-19" in page and "By locality, 2018-19" in page
+    assert "EHA-" not in page  # never a case-level record
+    assert reverse("caseaudits:report_xlsx", args=["2018-19"]) in page
+
+
+def test_a_year_without_audits_says_so(board_member, client_for, framework):
+    this_year = current_quarter().year_label
+    page = client_for(board_member).get(reverse("caseaudits:report") + f"?year={this_year}").content.decode()
+    assert f"No audits have been recorded against Leicester Early Help Assessment principles in {this_year}." in page
+    page = client_for(board_member).get(reverse("caseaudits:report") + "?year=rubbish").content.decode()
+    assert f"EHA principles, {this_year}" in page
+
+
+def read_principles_sheet(content):
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["Principles"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=5) if r[0].value}
+    return sheet, rows
+
+
+def test_the_xlsx_holds_numbers_and_percentages(year_of_audits, board_member, client_for):
+    response = client_for(board_member).get(reverse("caseaudits:report_xlsx", args=["2018-19"]))
+    assert response["Content-Disposition"] == 'attachment; filename="eha-principles-2018-19.xlsx"'
+    sheet, rows = read_principles_sheet(response.content)
+    assert [c.value for c in sheet[4]][:4] == ["Principle", "Q1 2018-19 met", "Q1 2018-19 of", "Q1 2018-19 %"]
+    plan = rows["Action plan"]
+    assert [c.value for c in plan[1:7]] == [3, 5, 0.6, 1, 2, 0.5]
+    assert plan[3].number_format == "0%"
+    assert plan[12].value is None  # Q4: nothing to divide
+    assert [c.value for c in plan[13:16]] == [4, 9, 0.44]
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Principles", "Judgements and moderation", "By lead agency", "By locality"]
+
+
+def test_the_export_command_writes_the_report(year_of_audits, tmp_path):
+    out = io.StringIO()
+    call_command("export_case_audits", "--out", str(tmp_path / "r.xlsx"), "--year", "2018-19", stdout=out)
+    assert "Wrote the 2018-19 report (9 audits" in out.getvalue()
+    _, rows = read_principles_sheet((tmp_path / "r.xlsx").read_bytes())
+    assert rows["Action plan"][3].value == 0.6
+
+
+def test_the_export_command_defaults_to_the_current_financial_year(framework, tmp_path):
+    out = io.StringIO()
+    call_command("export_case_audits", "--out", str(tmp_path / "now.xlsx"), stdout=out)
+    assert f"Wrote the {current_quarter().year_label} report (0 audits" in out.getvalue()
+    sheet = openpyxl.load_workbook(tmp_path / "now.xlsx")["Principles"]
+    assert sheet["B4"].value == f"Q1 {current_quarter().year_label} met"
+
+
+def test_the_export_command_refuses_bad_options(framework, tmp_path):
+    with pytest.raises(CommandError, match="is not a financial year like 2018-19"):
+        call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--year", "2018")
+    with pytest.raises(CommandError, match="no principle set with the key 'nope'"):
+        call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--framework", "nope")
+
+
+def test_each_principle_set_is_reported_on_its_own(make_audit, agency, framework, framework_files, board_member,
+                                                   client_for):
+    from caseaudits.loading import load_framework, read_framework_file
+
+    doncaster, _ = load_framework(read_framework_file(framework_files / "doncaster-prevention-principles.json"))
+    make_audit(agency, audit_date=date(2018, 5, 1), revision=doncaster)
+    make_audit(agency, audit_date=date(2018, 5, 2))
+    assert quarterly_report(2018, doncaster.key).audits == [1, 0, 0, 0]
+    assert len(quarterly_report(2018, doncaster.key).principles) == 9
+    assert quarterly_report(2018).audits == [1, 0, 0, 0]  # the current (Leicester) set by default
+    page = client_for(board_member).get(
+        reverse("caseaudits:report") + f"?year=2018-19&framework={doncaster.key}"
+    ).content.decode()
+    assert "Voice of the child" in page and "Principle set" in page
