@@ -32,7 +32,7 @@ from audits.models import (
     WizardPosition,
 )
 from audits.rules import previous_academic_year
-from home.selectors import offer_statuses
+from home import selectors as offers
 from portal.demo import DEMO_PASSWORD
 from portal.models import Membership, Organisation, User
 from portal.periods import academic_year, academic_year_start
@@ -84,7 +84,7 @@ def seed(stdout=None):
                  partnership_role=User.PartnershipRole.LA_OFFICER),
     ]
     schools = list(Organisation.objects.schools().active().order_by("urn"))
-    published = {pk for pk, status in offer_statuses([s.pk for s in schools]).items() if status.published}
+    published = {pk for pk, status in offers.offer_statuses([s.pk for s in schools]).items() if status.published}
 
     created = 0
     for index, school in enumerate(schools):
@@ -152,8 +152,10 @@ def _seed_audit(school, year, lead, profile, today, published):
 
     commitments = list(audit.framework.commitments.order_by("number"))
     span = max((end_day - start_day).days, 1)
+    last_saved = start_day
     for commitment in commitments[:sections_saved]:
         saved_day = start_day + timedelta(days=rng.randint(1, span))
+        last_saved = max(last_saved, saved_day)
         _fill_outcomes(audit, commitment, rng, saved_day, school.pk in published, trouble, lead)
         if commitment.number == 2:
             _fill_staff(audit, rng, start_day, saved_day)
@@ -164,7 +166,8 @@ def _seed_audit(school, year, lead, profile, today, published):
     services.update_trained_staff_outcome(audit, lead)
     if submitted:
         Audit.objects.filter(pk=audit.pk).update(
-            status=Audit.Status.SUBMITTED, submitted_by=lead, submitted_at=_aware(end_day, 15)
+            status=Audit.Status.SUBMITTED, submitted_by=lead,
+            submitted_at=_aware(min(last_saved + timedelta(days=rng.randint(1, 10)), today), 15),
         )
         if rng.random() < 0.3:
             officer = User.objects.filter(partnership_role=User.PartnershipRole.LA_OFFICER).order_by("email").first()
@@ -181,7 +184,7 @@ def _fill_outcomes(audit, commitment, rng, saved_day, offer_published, trouble, 
         if outcome.kind == Outcome.Kind.OFFER_PUBLISHED:
             complete = offer_published
         record.complete = complete
-        if outcome.details_label:
+        if outcome.details_label and (complete or commitment.number == 1):
             record.details = {
                 1: f"{lead.get_full_name()} (DSL)",
                 3: "School website and the portal directory; reception notice board",
@@ -216,7 +219,10 @@ def _fill_actions(audit, commitment, rng, lead, start_day, saved_day, today, tro
             rag = Rag.AMBER
         else:
             rag = Rag.NOT_STARTED
-        due = saved_day + timedelta(days=rng.randint(20, 120))
+        if rag == Rag.GREEN:
+            due = min(saved_day + timedelta(days=rng.randint(0, 60)), today)
+        else:
+            due = today + timedelta(days=rng.randint(14, 150))
         if trouble == "overdue" and rag == Rag.AMBER and rng.random() < 0.5:
             due = min(today, saved_day) - timedelta(days=rng.randint(3, 30))
         if trouble == "red" and rag == Rag.AMBER and rng.random() < 0.4:

@@ -11,6 +11,7 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from audits.framework_data import parse_framework
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
@@ -37,7 +38,29 @@ def not_in_future(value, today, message):
     return message if value and value > today else None
 
 
-class OutcomeRecordForm(VersionedFormMixin, forms.ModelForm):
+class SeenValuesMixin(forms.BaseForm):
+    """Keeps, in the page, the values each field had when the person opened it (Django's hidden initial
+    inputs). A save then knows which rows *they* changed: a row someone else changed meanwhile conflicts
+    only if this person changed it too.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "version":
+                field.show_hidden_initial = True
+
+    def hidden_initials_of_choices(self):
+        """Radios are drawn choice by choice, which leaves out their hidden initial input: draw it here."""
+        return mark_safe(
+            "".join(bf.as_hidden(only_initial=True) for bf in self if bf.widget_type == "radioselect")
+        )
+
+    def changed_by_person(self) -> bool:
+        return bool(set(self.changed_data) - {"version"})
+
+
+class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
     """One outcome achieved: complete yes/no, and the details and dates the framework asks for."""
 
     complete = forms.TypedChoiceField(
@@ -102,7 +125,7 @@ class OutcomeRecordForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class ActionForm(VersionedFormMixin, forms.ModelForm):
+class ActionForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
     """A row of the action plan."""
 
     rag = forms.ChoiceField(label="RAG rating", choices=RAG_CHOICES, initial=Rag.NOT_STARTED)
@@ -112,7 +135,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         fields = ["description", "outcome", "due_date", "owner", "rag", "notes"]
         labels = {"description": "Action", "outcome": "Works towards", "owner": "Who", "notes": "Notes"}
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "notes": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"owner": "The person or role responsible"}
+        help_texts = {"owner": "The person or role responsible", "outcome": ""}
 
     def __init__(self, *args, commitment=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,7 +149,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         outcome_field.label_from_instance = lambda outcome: outcome.text
 
 
-class TrainedStaffForm(VersionedFormMixin, forms.ModelForm):
+class TrainedStaffForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = TrainedStaff
         fields = ["name", "part_a_on", "part_b_on", "login_received"]
@@ -176,9 +199,11 @@ class StaffFormSet(NamedRowsFormSet):
 
 
 OutcomeRecordFormSet = forms.modelformset_factory(OutcomeRecord, form=OutcomeRecordForm, extra=0)
-ActionRowsFormSet = forms.modelformset_factory(Action, form=ActionForm, formset=ActionFormSet, extra=1, can_delete=True)
+ActionRowsFormSet = forms.modelformset_factory(
+    Action, form=ActionForm, formset=ActionFormSet, extra=1, can_delete=True, can_delete_extra=False
+)
 TrainedStaffFormSet = forms.modelformset_factory(
-    TrainedStaff, form=TrainedStaffForm, formset=StaffFormSet, extra=1, can_delete=True
+    TrainedStaff, form=TrainedStaffForm, formset=StaffFormSet, extra=1, can_delete=True, can_delete_extra=False
 )
 
 
@@ -218,8 +243,14 @@ class CommitmentForm:
             .order_by("outcome__position", "position", "pk"),
             form_kwargs={"commitment": commitment},
         )
+        # Outcomes worked out from the trained staff table, shown with their current answer.
+        self.derived_outcomes = list(
+            OutcomeRecord.objects.filter(
+                audit=audit, outcome__commitment=commitment, outcome__kind=Outcome.Kind.TRAINED_STAFF
+            ).select_related("outcome")
+        )
         self.staff = None
-        if any(o.kind == Outcome.Kind.TRAINED_STAFF for o in commitment.outcomes.all()):
+        if self.derived_outcomes:
             self.staff = TrainedStaffFormSet(
                 bound,
                 prefix=f"{self.prefix}-staff",
@@ -242,9 +273,6 @@ class CommitmentForm:
     @property
     def errors(self):
         return self.error_summary
-
-    def has_changed(self):
-        return any(formset.has_changed() for formset in self.formsets)
 
     @property
     def error_summary(self):

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 
 from audits.models import Action, Audit, Commitment, Framework, OfferVisit, Outcome, OutcomeRecord
 from audits.rules import CommitmentFacts, action_facts, commitment_rag, is_overdue, outcome_facts, school_rag
-from home.selectors import offer_statuses
+from home import selectors as offers
 from portal.models import Membership, Organisation
 from portal.permissions import commitments as can
 from portal.permissions import member_organisation_ids
@@ -208,7 +208,7 @@ def audit_detail(audit, today) -> AuditDetail:
         audit=audit,
         sections=sections,
         overall=school_rag([s.rag for s in sections]),
-        offer_status=offer_statuses([audit.organisation_id])[audit.organisation_id],
+        offer_status=offers.offer_statuses([audit.organisation_id])[audit.organisation_id],
         comments=[c for c in comments if c.commitment_id is None],
         rag_changes=changes,
         trained_staff=list(audit.trained_staff.all()),

@@ -155,7 +155,7 @@ def _stale_rows(formsets):
     """Rows the person changed or deleted whose stored version has moved on since they opened the page."""
     stale = []
     for formset in formsets:
-        touched = [f for f in formset.initial_forms if f.instance.pk and (f.has_changed() or _deleting(formset, f))]
+        touched = [f for f in formset.initial_forms if f.instance.pk and (f.changed_by_person() or _deleting(formset, f))]
         if not touched:
             continue
         current = {
@@ -189,7 +189,7 @@ def save_commitment(form, user):
             if stale:
                 raise SectionChanged(stale)
             for record_form in form.outcomes.forms:
-                if record_form.has_changed():
+                if record_form.changed_by_person():
                     _save_edited(record_form, user)
             if form.staff is not None:
                 _save_rows(form.staff, user, audit=audit)
@@ -224,7 +224,7 @@ def _save_rows(formset, user, **extra):
     for row_form in formset.forms:
         if row_form.instance.pk and _deleting(formset, row_form):
             _delete_versioned(row_form)
-        elif row_form.has_changed() and not _deleting(formset, row_form):
+        elif row_form.changed_by_person() and not _deleting(formset, row_form):
             _save_edited(row_form, user, **extra)
 
 
@@ -233,7 +233,7 @@ def _save_actions(formset, user, audit, commitment):
     for action_form in formset.forms:
         if action_form.instance.pk and _deleting(formset, action_form):
             _delete_versioned(action_form)
-        elif action_form.has_changed() and not _deleting(formset, action_form):
+        elif action_form.changed_by_person() and not _deleting(formset, action_form):
             extra = {"audit": audit, "commitment": commitment}
             if action_form.instance.pk is None:
                 extra["position"] = next_position

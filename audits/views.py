@@ -27,7 +27,7 @@ from audits.forms import (
 )
 from audits.framework_data import create_framework
 from audits.models import Action, Audit, Framework, OfferVisit
-from home.selectors import offer_statuses
+from home import selectors as offers
 from portal import permissions
 from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, VersionedUpdateView
 from portal.models import Locality, Organisation
@@ -92,7 +92,7 @@ def school(request, slug):
             "can_start": can.can_start_audit(request.user, school),
             "visits": selectors.school_visits(request.user, school),
             "can_record_visit": can.can_record_visit(request.user),
-            "offer_status": offer_statuses([school.pk])[school.pk],
+            "offer_status": offers.offer_statuses([school.pk])[school.pk],
         },
     )
 
@@ -106,7 +106,7 @@ def start(request, slug):
     if existing:
         return redirect("audits:detail", pk=existing.pk)
     previous = services.previous_audit(school, year)
-    form = StartAuditForm(request.POST or None, previous=previous)
+    form = StartAuditForm(request.POST if request.method == "POST" else None, previous=previous)
     if request.method == "POST" and form.is_valid():
         try:
             audit = services.start_audit(
@@ -169,7 +169,7 @@ def edit_commitment(request, pk, number):
     audit = _visible_audit(request, pk)
     permissions.require(can.can_edit_audit(request.user, audit))
     commitment = get_object_or_404(audit.framework.commitments.prefetch_related("outcomes"), number=number)
-    offer_status = offer_statuses([audit.organisation_id])[audit.organisation_id]
+    offer_status = offers.offer_statuses([audit.organisation_id])[audit.organisation_id]
     form = CommitmentForm(
         audit, commitment, offer_status=offer_status, data=request.POST if request.method == "POST" else None
     )
@@ -309,7 +309,7 @@ def visit_new(request):
     school_slug = request.GET.get("school")
     if school_slug:
         initial["organisation"] = Organisation.objects.schools().filter(slug=school_slug).first()
-    form = OfferVisitForm(request.POST or None, initial=initial)
+    form = OfferVisitForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         visit = form.save(commit=False)
         visit.recorded_by = request.user
@@ -362,7 +362,7 @@ def frameworks(request):
 def framework_load(request):
     """Administrators load a framework file (JSON) as a new version; nothing stored is changed."""
     permissions.require(can.can_load_framework(request.user))
-    form = FrameworkUploadForm(request.POST or None, request.FILES or None)
+    form = FrameworkUploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         framework = create_framework(form.cleaned_data["file"], make_current=form.cleaned_data["make_current"])
         messages.success(request, f"Loaded {framework}.")

@@ -22,7 +22,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from audits import selectors, services
 from audits.forms import CommitmentForm, SubmitAuditForm
-from home.selectors import offer_statuses
+from home import selectors as offers
 from portal import permissions
 from portal.concurrency import StaleEditError
 from portal.permissions import commitments as can
@@ -46,7 +46,7 @@ class AuditWizard(NamedUrlSessionWizardView):
             messages.info(request, "This audit has been submitted. Use the change links to keep it up to date.")
             return redirect("audits:detail", pk=self.audit.pk)
         self.commitments = {c.step_name: c for c in self.audit.framework.commitments.prefetch_related("outcomes")}
-        self.offer_status = offer_statuses([self.audit.organisation_id])[self.audit.organisation_id]
+        self.offer_status = offers.offer_statuses([self.audit.organisation_id])[self.audit.organisation_id]
         return super().dispatch(request, *args, **kwargs)
 
     def get_prefix(self, request, *args, **kwargs):
