@@ -117,7 +117,7 @@ def _history_sheet(report, detail):
 def city_matrix_workbook(view, target=None) -> ReportWorkbook:
     """All schools x the commitments for one year, RAG cells filled; written row by row (constant memory)."""
     report = ReportWorkbook(target, constant_memory=True)
-    sheet = report.add_sheet(f"Commitments {view.academic_year}")
+    sheet = report.add_sheet(f"Commitments {view.academic_year.replace('/', '-')}")
     report.write_title(sheet, 0, f"Schools Early Help commitments, {view.academic_year}")
     sheet.write_string(
         1, 0,

@@ -4,9 +4,9 @@ the city view for any number of schools is a fixed handful of queries (pinned by
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 
-from audits.models import Action, Audit, Commitment, Framework, OfferVisit, Outcome, OutcomeRecord
+from audits.models import Action, Audit, Commitment, OfferVisit, Outcome, OutcomeRecord
 from audits.rules import CommitmentFacts, action_facts, commitment_rag, is_overdue, outcome_facts, school_rag
 from home import selectors as offers
 from portal.models import Membership, Organisation
@@ -89,14 +89,14 @@ class CityView:
 
 
 def year_commitments(academic_year) -> list:
-    """The commitments that head the year's columns: those of the framework most of its audits used."""
-    framework_id = (
-        Audit.objects.for_year(academic_year).order_by().values("framework").annotate(n=Count("pk")).order_by("-n")
-        .values_list("framework", flat=True).first()
+    """The commitments that head the year's columns: those of the framework most of its audits used
+    (the current framework when the year has no audits)."""
+    most_used = (
+        Audit.objects.for_year(academic_year).order_by().values("framework").annotate(n=Count("pk"))
+        .order_by("-n", "-framework").values("framework")[:1]
     )
-    framework = Framework.objects.filter(pk=framework_id).first() if framework_id else None
-    framework = framework or Framework.objects.filter(is_current=True).first()
-    return list(framework.commitments.all()) if framework else []
+    commitments = list(Commitment.objects.filter(framework=Subquery(most_used)).order_by("number"))
+    return commitments or list(Commitment.objects.filter(framework__is_current=True).order_by("number"))
 
 
 def city_view(user, academic_year, today, *, locality=None, phase="", rag="", overdue=False, status=""):

@@ -251,16 +251,25 @@ def save_action(action_form, user, **extra):
             audit=action.audit, action=action, action_description=action.description, from_rag=before,
             to_rag=action.rag, changed_by=user, changed_at=timezone.now(),
         )
-    touch_audit(action.audit)
+    return action
+
+
+def update_action(action_form, user):
+    """Save one action edited on its own page (the quick update through the year)."""
+    with transaction.atomic():
+        action = save_action(action_form, user)
+        touch_audit(action.audit)
     return action
 
 
 def update_trained_staff_outcome(audit, user):
-    """The trained-staff outcome is complete exactly when the staff table shows someone fully trained."""
-    met = trained_staff_outcome_met(audit.trained_staff.all())
-    OutcomeRecord.objects.filter(audit=audit, outcome__kind=Outcome.Kind.TRAINED_STAFF).exclude(complete=met).update(
-        complete=met, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
-    )
+    """The trained-staff outcome follows the staff table: met when someone is fully trained, not met when
+    people are listed but none is yet, unanswered while the table is empty."""
+    staff = list(audit.trained_staff.all())
+    met = trained_staff_outcome_met(staff) if staff else None
+    records = OutcomeRecord.objects.filter(audit=audit, outcome__kind=Outcome.Kind.TRAINED_STAFF)
+    records = records.exclude(complete__isnull=True) if met is None else records.exclude(complete=met)
+    records.update(complete=met, updated_by=user, updated_at=timezone.now(), version=F("version") + 1)
 
 
 def touch_audit(audit):
