@@ -151,18 +151,24 @@ def _seed_audit(school, year, lead, profile, today, published):
     Audit.objects.filter(pk=audit.pk).update(started_at=_aware(start_day))
 
     commitments = list(audit.framework.commitments.order_by("number"))
+    records = list(audit.outcome_records.select_related("outcome"))
+    actions = list(audit.actions.all())
     span = max((end_day - start_day).days, 1)
-    last_saved = start_day
+    last_saved, history, progress = start_day, [], []
     for commitment in commitments[:sections_saved]:
         saved_day = start_day + timedelta(days=rng.randint(1, span))
         last_saved = max(last_saved, saved_day)
-        _fill_outcomes(audit, commitment, rng, saved_day, school.pk in published, trouble, lead)
+        _fill_outcomes([r for r in records if r.outcome.commitment_id == commitment.pk], commitment, rng, saved_day,
+                       school.pk in published, trouble, lead)
         if commitment.number == 2:
             _fill_staff(audit, rng, start_day, saved_day)
-        _fill_actions(audit, commitment, rng, lead, start_day, saved_day, today, trouble)
-        SectionProgress.objects.update_or_create(
-            audit=audit, commitment=commitment, defaults={"saved_by": lead, "saved_at": _aware(saved_day)}
-        )
+        history += _fill_actions([a for a in actions if a.commitment_id == commitment.pk], rng, lead, start_day,
+                                 saved_day, today, trouble)
+        progress.append(SectionProgress(audit=audit, commitment=commitment, saved_by=lead, saved_at=_aware(saved_day)))
+    OutcomeRecord.objects.bulk_update(records, ["complete", "details", "achieved_on", "review_date", "updated_by"])
+    Action.objects.bulk_update(actions, ["rag", "due_date", "owner", "updated_by"])
+    RagChange.objects.bulk_create(history)
+    SectionProgress.objects.bulk_create(progress)
     services.update_trained_staff_outcome(audit, lead)
     if submitted:
         Audit.objects.filter(pk=audit.pk).update(
@@ -175,15 +181,15 @@ def _seed_audit(school, year, lead, profile, today, published):
     return 1
 
 
-def _fill_outcomes(audit, commitment, rng, saved_day, offer_published, trouble, lead):
-    for record in OutcomeRecord.objects.filter(audit=audit, outcome__commitment=commitment).select_related("outcome"):
+def _fill_outcomes(records, commitment, rng, saved_day, offer_published, trouble, lead):
+    for record in records:
         outcome = record.outcome
         if outcome.kind == Outcome.Kind.TRAINED_STAFF:
             continue
         complete = rng.random() < (0.5 if trouble != "none" else 0.85)
         if outcome.kind == Outcome.Kind.OFFER_PUBLISHED:
             complete = offer_published
-        record.complete = complete
+        record.complete, record.updated_by = complete, lead
         if outcome.details_label and (complete or commitment.number == 1):
             record.details = {
                 1: f"{lead.get_full_name()} (DSL)",
@@ -194,7 +200,6 @@ def _fill_outcomes(audit, commitment, rng, saved_day, offer_published, trouble, 
             record.achieved_on = saved_day - timedelta(days=rng.randint(0, 20))
         if complete and outcome.asks_review_date:
             record.review_date = saved_day + timedelta(days=rng.choice([180, 270, 365]))
-        record.save()
 
 
 def _fill_staff(audit, rng, start_day, saved_day):
@@ -209,8 +214,9 @@ def _fill_staff(audit, rng, start_day, saved_day):
         )
 
 
-def _fill_actions(audit, commitment, rng, lead, start_day, saved_day, today, trouble):
-    actions = list(Action.objects.filter(audit=audit, commitment=commitment))
+def _fill_actions(actions, rng, lead, start_day, saved_day, today, trouble):
+    """Rate and date the actions; returns their RAG history to store."""
+    history = []
     for action in actions:
         roll = rng.random()
         if roll < 0.5:
@@ -229,20 +235,22 @@ def _fill_actions(audit, commitment, rng, lead, start_day, saved_day, today, tro
             rag = Rag.RED
         action.rag, action.due_date, action.owner = rag, due if rag != Rag.NOT_STARTED else None, rng.choice(OWNERS)
         action.updated_by = lead
-        action.save()
-        _history(action, lead, start_day, saved_day, rng)
+        history += _history(action, lead, start_day, saved_day, rng)
+    return history
 
 
 def _history(action, lead, start_day, saved_day, rng):
     """Not started -> Amber when work started, then -> Green or Red when it finished or slipped."""
     if action.rag == Rag.NOT_STARTED:
-        return
+        return []
     first = _aware(start_day + timedelta(days=rng.randint(0, max((saved_day - start_day).days // 2, 0))))
-    RagChange.objects.create(audit=action.audit, action=action, action_description=action.description,
-                             from_rag=Rag.NOT_STARTED, to_rag=Rag.AMBER, changed_by=lead, changed_at=first)
+    changes = [RagChange(audit=action.audit, action=action, action_description=action.description,
+                         from_rag=Rag.NOT_STARTED, to_rag=Rag.AMBER, changed_by=lead, changed_at=first)]
     if action.rag != Rag.AMBER:
-        RagChange.objects.create(audit=action.audit, action=action, action_description=action.description,
-                                 from_rag=Rag.AMBER, to_rag=action.rag, changed_by=lead, changed_at=_aware(saved_day, 14))
+        changes.append(RagChange(audit=action.audit, action=action, action_description=action.description,
+                                 from_rag=Rag.AMBER, to_rag=action.rag, changed_by=lead,
+                                 changed_at=_aware(saved_day, 14)))
+    return changes
 
 
 def _seed_demo_school_positions(year):

@@ -21,7 +21,7 @@ database in a few aggregate queries.
 """
 
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from portal.periods import academic_year_label
@@ -47,7 +47,14 @@ class CommitmentFacts:
     actions_overdue: int = 0
 
     def __add__(self, other):
-        return CommitmentFacts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+        return CommitmentFacts(
+            self.outcomes + other.outcomes,
+            self.outcomes_complete + other.outcomes_complete,
+            self.outcomes_answered + other.outcomes_answered,
+            self.actions_recorded + other.actions_recorded,
+            self.actions_red + other.actions_red,
+            self.actions_overdue + other.actions_overdue,
+        )
 
 
 def commitment_rag(facts: CommitmentFacts) -> Rag:

@@ -16,35 +16,38 @@ from portal.rag import Rag
 
 
 def facts_by_audit(audits, today) -> dict:
-    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits, in two aggregate queries."""
-    facts = defaultdict(lambda: defaultdict(CommitmentFacts))
+    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits, in three queries (two
+    aggregates grouped by audit and commitment, and the commitments' numbers)."""
+    numbers = dict(Commitment.objects.values_list("pk", "number"))
+    counts = defaultdict(lambda: [0] * 6)
     action_rows = (
         Action.objects.filter(audit__in=audits)
         .order_by()
-        .values("audit_id", "commitment__number")
+        .values_list("audit_id", "commitment_id")
         .annotate(
             n_recorded=Count("pk", filter=~Q(rag=Rag.NOT_STARTED) | Q(due_date__isnull=False)),
             n_red=Count("pk", filter=Q(rag=Rag.RED)),
             n_overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(rag=Rag.GREEN)),
         )
     )
-    for row in action_rows:
-        facts[row["audit_id"]][row["commitment__number"]] += CommitmentFacts(
-            actions_recorded=row["n_recorded"], actions_red=row["n_red"], actions_overdue=row["n_overdue"]
-        )
+    for audit_id, commitment_id, recorded, red, overdue in action_rows:
+        row = counts[audit_id, numbers[commitment_id]]
+        row[3:6] = recorded, red, overdue
     answered = (
         Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
     )
     outcome_rows = (
         OutcomeRecord.objects.filter(audit__in=audits)
         .order_by()
-        .values("audit_id", "outcome__commitment__number")
+        .values_list("audit_id", "outcome__commitment_id")
         .annotate(n_total=Count("pk"), n_complete=Count("pk", filter=Q(complete=True)), n_answered=Count("pk", filter=answered))
     )
-    for row in outcome_rows:
-        facts[row["audit_id"]][row["outcome__commitment__number"]] += CommitmentFacts(
-            outcomes=row["n_total"], outcomes_complete=row["n_complete"], outcomes_answered=row["n_answered"]
-        )
+    for audit_id, commitment_id, total, complete, answered_count in outcome_rows:
+        row = counts[audit_id, numbers[commitment_id]]
+        row[0:3] = total, complete, answered_count
+    facts = defaultdict(lambda: defaultdict(CommitmentFacts))
+    for (audit_id, number), row in counts.items():
+        facts[audit_id][number] = CommitmentFacts(*row)
     return facts
 
 
@@ -105,12 +108,19 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
     The board sees submitted audits' ratings; in-progress audits show as "In progress" without ratings.
     `user=None` reads everything, for the local authority's scheduled exports.
     """
-    schools = Organisation.objects.schools().active().select_related("locality").order_by("name")
+    schools = (
+        Organisation.objects.schools().active().select_related("locality").order_by("name")
+        .only("name", "slug", "urn", "phase", "locality__name")
+    )
     if locality:
         schools = schools.filter(locality=locality)
     if phase:
         schools = schools.filter(phase=phase)
-    audits = {a.organisation_id: a for a in Audit.objects.for_year(academic_year).filter(organisation__in=schools)}
+    audits = {
+        a.organisation_id: a
+        for a in Audit.objects.for_year(academic_year).filter(organisation__in=schools.values("pk"))
+        .only("organisation", "academic_year", "status", "submitted_at")
+    }
     visible = Audit.objects.for_year(academic_year).filter(organisation__in=schools)
     if user is not None:
         visible = can.visible_audits(user, visible)
