@@ -28,7 +28,9 @@ def commitments_audit(user):
                 )
             )
             continue
-        detail = f"Overall {rag.label}" + (f"; {overdue} overdue action{'s' if overdue != 1 else ''}" if overdue else "")
+        detail = f"Overall {rag.label}"
+        if overdue:
+            detail += f"; {overdue} overdue action{'s' if overdue != 1 else ''}"
         if audit.is_submitted:
             items.append(
                 DashboardItem(f"{school.name}: {year} audit", reverse("audits:detail", args=[audit.pk]), detail,
@@ -49,7 +51,8 @@ def _city_section(user, year, today):
                       reverse("audits:city") + f"?year={year}"),
         DashboardItem(f"{view.submitted} submitted", reverse("audits:city") + f"?year={year}&status=submitted",
                       tag="Submitted", tag_colour="green"),
-        DashboardItem(f"{view.all_green} with every commitment green", reverse("audits:city") + f"?year={year}&rag=green",
+        DashboardItem(f"{view.all_green} with every commitment green",
+                      reverse("audits:city") + f"?year={year}&rag=green",
                       tag="Green", tag_colour="green"),
         DashboardItem(f"{view.with_overdue} with overdue actions", reverse("audits:city") + f"?year={year}&overdue=on",
                       tag="Overdue", tag_colour="red" if view.with_overdue else "grey"),

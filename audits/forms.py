@@ -25,17 +25,18 @@ YES_NO = {"yes": True, "no": False}
 
 
 def date_field(label, *, required=False, hint=DATE_HINT):
-    return forms.DateField(
-        label=label,
+    field = forms.DateField(
         required=required,
         help_text=hint,
         widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "input--date", "autocomplete": "off"}),
-        error_messages={"invalid": f"Enter {label[0].lower() + label[1:]} as a real date, for example 27/3/2027."},
     )
+    label_date_field(field, label)
+    return field
 
 
-def not_in_future(value, today, message):
-    return message if value and value > today else None
+def label_date_field(field, label):
+    field.label = label
+    field.error_messages["invalid"] = f"Enter {label[0].lower() + label[1:]} as a real date, for example 27/3/2027."
 
 
 class SeenValuesMixin(forms.BaseForm):
@@ -71,6 +72,8 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
+    achieved_on = date_field("Date")
+    review_date = date_field("Review date")
 
     class Meta:
         model = OutcomeRecord
@@ -92,12 +95,10 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         else:
             del self.fields["details"]
         if outcome.date_label:
-            self.fields["achieved_on"] = date_field(outcome.date_label)
+            label_date_field(self.fields["achieved_on"], outcome.date_label)
         else:
             del self.fields["achieved_on"]
-        if outcome.asks_review_date:
-            self.fields["review_date"] = date_field("Review date")
-        else:
+        if not outcome.asks_review_date:
             del self.fields["review_date"]
         if outcome.kind == Outcome.Kind.OFFER_PUBLISHED:
             self.fields["complete"].help_text = "You can answer yes once your Early Help offer is published."
@@ -106,7 +107,8 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         cleaned = super().clean()
         complete = cleaned.get("complete")
         outcome = self.outcome
-        if complete and outcome.kind == Outcome.Kind.OFFER_PUBLISHED and not getattr(self.offer_status, "published", False):
+        published = getattr(self.offer_status, "published", False)
+        if complete and outcome.kind == Outcome.Kind.OFFER_PUBLISHED and not published:
             status = getattr(self.offer_status, "label", "Not started")
             self.add_error(
                 "complete",
@@ -117,8 +119,8 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         achieved_on = cleaned.get("achieved_on")
         if complete and "achieved_on" in self.fields and not achieved_on and "achieved_on" not in self.errors:
             self.add_error("achieved_on", f"Enter the {outcome.date_label[0].lower() + outcome.date_label[1:]}.")
-        if error := not_in_future(achieved_on, self.today, f"The {outcome.date_label.lower()} must be today or in the past."):
-            self.add_error("achieved_on", error)
+        if achieved_on and achieved_on > self.today:
+            self.add_error("achieved_on", f"The {outcome.date_label.lower()} must be today or in the past.")
         review_date = cleaned.get("review_date")
         if achieved_on and review_date and review_date <= achieved_on:
             self.add_error("review_date", f"The review date must be after the {outcome.date_label.lower()}.")
@@ -129,6 +131,7 @@ class ActionForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
     """A row of the action plan."""
 
     rag = forms.ChoiceField(label="RAG rating", choices=RAG_CHOICES, initial=Rag.NOT_STARTED)
+    due_date = date_field("By when")
 
     class Meta:
         model = Action
@@ -141,7 +144,6 @@ class ActionForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.commitment = commitment or self.instance.commitment
         self.fields["description"].error_messages["required"] = "Enter what needs to be done."
-        self.fields["due_date"] = date_field("By when")
         outcome_field = self.fields["outcome"]
         outcome_field.queryset = Outcome.objects.filter(commitment=self.commitment)
         outcome_field.empty_label = "The commitment as a whole"
@@ -150,6 +152,9 @@ class ActionForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class TrainedStaffForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
+    part_a_on = date_field("Attended part A")
+    part_b_on = date_field("Attended part B")
+
     class Meta:
         model = TrainedStaff
         fields = ["name", "part_a_on", "part_b_on", "login_received"]
@@ -159,15 +164,14 @@ class TrainedStaffForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         self.fields["name"].error_messages["required"] = "Enter the name of the member of staff."
-        self.fields["part_a_on"] = date_field("Attended part A")
-        self.fields["part_b_on"] = date_field("Attended part B")
 
     def clean(self):
         cleaned = super().clean()
         for name in ("part_a_on", "part_b_on"):
             label = self.fields[name].label.lower()
-            if error := not_in_future(cleaned.get(name), self.today, f"The date {label} must be today or in the past."):
-                self.add_error(name, error)
+            value = cleaned.get(name)
+            if value and value > self.today:
+                self.add_error(name, f"The date {label} must be today or in the past.")
         part_a, part_b = cleaned.get("part_a_on"), cleaned.get("part_b_on")
         if part_a and part_b and part_b < part_a:
             self.add_error("part_b_on", "Part B must be on or after part A.")
@@ -352,6 +356,8 @@ class CommentForm(forms.ModelForm):
 
 
 class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
+    visited_on = date_field("Date of visit", required=True)
+
     class Meta:
         model = OfferVisit
         fields = ["organisation", "visited_on", "officer", "judgement", "notes", "agreed_actions"]
@@ -380,7 +386,6 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
         ) | User.objects.filter(is_active=True, is_superuser=True)
         self.fields["officer"].queryset = officers.distinct().order_by("last_name", "first_name")
         self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.email
-        self.fields["visited_on"] = date_field("Date of visit", required=True)
         self.fields["visited_on"].error_messages["required"] = "Enter the date of the visit."
 
     def clean_visited_on(self):
@@ -393,7 +398,9 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
 
 
 class FrameworkUploadForm(forms.Form):
-    file = forms.FileField(label="Framework file", help_text="A JSON file in the format of the files shipped in audits/frameworks/.")
+    file = forms.FileField(
+        label="Framework file", help_text="A JSON file in the format of the files shipped in audits/frameworks/."
+    )
     make_current = forms.BooleanField(
         label="Start new audits from this version", required=False, initial=True,
         help_text="Audits already started keep the version they were started from.",

@@ -201,7 +201,7 @@ class Audit(VersionedModel):
     objects = AuditQuerySet.as_manager()
 
     class Meta:
-        ordering = ["organisation__name", "-academic_year"]
+        ordering = ["-academic_year", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "academic_year"], name="audits_one_audit_per_school_year")
         ]

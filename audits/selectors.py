@@ -40,7 +40,11 @@ def facts_by_audit(audits, today) -> dict:
         OutcomeRecord.objects.filter(audit__in=audits)
         .order_by()
         .values_list("audit_id", "outcome__commitment_id")
-        .annotate(n_total=Count("pk"), n_complete=Count("pk", filter=Q(complete=True)), n_answered=Count("pk", filter=answered))
+        .annotate(
+            n_total=Count("pk"),
+            n_complete=Count("pk", filter=Q(complete=True)),
+            n_answered=Count("pk", filter=answered),
+        )
     )
     for audit_id, commitment_id, total, complete, answered_count in outcome_rows:
         row = counts[audit_id, numbers[commitment_id]]
@@ -193,7 +197,9 @@ class Section:
 def audit_detail(audit, today) -> AuditDetail:
     commitments = list(audit.framework.commitments.prefetch_related("outcomes"))
     records = list(audit.outcome_records.select_related("outcome", "updated_by"))
-    actions = list(audit.actions.select_related("outcome", "updated_by").order_by("outcome__position", "position", "pk"))
+    actions = list(
+        audit.actions.select_related("outcome", "updated_by").order_by("outcome__position", "position", "pk")
+    )
     changes = list(audit.rag_changes.select_related("changed_by"))
     history = defaultdict(list)
     for change in changes:

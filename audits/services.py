@@ -155,13 +155,13 @@ def _stale_rows(formsets):
     """Rows the person changed or deleted whose stored version has moved on since they opened the page."""
     stale = []
     for formset in formsets:
-        touched = [f for f in formset.initial_forms if f.instance.pk and (f.changed_by_person() or _deleting(formset, f))]
+        touched = [
+            f for f in formset.initial_forms if f.instance.pk and (f.changed_by_person() or _deleting(formset, f))
+        ]
         if not touched:
             continue
-        current = {
-            obj.pk: obj
-            for obj in formset.model.objects.filter(pk__in=[f.instance.pk for f in touched]).select_related("updated_by")
-        }
+        stored_rows = formset.model.objects.filter(pk__in=[f.instance.pk for f in touched]).select_related("updated_by")
+        current = {obj.pk: obj for obj in stored_rows}
         for form in touched:
             stored = current.get(form.instance.pk)
             expected = form.cleaned_data.get("version")

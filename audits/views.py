@@ -26,7 +26,7 @@ from audits.forms import (
     StartAuditForm,
 )
 from audits.framework_data import create_framework
-from audits.models import Action, Audit, Framework, OfferVisit
+from audits.models import Action, Audit, Framework
 from home import selectors as offers
 from portal import permissions
 from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, VersionedUpdateView
@@ -117,29 +117,33 @@ def start(request, slug):
         except services.NoFramework as problem:
             messages.error(request, str(problem))
             return redirect("audits:school", slug=school.slug)
-        messages.success(request, f"Your {year} audit has started. Work through each commitment, then check and submit.")
+        messages.success(
+            request, f"Your {year} audit has started. Work through each commitment, then check and submit."
+        )
         return redirect("audits:wizard_resume", pk=audit.pk)
     return render(request, "audits/start.html", {"school": school, "year": year, "form": form, "previous": previous})
 
 
-@login_required
-def detail(request, pk):
-    audit = _visible_audit(request, pk)
-    data = selectors.audit_detail(audit, timezone.localdate())
+def _detail_page(request, audit, comment_form=None):
     can_comment = can.can_comment_on_audit(request.user, audit)
     return render(
         request,
         "audits/detail.html",
         {
-            "detail": data,
+            "detail": selectors.audit_detail(audit, timezone.localdate()),
             "audit": audit,
             "can_edit": can.can_edit_audit(request.user, audit),
             "can_submit": can.can_submit_audit(request.user, audit),
             "can_comment": can_comment,
-            "comment_form": CommentForm(audit=audit) if can_comment else None,
+            "comment_form": (comment_form or CommentForm(audit=audit)) if can_comment else None,
             "visits": selectors.school_visits(request.user, audit.organisation),
         },
     )
+
+
+@login_required
+def detail(request, pk):
+    return _detail_page(request, _visible_audit(request, pk))
 
 
 @login_required
@@ -152,15 +156,7 @@ def comment(request, pk):
         services.add_comment(audit, request.user, form.cleaned_data["commitment"], form.cleaned_data["text"])
         messages.success(request, "Your comment has been added.")
         return redirect(reverse("audits:detail", args=[audit.pk]) + "#comments")
-    data = selectors.audit_detail(audit, timezone.localdate())
-    return render(
-        request,
-        "audits/detail.html",
-        {
-            "detail": data, "audit": audit, "can_edit": False, "can_submit": False, "can_comment": True,
-            "comment_form": form, "visits": selectors.school_visits(request.user, audit.organisation),
-        },
-    )
+    return _detail_page(request, audit, form)
 
 
 @login_required
@@ -198,7 +194,8 @@ class ActionEdit(LoginRequiredMixin, VersionedUpdateView):
     pk_url_kwarg = "action_pk"
 
     def get_queryset(self):
-        return can.visible_audit_parts(self.request.user, Action.objects.filter(audit_id=self.kwargs["pk"])).select_related(
+        actions = Action.objects.filter(audit_id=self.kwargs["pk"])
+        return can.visible_audit_parts(self.request.user, actions).select_related(
             "audit__organisation", "commitment", "outcome"
         )
 
@@ -214,7 +211,8 @@ class ActionEdit(LoginRequiredMixin, VersionedUpdateView):
             form.add_error(None, STALE_EDIT_MESSAGE)
             return self.form_invalid(form)
         messages.success(self.request, "Action saved.")
-        return redirect(reverse("audits:detail", args=[self.object.audit_id]) + f"#commitment-{self.object.commitment.number}")
+        anchor = f"#commitment-{self.object.commitment.number}"
+        return redirect(reverse("audits:detail", args=[self.object.audit_id]) + anchor)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -244,7 +242,9 @@ class CityFilterForm(forms.Form):
         choices=[("", "Any status"), ("not_started", "Not started")] + list(Audit.Status.choices),
         required=False,
     )
-    rag = forms.ChoiceField(label="Overall RAG rating", choices=[("", "Any rating")] + list(Rag.choices), required=False)
+    rag = forms.ChoiceField(
+        label="Overall RAG rating", choices=[("", "Any rating")] + list(Rag.choices), required=False
+    )
     overdue = forms.BooleanField(label="Only schools with overdue actions", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -253,7 +253,9 @@ class CityFilterForm(forms.Form):
 
 
 def _city_view(request):
-    permissions.require(can.can_view_city(request.user), "Only local-authority officers and the board see every school.")
+    permissions.require(
+        can.can_view_city(request.user), "Only local-authority officers and the board see every school."
+    )
     form = CityFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     year = filters.get("year") or current_year()
@@ -304,7 +306,9 @@ def visits(request):
 
 @login_required
 def visit_new(request):
-    permissions.require(can.can_record_visit(request.user), "Only local-authority officers record offer quality visits.")
+    permissions.require(
+        can.can_record_visit(request.user), "Only local-authority officers record offer quality visits."
+    )
     initial = {"officer": request.user.pk, "visited_on": timezone.localdate()}
     school_slug = request.GET.get("school")
     if school_slug:

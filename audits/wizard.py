@@ -138,7 +138,9 @@ class AuditWizard(NamedUrlSessionWizardView):
             form.add_error(None, STALE_SUBMISSION)
             return self.render(form)
         self.storage.reset()
-        messages.success(self.request, f"Your {self.audit.academic_year} audit has been submitted to the local authority.")
+        messages.success(
+            self.request, f"Your {self.audit.academic_year} audit has been submitted to the local authority."
+        )
         return redirect("audits:detail", pk=self.audit.pk)
 
     def get_context_data(self, form, **kwargs):

@@ -10,10 +10,12 @@ Each figure is the median of --repeat runs, with the number of database queries.
 
   /work/main/.venv/bin/python bench/commitments_bench.py                 # 500 and 5,000 schools
   /work/main/.venv/bin/python bench/commitments_bench.py --sizes 500 20000
-  /work/main/.venv/bin/python bench/commitments_bench.py --database-url postgres://postgres@127.0.0.1:5432/bench_commitments
+  /work/main/.venv/bin/python bench/commitments_bench.py \
+      --database-url postgres://postgres@127.0.0.1:5432/bench_commitments
 """
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -29,7 +31,9 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000], help="School counts (ascending).")
     parser.add_argument("--repeat", type=int, default=3, help="Runs per measurement (the median is shown).")
-    parser.add_argument("--database-url", help="Use this (empty, throwaway) database instead of a temporary SQLite file.")
+    parser.add_argument(
+        "--database-url", help="Use this (empty, throwaway) database instead of a temporary SQLite file."
+    )
     return parser.parse_args()
 
 
@@ -91,7 +95,9 @@ def main():
         export, export_queries, response = timed(args.repeat, lambda: client.get("/audits/city/export/"))
         assert response.status_code == 200
         out = Path(workdir) / f"matrix-{size}.xlsx"
-        command, _, _ = timed(args.repeat, lambda: call_command("export_commitments", "--out", str(out), stdout=open(os.devnull, "w")))
+        command, _, _ = timed(
+            args.repeat, lambda: call_command("export_commitments", "--out", str(out), stdout=io.StringIO())
+        )
         print(f"{size:>8} {build:>7.1f}s {view * 1000:>7.0f}ms {view_queries:>8} {filtered * 1000:>7.0f}ms "
               f"{export * 1000:>7.0f}ms {export_queries:>8} {command * 1000:>7.0f}ms {out.stat().st_size // 1024:>7}KB")
 

@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 
 from audits import services
 from audits.models import Action, OutcomeRecord, RagChange, TrainedStaff
-from portal.concurrency import STALE_EDIT_MESSAGE
 from portal.rag import RAG_XLSX_COLOURS, Rag
 from tests.audits.helpers import form_data
 

@@ -134,7 +134,8 @@ def _sheet(content):
 
 def test_matrix_export_reads_back(client_for, la_officer, board_member, city, this_year):
     response = client_for(la_officer).get("/audits/city/export/?locality=north")
-    assert response["Content-Disposition"] == f'attachment; filename="schools-commitments-{this_year.replace("/", "-")}.xlsx"'
+    filename = f"schools-commitments-{this_year.replace('/', '-')}.xlsx"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     sheet = _sheet(response.content)
     assert sheet.title == f"Commitments {this_year.replace('/', '-')}"
     assert sheet["A1"].value == f"Schools Early Help commitments, {this_year}"

@@ -32,7 +32,8 @@ def test_demo_is_varied_and_idempotent(db, this_year):
     assert rushey.status == "in_progress" and rushey.sections.count() == 1
     assert set(WizardPosition.objects.filter(audit=rushey).values_list("user__email", "step")) == {
         ("school.lead@example.org", "commitment-2"), ("school.editor@example.org", "commitment-2")}
-    assert Audit.objects.get(organisation__name="English Martyrs' Catholic School", academic_year=this_year).is_submitted
+    martyrs = Audit.objects.get(organisation__name="English Martyrs' Catholic School", academic_year=this_year)
+    assert martyrs.is_submitted
     assert set(Action.objects.filter(audit__academic_year=this_year).values_list("rag", flat=True)) >= {
         "red", "amber", "green", "not_started"}
     assert User.objects.filter(email="coordinator@example.org", partnership_role="la_officer").exists()

@@ -52,7 +52,8 @@ def test_is_overdue(due, rag, expected):
         (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3), G),
         (CommitmentFacts(outcomes=3, outcomes_complete=2, outcomes_answered=3), A),
         (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3, actions_recorded=1, actions_red=1), R),
-        (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3, actions_recorded=1, actions_overdue=1), R),
+        (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3, actions_recorded=1,
+                         actions_overdue=1), R),
         (CommitmentFacts(outcomes=3, actions_recorded=2, actions_red=1), R),
         (CommitmentFacts(outcomes=3, actions_recorded=1, actions_overdue=1), R),
         (CommitmentFacts(outcomes=0, actions_recorded=1), A),  # no outcomes: never green

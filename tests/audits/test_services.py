@@ -162,13 +162,18 @@ def test_rows_someone_else_did_not_touch_do_not_conflict(audit, school_lead, sch
     opened_by_lead = _form(audit, 1)
     opened_by_editor = _form(audit, 1)
     lead_row, editor_row = opened_by_lead.actions.forms[0], opened_by_editor.actions.forms[1]
-    first = _form(audit, 1, _post_data(opened_by_lead, **{lead_row.add_prefix("owner"): "Sam"}))
+    due = (timezone.localdate() + timedelta(days=30)).strftime("%d/%m/%Y")
+    first = _form(audit, 1, _post_data(opened_by_lead, **{
+        lead_row.add_prefix("owner"): "Sam", lead_row.add_prefix("due_date"): due, lead_row.add_prefix("rag"): "amber",
+    }))
     first.is_valid()
     services.save_commitment(first, school_lead)
     second = _form(audit, 1, _post_data(opened_by_editor, **{editor_row.add_prefix("owner"): "Emma"}))
-    second.is_valid()
+    assert second.is_valid()
     services.save_commitment(second, school_editor)
     assert set(audit.actions.exclude(owner="").values_list("owner", flat=True)) == {"Sam", "Emma"}
+    kept = Action.objects.get(pk=lead_row.instance.pk)
+    assert (kept.rag, kept.due_date.strftime("%d/%m/%Y")) == (Rag.AMBER, due)
 
 
 def test_deleting_a_row_someone_changed_is_refused(audit, school_lead, school_editor):
