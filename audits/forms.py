@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 from audits.framework_data import parse_framework
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
-from portal.concurrency import VersionedFormMixin
+from portal.concurrency import STALE_EDIT_MESSAGE, VersionedFormMixin
 from portal.models import Organisation, User
 from portal.rag import RAG_MEANINGS, Rag
 
@@ -228,7 +228,7 @@ class CommitmentForm:
         self.initial = initial or {}
         self.offer_status = offer_status
         self.today = today or timezone.localdate()
-        self.stale_rows = []  # set by the save service when someone else saved first
+        self.stale_rows = []  # see mark_stale
         bound = data if self.is_bound else None
         self.outcomes = OutcomeRecordFormSet(
             bound,
@@ -262,6 +262,15 @@ class CommitmentForm:
                 form_kwargs={"today": self.today},
             )
 
+    def mark_stale(self, rows):
+        """Someone else saved some of these rows first: say so at the top and beside each row."""
+        self.stale_rows = rows
+        by_key = {row.key: row for row in rows}
+        for formset in self.formsets:
+            for form in formset.forms:
+                row = by_key.get((formset.model, form.instance.pk))
+                form.stale_message = str(row) if row else ""
+
     @property
     def formsets(self):
         return [fs for fs in (self.outcomes, self.staff, self.actions) if fs is not None]
@@ -283,7 +292,8 @@ class CommitmentForm:
         """[(field id or "", message)] for the error summary, each message saying which row it is about."""
         if not self.is_bound:
             return []
-        items = [("", str(row)) for row in self.stale_rows]
+        items = [("", STALE_EDIT_MESSAGE)] if self.stale_rows else []
+        items += [("", str(row)) for row in self.stale_rows]
         for formset, context in (
             (self.outcomes, lambda f, i: f.outcome.text),
             (self.staff, lambda f, i: f"Trained staff, row {i}"),
@@ -301,9 +311,14 @@ class CommitmentForm:
                 for name, errors in form.errors.items():
                     if name == "__all__":
                         continue
-                    anchor = form[name].auto_id if name in form.fields and not form[name].is_hidden else ""
+                    anchor = _anchor(form[name]) if name in form.fields and not form[name].is_hidden else ""
                     items += [(anchor, f"{where}: {error}") for error in errors]
         return items
+
+
+def _anchor(bound_field):
+    """Where an error summary link should land: the field, or the first radio of a radio group."""
+    return f"{bound_field.auto_id}_0" if bound_field.widget_type == "radioselect" else bound_field.auto_id
 
 
 class StartAuditForm(forms.Form):

@@ -43,6 +43,7 @@ class StaleRow:
     """A row someone else saved (or deleted) after the person opened the page."""
 
     description: str
+    key: tuple = ()  # (model, pk) of the row, to show the message beside it
     saved_by: str = ""
     saved_at: object = None
     now: str = ""  # the row's saved values, in words
@@ -165,11 +166,12 @@ def _stale_rows(formsets):
         for form in touched:
             stored = current.get(form.instance.pk)
             expected = form.cleaned_data.get("version")
+            key = (formset.model, form.instance.pk)
             if stored is None:
-                stale.append(StaleRow(describe_row(form.instance)[0], deleted=True))
+                stale.append(StaleRow(describe_row(form.instance)[0], key, deleted=True))
             elif expected is not None and stored.version != expected:
                 what, now = describe_row(stored)
-                stale.append(StaleRow(what, str(stored.updated_by or ""), stored.updated_at, now))
+                stale.append(StaleRow(what, key, str(stored.updated_by or ""), stored.updated_at, now))
     return stale
 
 
@@ -200,7 +202,7 @@ def save_commitment(form, user):
             )
             touch_audit(audit)
     except StaleEditError:
-        raise SectionChanged([StaleRow("A row on this page", deleted=False, now="see the page after reloading it")])
+        raise SectionChanged([StaleRow("A row on this page", now="see the page after reloading it")])
 
 
 def _save_edited(model_form, user, **extra):

@@ -173,7 +173,7 @@ def edit_commitment(request, pk, number):
         try:
             services.save_commitment(form, request.user)
         except services.SectionChanged as changed:
-            form.stale_rows = changed.rows
+            form.mark_stale(changed.rows)
         else:
             messages.success(request, f"Commitment {commitment.number} saved.")
             if "add_another" in request.POST:

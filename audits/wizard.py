@@ -105,7 +105,7 @@ class AuditWizard(NamedUrlSessionWizardView):
         try:
             services.save_commitment(form, request.user)
         except services.SectionChanged as changed:
-            form.stale_rows = changed.rows
+            form.mark_stale(changed.rows)
             return self.render(form)
         commitment = self.commitments[step]
         if "save_and_exit" in request.POST:

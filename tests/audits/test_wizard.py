@@ -151,8 +151,9 @@ def test_offer_cannot_be_complete_while_unpublished(lead, audit, offer_unpublish
     assert "Your Early Help offer on the portal:" in page and "Draft" in page
     response = post_step(lead, audit, "commitment-3", **{"commitment-3-outcomes-1-complete": "yes"})
     assert response.status_code == 200
-    assert "You cannot mark this complete until your Early Help offer is published (its status is: Draft)." in (
-        response.content.decode())
+    page = response.content.decode()
+    assert "You cannot mark this complete until your Early Help offer is published (its status is: Draft)." in page
+    assert 'href="#id_commitment-3-outcomes-1-complete_0"' in page and 'id="id_commitment-3-outcomes-1-complete_0"' in page
     assert OutcomeRecord.objects.get(audit=audit, outcome__kind="offer_published").complete is None
 
 
@@ -217,7 +218,9 @@ def test_two_people_editing_the_same_action(client_for, school_lead, school_edit
     response = editor.post(step_url(audit, "commitment-1"), editor_data)
     page = response.content.decode()
     assert response.status_code == 200 and "<title>Error:" in page
-    assert "The action &#x27;Identify the responsible DSL or DSLs&#x27; was changed by Dsl Tester" in page
+    changed = "The action &#x27;Identify the responsible DSL or DSLs&#x27; was changed by Dsl Tester"
+    assert page.count(changed) == 2  # in the error summary, and beside the action
+    assert "Someone else saved changes to this record after you opened it" in page
     assert "It now reads: RAG Green" in page
     assert "Booked for May" in page  # their input is kept
     assert Action.objects.get(audit=audit, description="Identify the responsible DSL or DSLs").rag == "green"
