@@ -1,14 +1,64 @@
-"""Dashboard sections for the schools commitments audit (filled in by the audit feature)."""
+"""Dashboard sections for the schools commitments audit: what each person can act on, with counts."""
 
-from portal import permissions
-from portal.dashboard import DashboardSection, section
-from portal.models import Organisation
+from django.urls import reverse
+from django.utils import timezone
+
+from audits import selectors
+from portal.dashboard import DashboardItem, DashboardSection, section
+from portal.periods import academic_year
+from portal.permissions import commitments as can
 
 
 @section(order=30)
 def commitments_audit(user):
-    if permissions.is_partnership_wide(user):
-        return DashboardSection(title="Schools commitments (city-wide)", empty_text="No audits submitted yet.")
-    if Organisation.objects.schools().filter(pk__in=permissions.member_organisation_ids(user)).exists():
-        return DashboardSection(title="Early Help commitments audit", empty_text="No audit started this year.")
-    return None
+    today = timezone.localdate()
+    year = academic_year(today)
+    if can.can_view_city(user):
+        return _city_section(user, year, today)
+    schools = selectors.member_school_audits(user, year, today)
+    if not schools:
+        return None
+    items = []
+    for school, audit, rag, overdue in schools:
+        if audit is None:
+            items.append(
+                DashboardItem(
+                    f"{school.name}: start the {year} audit", reverse("audits:school", args=[school.slug]),
+                    "The Early Help commitments audit and action plan", "Not started", "grey",
+                )
+            )
+            continue
+        detail = f"Overall {rag.label}"
+        if overdue:
+            detail += f"; {overdue} overdue action{'s' if overdue != 1 else ''}"
+        if audit.is_submitted:
+            items.append(
+                DashboardItem(f"{school.name}: {year} audit", reverse("audits:detail", args=[audit.pk]), detail,
+                              "Submitted", "green")
+            )
+        else:
+            items.append(
+                DashboardItem(f"{school.name}: continue the {year} audit",
+                              reverse("audits:wizard_resume", args=[audit.pk]), detail, "In progress", "blue")
+            )
+    return DashboardSection(title="Early Help commitments audit", items=items)
+
+
+def _city_section(user, year, today):
+    view = selectors.city_view(user, year, today)
+    items = [
+        DashboardItem(f"{view.engaged} of {view.population} schools have started their {year} audit",
+                      reverse("audits:city") + f"?year={year}"),
+        DashboardItem(f"{view.submitted} submitted", reverse("audits:city") + f"?year={year}&status=submitted",
+                      tag="Submitted", tag_colour="green"),
+        DashboardItem(f"{view.all_green} with every commitment green",
+                      reverse("audits:city") + f"?year={year}&rag=green",
+                      tag="Green", tag_colour="green"),
+        DashboardItem(f"{view.with_overdue} with overdue actions", reverse("audits:city") + f"?year={year}&overdue=on",
+                      tag="Overdue", tag_colour="red" if view.with_overdue else "grey"),
+    ]
+    actions = [("City-wide view", reverse("audits:city"))]
+    if can.can_record_visit(user):
+        items.append(DashboardItem(f"{view.visits} offer quality visits recorded", reverse("audits:visits")))
+        actions.append(("Record an offer quality visit", reverse("audits:visit_new")))
+    return DashboardSection(title=f"Schools commitments, {year} (city-wide)", items=items, actions=actions)

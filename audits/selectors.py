@@ -1,0 +1,268 @@
+"""Reads for the audit tool. Dashboards and the city-wide view count in the database, never row by row:
+the city view for any number of schools is a fixed handful of queries (pinned by tests)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Subquery
+
+from audits.models import Action, Audit, Commitment, OfferVisit, Outcome, OutcomeRecord
+from audits.rules import CommitmentFacts, action_facts, commitment_rag, is_overdue, outcome_facts, school_rag
+from home import selectors as offers
+from portal.models import Membership, Organisation
+from portal.permissions import commitments as can
+from portal.permissions import member_organisation_ids
+from portal.rag import Rag
+
+
+def facts_by_audit(audits, today) -> dict:
+    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits, in three queries (two
+    aggregates grouped by audit and commitment, and the commitments' numbers)."""
+    numbers = dict(Commitment.objects.values_list("pk", "number"))
+    counts = defaultdict(lambda: [0] * 6)
+    action_rows = (
+        Action.objects.filter(audit__in=audits)
+        .order_by()
+        .values_list("audit_id", "commitment_id")
+        .annotate(
+            n_recorded=Count("pk", filter=~Q(rag=Rag.NOT_STARTED) | Q(due_date__isnull=False)),
+            n_red=Count("pk", filter=Q(rag=Rag.RED)),
+            n_overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(rag=Rag.GREEN)),
+        )
+    )
+    for audit_id, commitment_id, recorded, red, overdue in action_rows:
+        row = counts[audit_id, numbers[commitment_id]]
+        row[3:6] = recorded, red, overdue
+    answered = (
+        Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
+    )
+    outcome_rows = (
+        OutcomeRecord.objects.filter(audit__in=audits)
+        .order_by()
+        .values_list("audit_id", "outcome__commitment_id")
+        .annotate(
+            n_total=Count("pk"),
+            n_complete=Count("pk", filter=Q(complete=True)),
+            n_answered=Count("pk", filter=answered),
+        )
+    )
+    for audit_id, commitment_id, total, complete, answered_count in outcome_rows:
+        row = counts[audit_id, numbers[commitment_id]]
+        row[0:3] = total, complete, answered_count
+    facts = defaultdict(lambda: defaultdict(CommitmentFacts))
+    for (audit_id, number), row in counts.items():
+        facts[audit_id][number] = CommitmentFacts(*row)
+    return facts
+
+
+@dataclass
+class CommitmentStatus:
+    commitment: Commitment
+    facts: CommitmentFacts
+    rag: Rag
+
+
+@dataclass
+class SchoolRow:
+    school: Organisation
+    audit: Audit | None = None
+    rags: list = field(default_factory=list)  # [Rag] by commitment, or [] when the person may not see them
+    overall: Rag = Rag.NOT_STARTED
+    overdue: int = 0
+    visible: bool = False  # the person may open this audit
+
+    @property
+    def status_label(self):
+        return self.audit.get_status_display() if self.audit else "Not started"
+
+    @property
+    def status_colour(self):
+        if self.audit is None:
+            return "grey"
+        return "green" if self.audit.is_submitted else "blue"
+
+
+@dataclass
+class CityView:
+    academic_year: str
+    commitments: list
+    rows: list  # SchoolRow, after every filter
+    population: int  # schools after the locality and phase filters
+    engaged: int
+    submitted: int
+    all_green: int
+    with_overdue: int
+    visits: int
+
+
+def year_commitments(academic_year) -> list:
+    """The commitments that head the year's columns: those of the framework most of its audits used
+    (the current framework when the year has no audits)."""
+    most_used = (
+        Audit.objects.for_year(academic_year).order_by().values("framework").annotate(n=Count("pk"))
+        .order_by("-n", "-framework").values("framework")[:1]
+    )
+    commitments = list(Commitment.objects.filter(framework=Subquery(most_used)).order_by("number"))
+    return commitments or list(Commitment.objects.filter(framework__is_current=True).order_by("number"))
+
+
+def city_view(user, academic_year, today, *, locality=None, phase="", rag="", overdue=False, status=""):
+    """All active schools x the commitments for one academic year, filtered, with counts.
+
+    The board sees submitted audits' ratings; in-progress audits show as "In progress" without ratings.
+    `user=None` reads everything, for the local authority's scheduled exports.
+    """
+    schools = (
+        Organisation.objects.schools().active().select_related("locality").order_by("name")
+        .only("name", "slug", "urn", "phase", "locality__name")
+    )
+    if locality:
+        schools = schools.filter(locality=locality)
+    if phase:
+        schools = schools.filter(phase=phase)
+    audits = {
+        a.organisation_id: a
+        for a in Audit.objects.for_year(academic_year).filter(organisation__in=schools.values("pk"))
+        .only("organisation", "academic_year", "status", "submitted_at")
+    }
+    visible = Audit.objects.for_year(academic_year).filter(organisation__in=schools)
+    if user is not None:
+        visible = can.visible_audits(user, visible)
+    visible_ids = set(visible.values_list("pk", flat=True))
+    facts = facts_by_audit(visible, today)
+    commitments = year_commitments(academic_year)
+
+    rows = []
+    for school in schools:
+        row = SchoolRow(school=school, audit=audits.get(school.pk))
+        if row.audit is not None and row.audit.pk in visible_ids:
+            row.visible = True
+            audit_facts = facts[row.audit.pk]
+            row.rags = [commitment_rag(audit_facts[c.number]) for c in commitments]
+            row.overall = school_rag(row.rags)
+            row.overdue = sum(f.actions_overdue for f in audit_facts.values())
+        rows.append(row)
+
+    view = CityView(
+        academic_year=academic_year,
+        commitments=commitments,
+        rows=rows,
+        population=len(rows),
+        engaged=sum(1 for r in rows if r.audit),
+        submitted=sum(1 for r in rows if r.audit and r.audit.is_submitted),
+        all_green=sum(1 for r in rows if r.rags and r.overall == Rag.GREEN),
+        with_overdue=sum(1 for r in rows if r.overdue),
+        visits=OfferVisit.objects.filter(organisation__in=schools).count(),
+    )
+    if status == "not_started":
+        view.rows = [r for r in view.rows if r.audit is None]
+    elif status:
+        view.rows = [r for r in view.rows if r.audit and r.audit.status == status]
+    if rag:
+        view.rows = [r for r in view.rows if r.rags and r.overall == rag]
+    if overdue:
+        view.rows = [r for r in view.rows if r.overdue]
+    return view
+
+
+@dataclass
+class AuditDetail:
+    """One audit with everything its pages show, loaded in a fixed number of queries."""
+
+    audit: Audit
+    sections: list  # [Section]
+    overall: Rag
+    offer_status: object
+    comments: list
+    rag_changes: list
+    trained_staff: list
+    overdue: int
+
+
+@dataclass
+class Section:
+    commitment: Commitment
+    records: list
+    actions: list
+    rag: Rag
+    facts: CommitmentFacts
+    saved: object = None  # SectionProgress or None
+    comments: list = field(default_factory=list)
+
+    @property
+    def has_trained_staff(self):
+        return any(r.outcome.kind == Outcome.Kind.TRAINED_STAFF for r in self.records)
+
+
+def audit_detail(audit, today) -> AuditDetail:
+    commitments = list(audit.framework.commitments.prefetch_related("outcomes"))
+    records = list(audit.outcome_records.select_related("outcome", "updated_by"))
+    actions = list(
+        audit.actions.select_related("outcome", "updated_by").order_by("outcome__position", "position", "pk")
+    )
+    changes = list(audit.rag_changes.select_related("changed_by"))
+    history = defaultdict(list)
+    for change in changes:
+        history[change.action_id].append(change)
+    for action in actions:
+        action.history = history[action.pk]
+        action.overdue = is_overdue(action.due_date, action.rag, today)
+    progress = {p.commitment_id: p for p in audit.sections.select_related("saved_by")}
+    comments = list(audit.comments.select_related("author", "commitment"))
+    sections = []
+    for commitment in commitments:
+        c_records = [r for r in records if r.outcome.commitment_id == commitment.pk]
+        c_actions = [a for a in actions if a.commitment_id == commitment.pk]
+        facts = outcome_facts(c_records) + action_facts(c_actions, today)
+        sections.append(
+            Section(
+                commitment=commitment, records=c_records, actions=c_actions, rag=commitment_rag(facts), facts=facts,
+                saved=progress.get(commitment.pk), comments=[c for c in comments if c.commitment_id == commitment.pk],
+            )
+        )
+    return AuditDetail(
+        audit=audit,
+        sections=sections,
+        overall=school_rag([s.rag for s in sections]),
+        offer_status=offers.offer_statuses([audit.organisation_id])[audit.organisation_id],
+        comments=[c for c in comments if c.commitment_id is None],
+        rag_changes=changes,
+        trained_staff=list(audit.trained_staff.all()),
+        overdue=sum(s.facts.actions_overdue for s in sections),
+    )
+
+
+def school_audits(user, school, today):
+    """The school's audits the person may read, newest year first, each with its overall RAG."""
+    audits = list(can.visible_audits(user, Audit.objects.filter(organisation=school)).order_by("-academic_year"))
+    facts = facts_by_audit(Audit.objects.filter(pk__in=[a.pk for a in audits]), today)
+    for audit in audits:
+        audit.overall = school_rag([commitment_rag(f) for f in facts[audit.pk].values()] or [Rag.NOT_STARTED])
+        audit.overdue = sum(f.actions_overdue for f in facts[audit.pk].values())
+    return audits
+
+
+def member_school_audits(user, academic_year, today):
+    """For a school's people: each of their schools with its audit for the year (or None) and its RAG."""
+    schools = list(Organisation.objects.schools().active().filter(pk__in=member_organisation_ids(user)))
+    audits = {a.organisation_id: a for a in Audit.objects.for_year(academic_year).filter(organisation__in=schools)}
+    facts = facts_by_audit(Audit.objects.filter(pk__in=[a.pk for a in audits.values()]), today)
+    result = []
+    for school in schools:
+        audit = audits.get(school.pk)
+        rag, overdue = Rag.NOT_STARTED, 0
+        if audit:
+            rag = school_rag([commitment_rag(f) for f in facts[audit.pk].values()] or [Rag.NOT_STARTED])
+            overdue = sum(f.actions_overdue for f in facts[audit.pk].values())
+        result.append((school, audit, rag, overdue))
+    return result
+
+
+def school_visits(user, school):
+    return list(can.visible_visits(user, OfferVisit.objects.filter(organisation=school)).select_related("officer"))
+
+
+def lead_names(audit):
+    """Who can submit: the school's leads, for telling an editor who to ask."""
+    leads = Membership.objects.filter(organisation=audit.organisation, role=Membership.Role.LEAD).select_related("user")
+    return [m.user.get_full_name() or m.user.email for m in leads]

@@ -1,0 +1,104 @@
+"""Who may do what with the Schools Early Help Commitments audits and offer quality visits.
+
+  a school's editors and lead   start, complete and update their own school's audit; read its visits
+  the school's lead (DSL)       also submits the audit
+  LA officers (and admins)      read every audit, comment on it, see the city-wide view, record visits
+  board members                 read submitted audits and the city-wide view, read-only
+  other schools, agencies       nothing: another school's audit is a 404
+
+Every audits view and queryset goes through these functions.
+"""
+
+from django.db.models import Q
+
+from portal.permissions import (
+    can_administer,
+    can_edit_organisation_work,
+    can_sign_off_for,
+    is_la_officer,
+    is_partnership_wide,
+    member_organisation_ids,
+    scope,
+)
+
+SUBMITTED = Q(status="submitted")
+
+
+def visible_audits(user, queryset=None):
+    """Audits the person may read: their schools' audits; LA all; the board submitted ones."""
+    from audits.models import Audit
+
+    queryset = Audit.objects.all() if queryset is None else queryset
+    return scope(user, queryset, submitted=SUBMITTED)
+
+
+def visible_audit_parts(user, queryset, audit_field="audit"):
+    """Rows that belong to an audit (actions, outcome records...), narrowed like the audits themselves."""
+    return scope(
+        user,
+        queryset,
+        organisation_field=f"{audit_field}__organisation",
+        submitted=Q(**{f"{audit_field}__status": "submitted"}),
+    )
+
+
+def can_start_audit(user, organisation) -> bool:
+    return organisation.is_school and organisation.is_active and can_edit_organisation_work(user, organisation)
+
+
+def can_edit_audit(user, audit) -> bool:
+    """Editors and the lead of the audit's school, all year (after submission too, to keep it up to date)."""
+    return can_edit_organisation_work(user, audit.organisation)
+
+
+def can_submit_audit(user, audit) -> bool:
+    return not audit.is_submitted and can_sign_off_for(user, audit.organisation)
+
+
+def can_comment_on_audit(user, audit) -> bool:
+    return is_la_officer(user)
+
+
+def can_view_city(user) -> bool:
+    return is_partnership_wide(user)
+
+
+def can_see_unsubmitted_detail(user) -> bool:
+    """In the city-wide view, whether in-progress audits' ratings are shown (not to the board)."""
+    return is_la_officer(user)
+
+
+def visible_visits(user, queryset=None):
+    """Offer quality visits: LA officers read all; a school's people read their own school's visits."""
+    from audits.models import OfferVisit
+
+    queryset = OfferVisit.objects.all() if queryset is None else queryset
+    return scope(user, queryset)
+
+
+def can_record_visit(user) -> bool:
+    return is_la_officer(user)
+
+
+def can_list_visits(user) -> bool:
+    """LA officers, and a school's people for their own school's visits (the board sees only the count)."""
+    return is_la_officer(user) or _member_of_a_school(user)
+
+
+def can_view_frameworks(user) -> bool:
+    return is_la_officer(user)
+
+
+def can_load_framework(user) -> bool:
+    return can_administer(user)
+
+
+def can_use_audits(user) -> bool:
+    """Whether the audits area has anything for the person (their schools, or a partnership-wide role)."""
+    return is_partnership_wide(user) or _member_of_a_school(user)
+
+
+def _member_of_a_school(user) -> bool:
+    from portal.models import Organisation
+
+    return Organisation.objects.schools().filter(pk__in=member_organisation_ids(user)).exists()

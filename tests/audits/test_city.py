@@ -1,0 +1,178 @@
+"""The city-wide view: all schools x the commitments, filters, counts, the board's view, query counts,
+and the matrix export (from the page and from `manage.py export_commitments`)."""
+
+from datetime import timedelta
+from io import BytesIO, StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from audits import services
+from audits.models import Action, OfferVisit, OutcomeRecord
+from portal.models import Organisation
+from portal.periods import academic_year_label
+from portal.rag import RAG_XLSX_COLOURS, Rag
+from tests.audits.builders import build_city
+
+
+@pytest.fixture
+def city(school, other_school, south, school_lead, other_school_lead, la_officer, framework, this_year, today):
+    """Oak Tree (north, primary): in progress, an overdue action (red).
+    Birch Academy (north, secondary): submitted, every outcome complete (green).
+    Elm Special School (south): no audit yet. One offer quality visit."""
+    oak = services.start_audit(school, this_year, school_lead)
+    Action.objects.filter(pk=oak.actions.first().pk).update(rag=Rag.AMBER, due_date=today - timedelta(days=1))
+    birch = services.start_audit(other_school, this_year, other_school_lead)
+    OutcomeRecord.objects.filter(audit=birch).update(complete=True)
+    Action.objects.filter(audit=birch).update(rag=Rag.GREEN)
+    services.submit_audit(birch, other_school_lead, birch.version)
+    elm = Organisation.objects.create(name="Elm Special School", kind="school", sector="education", phase="special",
+                                      urn="111111", locality=south)
+    OfferVisit.objects.create(organisation=school, visited_on=today, officer=la_officer, judgement="good")
+    return oak, birch, elm
+
+
+def rows(page):
+    """School names in the matrix's body, in order."""
+    body = page[page.index("<tbody>"):page.index("</tbody>")]
+    return [name for name in ("Birch Academy", "Elm Special School", "Oak Tree Primary School") if name in body]
+
+
+def test_matrix_and_counts(client_for, la_officer, city):
+    page = client_for(la_officer).get("/audits/city/").content.decode()
+    assert rows(page) == ["Birch Academy", "Elm Special School", "Oak Tree Primary School"]
+    counts = page[page.index('class="count-grid"'):page.index("</div>\n</div>", page.index('class="count-grid"'))]
+    assert '<span class="figure">3</span> schools' in counts
+    assert '<span class="figure">2</span> audits started <span class="hint">67% (2 of 3)</span>' in counts
+    assert '<span class="figure">1</span> submitted' in counts
+    assert '<span class="figure">1</span> all green' in counts
+    assert '<span class="figure">1</span> with overdue actions' in counts
+    assert '<span class="figure">1</span> offer quality visits' in counts
+    assert "1. DSL responsible for Early Help" in page
+    oak_row = page[page.index("Oak Tree Primary School"):page.index("</tr>", page.index("Oak Tree Primary School"))]
+    assert 'tag--rag-red' in oak_row and ">Red<" in oak_row and "In progress" in oak_row
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("locality=south", ["Elm Special School"]),
+        ("locality=north", ["Birch Academy", "Oak Tree Primary School"]),
+        ("phase=secondary", ["Birch Academy"]),
+        ("status=not_started", ["Elm Special School"]),
+        ("status=submitted", ["Birch Academy"]),
+        ("status=in_progress", ["Oak Tree Primary School"]),
+        ("rag=red", ["Oak Tree Primary School"]),
+        ("rag=green", ["Birch Academy"]),
+        ("rag=amber", []),
+        ("overdue=on", ["Oak Tree Primary School"]),
+        ("locality=north&rag=green", ["Birch Academy"]),
+    ],
+)
+def test_filters(client_for, la_officer, city, query, expected):
+    page = client_for(la_officer).get(f"/audits/city/?{query}").content.decode()
+    assert rows(page) == expected
+    assert f"Showing {len(expected)} of" in page
+    assert f'href="/audits/city/export/?{query}"' in page.replace("&amp;", "&")
+
+
+def test_bad_filter_is_reported_and_ignored(client_for, la_officer, city):
+    response = client_for(la_officer).get("/audits/city/?rag=purple")
+    page = response.content.decode()
+    assert response.status_code == 200 and page.startswith("<!DOCTYPE html>")
+    assert "<title>Error:" in page and "Select a valid choice. purple is not one of the available choices." in page
+    assert len(rows(page)) == 3
+
+
+def test_board_sees_ratings_of_submitted_audits_only(client_for, board_member, city):
+    oak, birch, elm = city
+    page = client_for(board_member).get("/audits/city/").content.decode()
+    oak_row = page[page.index("Oak Tree Primary School"):page.index("</tr>", page.index("Oak Tree Primary School"))]
+    assert "Not submitted" in oak_row and "tag--rag" not in oak_row
+    assert f"/audits/{oak.pk}/" not in page and f"/audits/{birch.pk}/" in page
+    assert rows(client_for(board_member).get("/audits/city/?rag=red").content.decode()) == []
+    assert '<span class="figure">0</span> with overdue actions' in page
+
+
+def test_last_year(client_for, la_officer, city, this_year):
+    last = academic_year_label(int(this_year[:4]) - 1)
+    page = client_for(la_officer).get(f"/audits/city/?year={last}").content.decode()
+    assert f"Schools Early Help commitments, {last}" in page
+    assert '<span class="figure">0</span> audits started' in page
+
+
+@pytest.mark.parametrize("size", [20, 120])
+def test_city_view_runs_a_bounded_number_of_queries(size, client_for, la_officer, board_member, framework, this_year,
+                                                     today, django_assert_max_num_queries):
+    build_city(size, framework, this_year, today)
+    for user in (la_officer, board_member):
+        client = client_for(user)
+        with django_assert_max_num_queries(16):
+            response = client.get("/audits/city/?page=2" if size > 100 else "/audits/city/")
+        assert response.status_code == 200
+        with django_assert_max_num_queries(16):
+            assert client.get("/audits/city/export/").status_code == 200
+    if size > 100:
+        assert "page 2 of 2" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [20, 120])
+def test_dashboard_counts_in_bounded_queries(size, client_for, la_officer, framework, this_year, today,
+                                             django_assert_max_num_queries):
+    build_city(size, framework, this_year, today)
+    client = client_for(la_officer)
+    with django_assert_max_num_queries(18):
+        page = client.get(reverse("dashboard")).content.decode()
+    assert f"of {size} schools have started their {this_year} audit" in page
+
+
+def _sheet(content):
+    return load_workbook(BytesIO(content)).worksheets[0]
+
+
+def test_matrix_export_reads_back(client_for, la_officer, board_member, city, this_year):
+    response = client_for(la_officer).get("/audits/city/export/?locality=north")
+    filename = f"schools-commitments-{this_year.replace('/', '-')}.xlsx"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    sheet = _sheet(response.content)
+    assert sheet.title == f"Commitments {this_year.replace('/', '-')}"
+    assert sheet["A1"].value == f"Schools Early Help commitments, {this_year}"
+    header = [c.value for c in sheet[4]]
+    assert header[:7] == ["School", "URN", "Locality", "Phase", "Audit status", "Submitted on",
+                          "1. DSL responsible for Early Help"]
+    assert header[-2:] == ["Overall", "Overdue actions"]
+    birch, oak = [c.value for c in sheet[5]], [c.value for c in sheet[6]]
+    assert birch[:5] == ["Birch Academy", "654321", "North", "Secondary", "Submitted"]
+    assert birch[6:11] == ["Green"] * 5 and birch[11] == 0
+    assert oak[0] == "Oak Tree Primary School" and oak[10] == "Red" and oak[11] == 1
+    assert sheet.cell(row=6, column=11).fill.fgColor.rgb.endswith(RAG_XLSX_COLOURS[Rag.RED][1].lstrip("#"))
+    assert sheet.max_row == 6
+
+    board = _sheet(client_for(board_member).get("/audits/city/export/").content)
+    oak_row = [c.value for c in board[7]]
+    assert oak_row[0] == "Oak Tree Primary School" and oak_row[6:11] == ["Not submitted"] * 5
+    assert [c.value for c in board[6]][6] == "Not started"  # Elm: no audit
+
+
+def test_export_command_defaults_to_this_year(city, tmp_path, this_year):
+    out = tmp_path / "matrix.xlsx"
+    stdout = StringIO()
+    call_command("export_commitments", "--out", str(out), stdout=stdout)
+    assert f"Wrote 3 schools for {this_year}" in stdout.getvalue()
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet.title == f"Commitments {this_year.replace('/', '-')}"
+    oak = [c.value for c in sheet[7]]
+    assert oak[0] == "Oak Tree Primary School" and oak[10] == "Red"  # the LA's whole picture, in progress too
+
+
+def test_export_command_for_another_year(city, tmp_path, this_year):
+    last = academic_year_label(int(this_year[:4]) - 1)
+    out = tmp_path / "last.xlsx"
+    call_command("export_commitments", "--out", str(out), "--year", last, stdout=StringIO())
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet["A1"].value == f"Schools Early Help commitments, {last}"
+    assert [c.value for c in sheet[5]][4] == "Not started"
+    with pytest.raises(CommandError, match="is not an academic year like 2025/26"):
+        call_command("export_commitments", "--out", str(out), "--year", "2025-26")
