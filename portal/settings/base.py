@@ -247,5 +247,16 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "maturity.StrandRating",
     "maturity.ContributorRating",
     "maturity.ActionItem",
+    # Schools commitments audits: the audit, its outcomes, actions (RAG) and trained staff; offer visits
+    "audits.Audit",
+    "audits.OutcomeRecord",
+    "audits.Action",
+    "audits.TrainedStaff",
+    "audits.OfferVisit",
+    # EHA case-file audits: the record, each principle's finding, actions, moderation
+    "caseaudits.CaseAudit",
+    "caseaudits.PrincipleFinding",
+    "caseaudits.AuditAction",
+    "caseaudits.Moderation",
 )
 AUDITLOG_STORE_JSON_CHANGES = True
