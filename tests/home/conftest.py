@@ -102,4 +102,4 @@ def editor_form_data(client, page, **changes):
             data.setlist(name, value)
         else:
             data[name] = value
-    return data
+    return dict(data.lists())  # every value of a multi-valued field (a QueryDict would post only the last)
