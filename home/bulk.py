@@ -18,7 +18,8 @@ from home.models import ChecklistSection, OfferIndexPage, OfferPage
 from portal.models import Locality, Organisation
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's, as Wagtail's page tree uses
-PROVISION = ["Bereavement counselling / groups", "First day calling", "Walking bus", "Nurture groups", "Play therapy"]
+PROVISION = ["First day calling", "Walking bus", "Nurture groups", "Play therapy"]
+BEREAVEMENT = "Bereavement counselling / groups"
 
 
 def _step(number: int) -> str:
@@ -31,7 +32,7 @@ def _step(number: int) -> str:
 
 def _areas(i):
     """Every offer lists some provision; every third offers bereavement support."""
-    picked = [PROVISION[(i + k) % len(PROVISION)] for k in range(2)]
+    picked = [PROVISION[(i + k) % len(PROVISION)] for k in range(2)] + ([BEREAVEMENT] if i % 3 == 0 else [])
     return [("area", {"section": "semh", "name": "SEMH", "primary": picked, "secondary": [], "outcomes": []})]
 
 

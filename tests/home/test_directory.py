@@ -5,7 +5,6 @@ import re
 import pytest
 
 from home.bulk import create_published_offers
-from home.models import OfferPage
 from portal.models import Organisation
 
 from .conftest import make_offer
@@ -133,28 +132,3 @@ def test_the_directory_is_marked_up_for_phones_print_and_screen_readers(client, 
     assert 'name="viewport"' in html and "home/offers.css" in html
     assert 'role="search"' in html and 'class="directory no-print"' in html
     assert '<label class="label" for="id_q">' in html
-
-
-@pytest.fixture(params=[10, 1000], ids=["10 offers", "1000 offers"])
-def many_offers(request, offer_index):
-    ids = create_published_offers(request.param)
-    return OfferPage.objects.get(pk=ids[-1])
-
-
-QUERY_BUDGET = 16  # routing, the site, the form's choices, the count, the page of results, their areas
-
-
-def test_directory_query_count_does_not_grow(client, many_offers, django_assert_max_num_queries):
-    expected = min(20, OfferPage.objects.live().count())
-    with django_assert_max_num_queries(QUERY_BUDGET):
-        assert len(names(client.get("/offers/"))) == expected
-
-
-def test_filtered_search_query_count_does_not_grow(client, many_offers, django_assert_max_num_queries):
-    with django_assert_max_num_queries(QUERY_BUDGET):
-        assert names(client.get("/offers/?q=bereavement&kind=school&age=6&area=semh"))
-
-
-def test_offer_page_query_count_does_not_grow(client, many_offers, django_assert_max_num_queries):
-    with django_assert_max_num_queries(QUERY_BUDGET):
-        assert client.get(many_offers.url).status_code == 200

@@ -13,7 +13,6 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from home.bulk import create_published_offers
 from home.models import OfferPage
 from home.openreferral import ids
 from portal.models import Organisation
@@ -230,23 +229,3 @@ def test_a_closed_organisations_service_is_withdrawn(client, feed, agency):
     agency.status = Organisation.Status.CLOSED
     agency.save()
     get(client, f"/services/{feed['family'].translation_key}", status=404)
-
-
-@pytest.fixture(params=[10, 1000], ids=["10 offers", "1000 offers"])
-def many(request, offer_index):
-    return OfferPage.objects.get(pk=create_published_offers(request.param)[0])
-
-
-# The same budget at both sizes: restrictions, count, the page of rows, their areas, the site (when not cached).
-@pytest.mark.parametrize(
-    "path, budget",
-    [("/services?per_page=50&search=bereavement", 8), ("/service_at_locations?per_page=50", 8), ("/taxonomy_terms", 4)],
-)
-def test_list_query_count_does_not_grow(client, many, path, budget, django_assert_max_num_queries):
-    with django_assert_max_num_queries(budget):
-        assert get(client, path)["contents"]
-
-
-def test_service_query_count_does_not_grow(client, many, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
-        get(client, f"/services/{many.translation_key}")
