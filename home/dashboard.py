@@ -7,7 +7,6 @@ that are overdue. Organisation members: where their own organisation's offer sta
 from django.urls import reverse
 
 from home import selectors
-from portal import permissions
 from portal.dashboard import DashboardItem, DashboardSection, section
 from portal.models import Organisation
 from portal.permissions import offers as offer_permissions

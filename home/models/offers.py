@@ -9,6 +9,7 @@ and the Open Referral feed read, so drafts and unpublished changes never reach t
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -229,6 +230,12 @@ class OfferPage(Page):
             for prefix, label, _role in fields
             if getattr(self, f"{prefix}_name")
         ]
+
+    def serve(self, request, *args, **kwargs):
+        # A closed organisation's offer leaves the public site with it (the directory and feed skip it too).
+        if not self.organisation.is_active:
+            raise Http404("This organisation has closed.")
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -54,6 +54,7 @@ def test_a_closed_organisations_offer_leaves_the_directory(client, partnership, 
     agency.status = Organisation.Status.CLOSED
     agency.save()
     assert "Family Action Group" not in names(client.get("/offers/"))
+    assert client.get("/offers/family-action-group/").status_code == 404
 
 
 @pytest.mark.parametrize(
