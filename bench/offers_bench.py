@@ -30,12 +30,17 @@ def parse_args():
     parser.add_argument("--sizes", default="100,10000", help="Published offers to measure at, comma-separated.")
     parser.add_argument("--repeat", type=int, default=25, help="Requests per measurement (the median is shown).")
     parser.add_argument("--keep", action="store_true", help="Keep the benchmark database and print its path.")
+    parser.add_argument(
+        "--database-url",
+        help="Measure on this (empty, throwaway) database instead, e.g. postgres://postgres@127.0.0.1/offers_bench. "
+        "It is migrated and filled; nothing is deleted afterwards.",
+    )
     return parser.parse_args()
 
 
-def setup_django(database_path):
+def setup_django(database_url):
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
+    os.environ["DATABASE_URL"] = database_url
     import django
     from django.conf import settings
 
@@ -60,8 +65,8 @@ def median_ms(client, url, repeat):
 def main():
     args = parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    database = Path(tempfile.mkdtemp(prefix="offers-bench-")) / "bench.sqlite3"
-    setup_django(database)
+    database = None if args.database_url else Path(tempfile.mkdtemp(prefix="offers-bench-")) / "bench.sqlite3"
+    setup_django(args.database_url or f"sqlite:///{database}")
 
     from django.core.management import call_command
     from django.db import connection
@@ -70,7 +75,7 @@ def main():
     from home.bulk import create_published_offers
     from home.models import OfferPage
 
-    print(f"Building the benchmark database in {database} ...", flush=True)
+    print(f"Building the benchmark database in {database or args.database_url} ...", flush=True)
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     print(f"  migrated in {time.perf_counter() - started:.1f} s", flush=True)
@@ -100,12 +105,12 @@ def main():
 
     names = list(rows[0][1])
     print()
-    print(f"Median response time in milliseconds ({args.repeat} requests each, SQLite, Django test client)")
+    print(f"Median response time in milliseconds ({args.repeat} requests each, {connection.vendor}, Django test client)")
     print(f"{'offers':>8} " + " ".join(f"{name:>15}" for name in names))
     for size, timings in rows:
         print(f"{size:>8} " + " ".join(f"{timings[name]:>15.1f}" for name in names))
-    if args.keep:
-        print(f"\nThe database is kept at {database}")
+    if args.keep or database is None:
+        print(f"\nThe database is kept: {database or args.database_url}")
     else:
         database.unlink(missing_ok=True)
         database.parent.rmdir()

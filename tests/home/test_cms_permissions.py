@@ -196,3 +196,12 @@ def test_start_offer_is_idempotent(school, school_lead, offer_index):
     assert not first.live and first.owner == school_lead
     assert (first.min_age, first.max_age) == (4, 11)
     assert list(first.localities.all()) == [school.locality]
+
+
+def test_the_cms_home_shows_editors_nothing_of_other_organisations(client_for, school_editor, la_officer, three_offers):
+    editor_home = client_for(school_editor).get("/admin/").content.decode()
+    assert "Site summary" not in editor_home  # it counts every offer page under the directory
+    assert "page-types-usage" not in editor_home and "Birch Academy" not in editor_home
+    officer_home = client_for(la_officer).get("/admin/").content.decode()
+    assert "Site summary" in officer_home and "page-types-usage" in officer_home
+    assert "Early Help offers register" in officer_home and "/offer-register/" in officer_home
