@@ -117,6 +117,9 @@ SCHOOL_PATHWAY = (
 )
 
 
+GENEROUS = ("primary", "secondary", "routes")  # lists a school ticks half of; a third of the others
+
+
 def _pick(suggestions, seed, every=2):
     """A believable share of a list: every other item, starting from a place that depends on the school."""
     return [item for i, item in enumerate(suggestions) if (i + seed) % every == 0]
@@ -129,9 +132,10 @@ def _checklist_blocks(kind, seed, groups_for_phase):
         value = {"section": section.slug, "name": section.name}
         for group in groups_for_phase:
             items = [item.text for item in section.items.all() if item.group == group]
-            picked = _pick(items, seed, every=2 if group in ("primary", "secondary", "routes") else 3)
-            if section.slug == "semh" and seed % 2 == 0:
-                picked = [i for i in items if "Bereavement" in i][:1] + [i for i in picked if "Bereavement" not in i]
+            picked = _pick(items, seed, every=2 if group in GENEROUS else 3)
+            picked = [i for i in picked if "bereavement" not in i.lower()]
+            if section.slug == "semh" and seed % 3 == 0:  # a third of the schools offer bereavement support
+                picked = [i for i in items if i.startswith("Bereavement")][:1] + picked
             if group in ("primary", "secondary") and section.slug in OWN_PROVISION and seed % 3 == 0:
                 picked.append(OWN_PROVISION[section.slug])
             value[group] = picked
@@ -212,12 +216,12 @@ def _seed_offer(organisation, plan, seed, officer, admin):
     return plan
 
 
-def _alternate_kinds(organisations):
-    """Agencies and council services in turn, so the demo publishes offers of every kind."""
-    by_kind = {}
+def _alternate(organisations, attribute):
+    """Take organisations of each phase (or kind) in turn, so every one is among the published offers."""
+    groups = {}
     for organisation in organisations:
-        by_kind.setdefault(organisation.kind, []).append(organisation)
-    queues = list(by_kind.values())
+        groups.setdefault(getattr(organisation, attribute), []).append(organisation)
+    queues = list(groups.values())
     ordered = []
     while any(queues):
         for queue in queues:
@@ -231,8 +235,8 @@ def seed_offers(stdout=None):
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     if officer is None or admin is None:
         return {}
-    schools = list(Organisation.objects.schools().order_by("urn"))
-    others = _alternate_kinds(Organisation.objects.exclude(kind=Organisation.Kind.SCHOOL).order_by("pk"))
+    schools = _alternate(Organisation.objects.schools().order_by("urn"), "phase")
+    others = _alternate(Organisation.objects.exclude(kind=Organisation.Kind.SCHOOL).order_by("pk"), "kind")
     plans = []
     for group, plan_list in ((schools, SCHOOL_PLAN), (others, OTHER_PLAN)):
         rest = iter(plan_list)
