@@ -2,15 +2,15 @@
 
 Prints the median time of the directory, a search, an offer page and the Open Referral services list at
 each size (100 and 10,000 published offers by default), beside the time to serve a static file through the
-same stack (WhiteNoise and every middleware), which is the floor any page can reach.
+same stack (Django's handler and WhiteNoise), which is the floor any response can reach.
 
     /work/main/.venv/bin/python bench/offers_bench.py                 # 100 and 10,000 offers
     /work/main/.venv/bin/python bench/offers_bench.py --sizes 100,1000,50000 --repeat 50
 
 It builds its data in a throwaway SQLite database (deleted afterwards unless --keep) and never touches
 yours; after loading it runs ANALYZE, as any database in use keeps statistics (without them SQLite picks a
-slow plan for the search's full-text join). Requests go through Django's test client: the full URL routing, middleware and templates, without
-a network.
+slow plan for the search's full-text join). Requests go through Django's test client: the full URL
+routing, middleware and templates, without a network.
 """
 
 import argparse

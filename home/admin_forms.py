@@ -137,7 +137,11 @@ class OfferPageForm(WagtailAdminPageForm):
             )
         if "audiences" in self.fields:
             self.fields["audiences"] = self._checklist(
-                "audiences", ChecklistSection.Kind.AUDIENCE, "audience", ("routes", "key_staff"), ["routes", "key_staff"]
+                "audiences",
+                ChecklistSection.Kind.AUDIENCE,
+                "audience",
+                ("routes", "key_staff"),
+                ["routes", "key_staff"],
             )
 
     def _checklist(self, name, kind, block_type, group_codes, list_names):

@@ -40,7 +40,9 @@ def _areas(i):
 def create_published_offers(count: int, *, label="Scale") -> list:
     """Create `count` organisations, each with a published offer page; returns the pages' ids."""
     index = OfferIndexPage.objects.get()
-    localities = list(Locality.objects.all()) or [Locality.objects.create(name=f"{label} locality", slug=f"{label.lower()}-locality")]
+    localities = list(Locality.objects.all()) or [
+        Locality.objects.create(name=f"{label} locality", slug=f"{label.lower()}-locality")
+    ]
     semh = ChecklistSection.objects.filter(checklist__is_current=True, kind="area", slug="semh").first()
     start = Organisation.objects.count()
     organisations = Organisation.objects.bulk_create(
@@ -89,8 +91,9 @@ def create_published_offers(count: int, *, label="Scale") -> list:
     for offset in range(0, len(pages), batch):
         OfferPage._base_manager._insert(pages[offset : offset + batch], fields=child_fields, using="default")
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
-    OfferPage.localities.through.objects.bulk_create(
-        [OfferPage.localities.through(offerpage_id=p.pk, locality_id=o.locality_id) for p, o in zip(pages, organisations)]
+    served = OfferPage.localities.through
+    served.objects.bulk_create(
+        [served(offerpage_id=p.pk, locality_id=o.locality_id) for p, o in zip(pages, organisations)]
     )
     if semh:
         OfferPage.areas_offered.through.objects.bulk_create(

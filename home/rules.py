@@ -191,7 +191,9 @@ def last_reviewed_on(completed_on, last_published_at):
     if completed_on:
         return completed_on
     if isinstance(last_published_at, datetime):
-        return timezone.localdate(last_published_at) if timezone.is_aware(last_published_at) else last_published_at.date()
+        if timezone.is_aware(last_published_at):
+            return timezone.localdate(last_published_at)
+        return last_published_at.date()
     return None
 
 

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 
-from home.models import OfferIndexPage, OfferPage, OrganisationOfferGroup
 from home import rules
+from home.models import OfferIndexPage, OfferPage, OrganisationOfferGroup
 from portal.permissions import offers as offer_permissions
 
 QA_GROUP_NAME = "LA quality-assurance officers"  # created with the workflow by migration 0005
@@ -35,9 +35,8 @@ def _editor_group(organisation, page):
         link = OrganisationOfferGroup.objects.create(organisation=organisation, group=group)
     group = link.group
     group.permissions.add(_access_admin())
-    GroupPagePermission.objects.get_or_create(
-        group=group, page=page, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
-    )
+    change_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    GroupPagePermission.objects.get_or_create(group=group, page=page, permission=change_page)
     return group
 
 

@@ -152,7 +152,10 @@ class OfferPage(Page):
                     FieldPanel("title", help_text="Usually your organisation's name."),
                     FieldPanel("summary"),
                     MultiFieldPanel(
-                        [FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]), FieldPanel("localities", widget=forms.CheckboxSelectMultiple)],
+                        [
+                            FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                            FieldPanel("localities", widget=forms.CheckboxSelectMultiple),
+                        ],
                         heading="Who it is for",
                     ),
                     MultiFieldPanel(

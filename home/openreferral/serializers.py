@@ -188,8 +188,16 @@ def service_full(page, request) -> dict:
     data["service_areas"] = _service_areas(page, service)
     place = location(page)
     data["service_at_locations"] = (
-        [{"id": ids.service_at_location_id(service), "service_id": service, "location_id": place["id"], "location": place}]
-        if place else []
+        [
+            {
+                "id": ids.service_at_location_id(service),
+                "service_id": service,
+                "location_id": place["id"],
+                "location": place,
+            }
+        ]
+        if place
+        else []
     )
     data["attributes"] = [
         {

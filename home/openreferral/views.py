@@ -76,7 +76,7 @@ def _number(request, name):
 
 
 def _paged(request, items, serialize):
-    """(contents, envelope) for the requested page of `items` (a queryset, search results or list)."""
+    """The requested page of `items` (a queryset, search results or a list) in the Page envelope."""
     number = _whole_number(request, "page", 1, 1)
     per_page = _whole_number(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     total = len(items) if isinstance(items, list) else items.count()
