@@ -1,11 +1,23 @@
-"""Reads about Early Help offers that other features need (pledge 4, schools commitment 3).
+"""Reads about Early Help offers that other features need (pledge 4, schools commitment 3), and the
+figures and register the local authority reads.
 
-This is the contract between the offers feature and the rest of the portal: other apps call
-`offer_statuses` and never query offer pages themselves.
+`offer_statuses` is the contract between the offers feature and the rest of the portal: other apps call
+it and never query offer pages themselves. Every function here runs a fixed number of queries however
+many organisations and offers there are.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast
+from django.urls import reverse
+from wagtail.models import Site, TaskState, WorkflowState
+
+from home import rules
+from home.models import OfferPage
+from portal.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -21,7 +33,7 @@ class OfferStatus:
 
     @property
     def review_overdue(self) -> bool:
-        return bool(self.published and self.review_date and self.review_date < date.today())
+        return rules.is_review_overdue(self.published, self.review_date, rules.today())
 
     @property
     def label(self) -> str:
@@ -30,9 +42,204 @@ class OfferStatus:
         return "Draft" if self.exists else "Not started"
 
 
-def offer_statuses(organisation_ids) -> dict:
-    """{organisation id: OfferStatus} for the given organisations, in a fixed number of queries.
+def public_path(url_path: str, root_paths) -> str:
+    """A page's path on the site ('/offers/oak-tree/') from its tree url_path ('/home/offers/oak-tree/')."""
+    for root in root_paths:
+        if url_path.startswith(root.root_path):
+            return url_path[len(root.root_path) - 1 :]
+    return ""
 
-    Placeholder until the offers feature lands: every organisation reads as "Not started".
+
+def edit_url(page_id) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page_id])
+
+
+def start_url(organisation_id) -> str:
+    return reverse("home:offer_start", args=[organisation_id])
+
+
+_STATUS_FIELDS = ("pk", "organisation_id", "live", "first_published_at", "last_published_at", "review_date", "url_path")
+
+
+def offer_statuses(organisation_ids) -> dict:
+    """{organisation id: OfferStatus} for the given organisations, in one query (plus the cached site roots).
+
+    For a published offer, review_date is the published one: a draft's new date counts once approved.
     """
-    return {org_id: OfferStatus(organisation_id=org_id) for org_id in organisation_ids}
+    ids = list(organisation_ids)
+    root_paths = Site.get_site_root_paths()
+    statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=start_url(org_id)) for org_id in ids}
+    for row in OfferPage.objects.filter(organisation_id__in=ids).values(*_STATUS_FIELDS):
+        statuses[row["organisation_id"]] = OfferStatus(
+            organisation_id=row["organisation_id"],
+            exists=True,
+            published=row["live"],
+            first_published_at=row["first_published_at"],
+            last_published_at=row["last_published_at"],
+            review_date=row["review_date"],
+            url=public_path(row["url_path"], root_paths) if row["live"] else "",
+            edit_url=edit_url(row["pk"]),
+        )
+    return statuses
+
+
+# --- Moderation state ---------------------------------------------------------------------------------
+
+
+def _offer_content_type():
+    return ContentType.objects.get_for_model(OfferPage)
+
+
+def moderation_states(page_ids=None) -> dict:
+    """{page id: (workflow status, the reviewer's comment when changes were requested)}, two queries."""
+    states = WorkflowState.objects.active().filter(content_type=_offer_content_type())
+    if page_ids is not None:
+        states = states.filter(object_id__in=[str(pk) for pk in page_ids])
+    by_page = {int(object_id): (status, "") for object_id, status in states.values_list("object_id", "status")}
+    sent_back = [pk for pk, (status, _) in by_page.items() if status == rules.NEEDS_CHANGES]
+    if sent_back:
+        comments = (
+            TaskState.objects.filter(
+                status=TaskState.STATUS_REJECTED,
+                workflow_state__status=rules.NEEDS_CHANGES,
+                workflow_state__content_type=_offer_content_type(),
+                workflow_state__object_id__in=[str(pk) for pk in sent_back],
+            )
+            .order_by("finished_at")
+            .values_list("workflow_state__object_id", "comment")
+        )
+        for object_id, comment in comments:
+            by_page[int(object_id)] = (rules.NEEDS_CHANGES, comment)
+    return by_page
+
+
+@dataclass
+class OfferOverview:
+    """One organisation's offer, as the register and the dashboards show it."""
+
+    organisation: Organisation
+    state: rules.State
+    page_id: int | None = None
+    first_published_at: object = None
+    last_published_at: object = None
+    completed_on: date | None = None
+    review_date: date | None = None
+    url: str = ""
+    edit_url: str = ""
+    comment: str = ""  # the reviewer's, when changes were requested
+    areas: list = field(default_factory=list)
+
+
+def offer_overview(organisations, on: date | None = None) -> list:
+    """An OfferOverview per organisation (a queryset of organisations), in five queries."""
+    on = on or rules.today()
+    organisations = list(organisations.select_related("locality"))
+    pages = {
+        page.organisation_id: page
+        for page in OfferPage.objects.filter(organisation__in=[o.pk for o in organisations])
+        .only(*[f for f in _STATUS_FIELDS if f != "pk"], "completed_on")
+        .prefetch_related("areas_offered")
+    }
+    moderation = moderation_states([p.pk for p in pages.values()]) if pages else {}
+    root_paths = Site.get_site_root_paths()
+    rows = []
+    for organisation in organisations:
+        page = pages.get(organisation.pk)
+        if page is None:
+            rows.append(
+                OfferOverview(organisation, rules.NOT_STARTED, edit_url=start_url(organisation.pk))
+            )
+            continue
+        workflow_status, comment = moderation.get(page.pk, ("", ""))
+        rows.append(
+            OfferOverview(
+                organisation,
+                rules.offer_state(exists=True, live=page.live, workflow_status=workflow_status,
+                                  review_date=page.review_date, on=on),
+                page_id=page.pk,
+                first_published_at=page.first_published_at,
+                last_published_at=page.last_published_at,
+                completed_on=page.completed_on,
+                review_date=page.review_date,
+                url=public_path(page.url_path, root_paths) if page.live else "",
+                edit_url=edit_url(page.pk),
+                comment=comment,
+                areas=[area.name for area in page.areas_offered.all()],
+            )
+        )
+    return rows
+
+
+# --- Figures for the local authority -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfferFigures:
+    organisations: int
+    engaged: int  # organisations that have started their offer
+    schools: int
+    schools_engaged: int
+    schools_published: int
+    others: int
+    others_engaged: int
+    others_published: int
+    awaiting_moderation: int
+    changes_requested: int
+    overdue: int
+
+    @property
+    def published(self):
+        return self.schools_published + self.others_published
+
+
+def offer_figures(on: date | None = None) -> OfferFigures:
+    """The partnership's figures over active organisations: one aggregate query and one count."""
+    on = on or rules.today()
+    school = Q(kind=Organisation.Kind.SCHOOL)
+    started = Q(offer_page__isnull=False)
+    live = Q(offer_page__live=True)
+    totals = Organisation.objects.active().aggregate(
+        organisations=Count("pk"),
+        engaged=Count("pk", filter=started),
+        schools=Count("pk", filter=school),
+        schools_engaged=Count("pk", filter=school & started),
+        schools_published=Count("pk", filter=school & live),
+        others=Count("pk", filter=~school),
+        others_engaged=Count("pk", filter=~school & started),
+        others_published=Count("pk", filter=~school & live),
+        overdue=Count("pk", filter=live & Q(offer_page__review_date__lt=on)),
+    )
+    workflow = WorkflowState.objects.active().filter(
+        content_type=_offer_content_type(),
+        object_id__in=OfferPage.objects.filter(organisation__status=Organisation.Status.ACTIVE)
+        .annotate(object_id=Cast("pk", CharField()))
+        .values("object_id"),
+    ).aggregate(
+        awaiting=Count("pk", filter=Q(status=rules.IN_PROGRESS)),
+        changes=Count("pk", filter=Q(status=rules.NEEDS_CHANGES)),
+    )
+    return OfferFigures(
+        **totals, awaiting_moderation=workflow["awaiting"], changes_requested=workflow["changes"]
+    )
+
+
+def offers_awaiting_moderation(limit=10):
+    """The oldest submissions first: (OfferPage, submitted at) pairs, two queries."""
+    states = list(
+        WorkflowState.objects.filter(status=rules.IN_PROGRESS, content_type=_offer_content_type())
+        .order_by("created_at")
+        .values_list("object_id", "created_at")[:limit]
+    )
+    pages = OfferPage.objects.select_related("organisation").in_bulk([int(object_id) for object_id, _ in states])
+    return [(pages[int(object_id)], created_at) for object_id, created_at in states if int(object_id) in pages]
+
+
+def overdue_offers(limit=10, on: date | None = None):
+    """Published offers past their review date, longest overdue first."""
+    on = on or rules.today()
+    return list(
+        OfferPage.objects.live()
+        .filter(review_date__lt=on, organisation__status=Organisation.Status.ACTIVE)
+        .select_related("organisation")
+        .order_by("review_date")[:limit]
+    )

@@ -1,5 +1,20 @@
-"""Public, non-page URLs of the site (the Open Referral UK feed arrives with the offers feature)."""
+"""Public and signed-in URLs of the site that are not Wagtail pages (included at the site root).
 
-from django.urls import path  # noqa: F401
+Public:     /api/openreferral/...          the Open Referral UK feed of published offers
+Signed in:  /offer-start/<organisation>/    start an organisation's offer page
+            /offer-register/                the LA's register of offers (and .xlsx)
+These live outside /offers/ so that no organisation's offer page can ever be shadowed by them.
+"""
 
-urlpatterns = []
+from django.urls import include, path
+
+from home import views
+
+app_name = "home"
+
+urlpatterns = [
+    path("offer-start/<int:organisation_id>/", views.start_offer, name="offer_start"),
+    path("offer-register/", views.offer_register, name="offer_register"),
+    path("offer-register/offers.xlsx", views.offer_register_xlsx, name="offer_register_xlsx"),
+    path("api/openreferral/", include("home.openreferral.urls")),
+]

@@ -1,25 +1,11 @@
-"""The public site's pages. The home page says what the partnership is and where to find help."""
+"""The home page: what the partnership is and where to find help."""
 
 from django.db import models
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-
-class HelpRouteBlock(blocks.StructBlock):
-    """One way in to help: a heading, a sentence and a link."""
-
-    heading = blocks.CharBlock(max_length=80)
-    text = blocks.TextBlock(max_length=400)
-    link_text = blocks.CharBlock(max_length=80, required=False)
-    link_url = blocks.CharBlock(
-        max_length=300, required=False, help_text="A page on this site such as /offers/, or a full web address."
-    )
-
-    class Meta:
-        icon = "help"
-        template = "home/blocks/help_route.html"
+from home.blocks import HelpRouteBlock
 
 
 class HomePage(Page):

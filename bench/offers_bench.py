@@ -1,0 +1,120 @@
+"""How fast the public side of the offers stays as the number of published offers grows.
+
+Prints the median time of the directory, a search, an offer page and the Open Referral services list at
+each size (100 and 10,000 published offers by default), beside the time to serve a static file through the
+same stack (Django's handler and WhiteNoise), which is the floor any response can reach.
+
+    /work/main/.venv/bin/python bench/offers_bench.py                 # 100 and 10,000 offers
+    /work/main/.venv/bin/python bench/offers_bench.py --sizes 100,1000,50000 --repeat 50
+
+It builds its data in a throwaway SQLite database (deleted afterwards unless --keep) and never touches
+yours; after loading it runs ANALYZE, as any database in use keeps statistics (without them SQLite picks a
+slow plan for the search's full-text join). Requests go through Django's test client: the full URL
+routing, middleware and templates, without a network.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,10000", help="Published offers to measure at, comma-separated.")
+    parser.add_argument("--repeat", type=int, default=25, help="Requests per measurement (the median is shown).")
+    parser.add_argument("--keep", action="store_true", help="Keep the benchmark database and print its path.")
+    parser.add_argument(
+        "--database-url",
+        help="Measure on this (empty, throwaway) database instead, e.g. postgres://postgres@127.0.0.1/offers_bench. "
+        "It is migrated and filled; nothing is deleted afterwards.",
+    )
+    return parser.parse_args()
+
+
+def setup_django(database_url):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    os.environ["DATABASE_URL"] = database_url
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.WHITENOISE_USE_FINDERS = True  # serve /static/ from the source folders, no collectstatic needed
+    settings.ALLOWED_HOSTS = ["localhost", "testserver"]
+
+
+def median_ms(client, url, repeat):
+    client.get(url)  # warm: template loading, the site's root paths in the cache
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    return statistics.median(timings)
+
+
+def main():
+    args = parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    database = None if args.database_url else Path(tempfile.mkdtemp(prefix="offers-bench-")) / "bench.sqlite3"
+    setup_django(args.database_url or f"sqlite:///{database}")
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from home.bulk import create_published_offers
+    from home.models import OfferPage
+
+    print(f"Building the benchmark database in {database or args.database_url} ...", flush=True)
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    print(f"  migrated in {time.perf_counter() - started:.1f} s", flush=True)
+
+    client = Client()
+    rows = []
+    for size in sizes:
+        missing = size - OfferPage.objects.live().count()
+        started = time.perf_counter()
+        created = 0
+        while created < missing:
+            chunk = min(2000, missing - created)
+            create_published_offers(chunk, label=f"Bench{size}x{created}")
+            created += chunk
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # table statistics, as a production database keeps them
+        print(f"  {size:>6} published offers ready ({time.perf_counter() - started:.1f} s to add {missing})", flush=True)
+        page = OfferPage.objects.live().order_by("pk").last()
+        urls = {
+            "static file": "/static/css/portal.css",
+            "directory": "/offers/",
+            "search": "/offers/?q=bereavement",
+            "offer page": page.url,
+            "feed /services": "/api/openreferral/services",
+        }
+        rows.append((size, {name: median_ms(client, url, args.repeat) for name, url in urls.items()}))
+
+    names = list(rows[0][1])
+    print()
+    print(f"Median response time in milliseconds ({args.repeat} requests each, {connection.vendor}, Django test client)")
+    print(f"{'offers':>8} " + " ".join(f"{name:>15}" for name in names))
+    for size, timings in rows:
+        print(f"{size:>8} " + " ".join(f"{timings[name]:>15.1f}" for name in names))
+    if args.keep or database is None:
+        print(f"\nThe database is kept: {database or args.database_url}")
+    else:
+        database.unlink(missing_ok=True)
+        database.parent.rmdir()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Forms of the public site: the directory's search and filters."""
+
+from django import forms
+
+from home.models import ChecklistSection
+from home.models.offers import MAX_AGE
+from portal.models import Locality, Organisation
+
+KIND_LABELS = {
+    Organisation.Kind.SCHOOL: "Schools",
+    Organisation.Kind.AGENCY: "Agencies and voluntary groups",
+    Organisation.Kind.LA_SERVICE: "Council services",
+    Organisation.Kind.COMMISSIONER: "Commissioners",
+}
+
+
+class DirectoryForm(forms.Form):
+    """GET parameters of /offers/. A value that is not understood is reported and the filter ignored."""
+
+    q = forms.CharField(label="Search offers", max_length=200, required=False,
+                        help_text="For example: bereavement, attendance, housing.")
+    kind = forms.ChoiceField(label="Type of organisation", required=False,
+                             choices=[("", "Any type")] + list(KIND_LABELS.items()),
+                             error_messages={"invalid_choice": "Choose a type of organisation from the list."})
+    phase = forms.ChoiceField(label="School phase", required=False,
+                              choices=[("", "Any phase")] + Organisation.Phase.choices,
+                              error_messages={"invalid_choice": "Choose a school phase from the list."})
+    locality = forms.ChoiceField(label="Area of the city", required=False,
+                                 error_messages={"invalid_choice": "Choose an area of the city from the list."})
+    area = forms.ChoiceField(label="Offer area", required=False,
+                             error_messages={"invalid_choice": "Choose an offer area from the list."})
+    age = forms.IntegerField(label="Age of the child or young person", required=False, min_value=0,
+                             max_value=MAX_AGE,
+                             error_messages={"invalid": "Enter an age in years, as a number, for example 9.",
+                                             "min_value": "Enter an age of 0 or more.",
+                                             "max_value": f"Enter an age of {MAX_AGE} or less."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locality"].choices = [("", "Anywhere in the city")] + list(
+            Locality.objects.order_by("name").values_list("slug", "name")
+        )
+        self.fields["area"].choices = [("", "Any offer area")] + list(
+            ChecklistSection.objects.filter(checklist__is_current=True, kind=ChecklistSection.Kind.AREA)
+            .order_by("sort_order")
+            .values_list("slug", "name")
+        )
+        self.fields["age"].widget.attrs.update({"inputmode": "numeric", "class": "input input--short"})
+        self.fields["q"].widget.attrs.update({"type": "search"})
+
+    def filters(self):
+        """The filters that were understood, by name (errors leave the others working)."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if value not in ("", None) and name not in self.errors
+        }
+
+
+class RegisterFilterForm(forms.Form):
+    """GET filters of the LA officers' offer register."""
+
+    state = forms.ChoiceField(label="Status", required=False,
+                              error_messages={"invalid_choice": "Choose a status from the list."})
+    kind = forms.ChoiceField(label="Type of organisation", required=False,
+                             choices=[("", "Any type")] + list(KIND_LABELS.items()),
+                             error_messages={"invalid_choice": "Choose a type of organisation from the list."})
+
+    def __init__(self, *args, **kwargs):
+        from home.rules import STATES
+
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", "Any status")] + [(s.key, s.label) for s in STATES]
+
+    def filters(self):
+        self.is_valid()
+        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v}

@@ -1,0 +1,247 @@
+"""Early Help offers: the public directory page and one offer page per organisation.
+
+An organisation's editors draft the offer in the CMS and submit it to the "Offer moderation" workflow;
+an LA QA officer approves it (which publishes it) or sends it back with a comment. Wagtail keeps every
+revision. Only the published version is in the page tables and the search index that the directory
+and the Open Referral feed read, so drafts and unpublished changes never reach the public.
+"""
+
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home import rules
+from home.admin_forms import OfferPageForm
+from home.blocks import AreaProvisionBlock, AudienceBlock, OpeningTimesBlock
+from home.models.checklists import ChecklistSection
+from portal.permissions.offers import OfferPagePermissionTester
+
+MAX_AGE = 25
+
+
+class OfferIndexPage(Page):
+    """/offers/: browse, filter and search the published offers."""
+
+    intro = models.TextField(
+        blank=True, help_text="A sentence or two above the directory: what families and practitioners will find."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.OfferPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from home.directory import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(request, self))
+        return context
+
+
+class OfferPage(Page):
+    """One organisation's Early Help offer."""
+
+    organisation = models.OneToOneField(
+        "portal.Organisation", on_delete=models.PROTECT, related_name="offer_page", editable=False
+    )
+    summary = models.TextField(
+        max_length=600,
+        help_text="Two or three sentences in plain words: what help you give families and who it is for.",
+    )
+
+    # Who it is for
+    min_age = models.PositiveSmallIntegerField(
+        "youngest age", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)],
+        help_text="In years. Leave empty if there is no lower limit.",
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "oldest age", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)],
+        help_text="In years. Leave empty if there is no upper limit.",
+    )
+    localities = ParentalManyToManyField(
+        "portal.Locality", blank=True, related_name="+", verbose_name="localities served",
+        help_text="Leave every box empty if you serve the whole city.",
+    )
+
+    # How to ask for help
+    how_to_get_help = models.TextField(
+        "how to ask for help", help_text="What a parent, a young person or a professional should do to get help."
+    )
+    contact_name = models.CharField("contact name", max_length=120, blank=True)
+    contact_role = models.CharField(
+        "contact's role", max_length=120, blank=True, help_text="For example: Designated Safeguarding Lead."
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    address = models.TextField(blank=True, help_text="Where families can come to. One line per part of the address.")
+    postcode = models.CharField(max_length=10, blank=True)
+    opening_times = StreamField([("hours", OpeningTimesBlock())], blank=True)
+    opening_times_note = models.CharField(
+        "about opening times", max_length=200, blank=True, help_text="For example: closed in the school holidays."
+    )
+
+    # The offer itself
+    areas = StreamField(
+        [("area", AreaProvisionBlock())], blank=True, verbose_name="provision in the offer areas",
+        help_text="Tick what you provide, and add your own, one per line.",
+    )
+    audiences = StreamField(
+        [("audience", AudienceBlock())], blank=True, verbose_name="how people get help",
+        help_text="For each audience: how they hear about Early Help here, and who they can talk to.",
+    )
+    first_response = models.TextField(
+        "first response", blank=True,
+        help_text="Step 1 of the pathway: the help you give yourselves when a difficulty first emerges.",
+    )
+    early_help_assessment = models.TextField(
+        "Early Help Assessment", blank=True,
+        help_text="Step 2: your part in a multi-agency Early Help Assessment and Team Around the Family.",
+    )
+    social_care_referral = models.TextField(
+        "referral to social care", blank=True,
+        help_text="Step 3: when and how you refer to children's social care if risk increases.",
+    )
+
+    # Sign-off (schools: four signatures; other organisations: the designated lead)
+    head_teacher_name = models.CharField("head teacher", max_length=120, blank=True)
+    head_teacher_signed_on = models.DateField("head teacher signed on", null=True, blank=True)
+    chair_of_governors_name = models.CharField("chair of governors", max_length=120, blank=True)
+    chair_of_governors_signed_on = models.DateField("chair of governors signed on", null=True, blank=True)
+    senco_name = models.CharField("SENCo", max_length=120, blank=True)
+    senco_signed_on = models.DateField("SENCo signed on", null=True, blank=True)
+    dsl_name = models.CharField("Designated Safeguarding Lead", max_length=120, blank=True)
+    dsl_signed_on = models.DateField("Designated Safeguarding Lead signed on", null=True, blank=True)
+    designated_lead_name = models.CharField("designated lead", max_length=120, blank=True)
+    designated_lead_signed_on = models.DateField("designated lead signed on", null=True, blank=True)
+    completed_on = models.DateField("date completed", null=True, help_text="When the offer was last agreed.")
+    review_date = models.DateField(
+        "review date", null=True, help_text="When you will next review the offer. After this date it shows as overdue."
+    )
+
+    # Kept in step with `areas` on every save, for the directory's "offer area" filter.
+    areas_offered = ParentalManyToManyField(ChecklistSection, blank=True, related_name="+", editable=False)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("how_to_get_help"),
+        index.SearchField("areas"),
+        index.SearchField("audiences"),
+        index.SearchField("first_response"),
+        index.SearchField("early_help_assessment"),
+        index.SearchField("social_care_referral"),
+        index.RelatedFields("organisation", [index.SearchField("name", boost=3)]),
+        index.FilterField("min_age"),
+        index.FilterField("max_age"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation", read_only=True),
+                    FieldPanel("title", help_text="Usually your organisation's name."),
+                    FieldPanel("summary"),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                            FieldPanel("localities", widget=forms.CheckboxSelectMultiple),
+                        ],
+                        heading="Who it is for",
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("how_to_get_help"),
+                            FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                            FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                            FieldPanel("website"),
+                            FieldPanel("address"),
+                            FieldPanel("postcode"),
+                        ],
+                        heading="How to ask for help",
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("opening_times"), FieldPanel("opening_times_note")], heading="Opening times"
+                    ),
+                ],
+                heading="About the offer",
+            ),
+            ObjectList([FieldPanel("areas")], heading="Provision (schools)"),
+            ObjectList(
+                [FieldPanel("first_response"), FieldPanel("early_help_assessment"), FieldPanel("social_care_referral")],
+                heading="Pathway",
+            ),
+            ObjectList([FieldPanel("audiences")], heading="Access to help"),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("head_teacher_name"), FieldPanel("head_teacher_signed_on")]),
+                    FieldRowPanel([FieldPanel("chair_of_governors_name"), FieldPanel("chair_of_governors_signed_on")]),
+                    FieldRowPanel([FieldPanel("senco_name"), FieldPanel("senco_signed_on")]),
+                    FieldRowPanel([FieldPanel("dsl_name"), FieldPanel("dsl_signed_on")]),
+                    FieldRowPanel([FieldPanel("designated_lead_name"), FieldPanel("designated_lead_signed_on")]),
+                    FieldRowPanel([FieldPanel("completed_on"), FieldPanel("review_date")]),
+                ],
+                heading="Sign-off",
+            ),
+            ObjectList(Page.promote_panels, heading="Promote"),
+        ],
+        base_form_class=OfferPageForm,
+    )
+
+    parent_page_types = ["home.OfferIndexPage"]
+    subpage_types = []
+    # Offer pages are started for an organisation (home.services.offers.start_offer), never added by hand.
+    is_creatable = False
+
+    class Meta:
+        verbose_name = "Early Help offer"
+
+    def permissions_for_user(self, user):
+        return OfferPagePermissionTester(user, self)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "areas" in update_fields:
+            slugs = [block.value["section"] for block in self.areas if rules.has_provision(block.value)]
+            self.areas_offered = ChecklistSection.objects.filter(
+                checklist__is_current=True, kind=ChecklistSection.Kind.AREA, slug__in=slugs
+            )
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def last_reviewed_on(self):
+        return rules.last_reviewed_on(self.completed_on, self.last_published_at)
+
+    @property
+    def review_overdue(self):
+        return rules.is_review_overdue(self.live, self.review_date, rules.today())
+
+    def signatures(self):
+        """[(role, name, date)] that have a name, in the seed's order."""
+        fields = rules.SIGN_OFF_FIELDS[rules.sign_off_kind(self.organisation.kind)]
+        return [
+            (label, getattr(self, f"{prefix}_name"), getattr(self, f"{prefix}_signed_on"))
+            for prefix, label, _role in fields
+            if getattr(self, f"{prefix}_name")
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        # A closed organisation's offer leaves the public site with it (the directory and feed skip it too).
+        if not self.organisation.is_active:
+            raise Http404("This organisation has closed.")
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation"] = self.organisation
+        context["directory"] = self.get_parent()
+        return context

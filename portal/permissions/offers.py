@@ -1,0 +1,111 @@
+"""Who may do what with Early Help offers (the offer pages in the CMS, the register, the dashboards).
+
+  the public                  reads published offers (the directory, the offer pages, the Open Referral feed)
+  organisation editor, lead   start, edit and submit their own organisation's offer; never another's
+  LA QA officer               edits any offer, approves (publishes) or sends back, unpublishes; the register
+  board member                reads published offers like the public
+  site administrator          everything an officer can, and deletes offer pages
+
+Wagtail decides page permissions from groups. `home.services.groups` keeps those groups equal to the
+rules here (`offer_editors`, `offer_moderators`), and `OfferPagePermissionTester` puts these rules in
+front of Wagtail's answer, so a stray group membership never grants anything the rules do not.
+"""
+
+from wagtail.models import PagePermissionTester
+
+from portal.models import Organisation, User
+from portal.permissions import (
+    can_edit_organisation_work,
+    is_admin,
+    is_la_officer,
+    member_organisation_ids,
+)
+
+
+def _org_id(organisation):
+    return organisation if isinstance(organisation, int) else getattr(organisation, "pk", None)
+
+
+def can_edit_offer(user, organisation) -> bool:
+    """Draft and submit the offer: the organisation's own editors and lead, LA officers and administrators."""
+    return is_la_officer(user) or can_edit_organisation_work(user, _org_id(organisation))
+
+
+def can_start_offer(user, organisation) -> bool:
+    """Start the organisation's offer page (only for an active organisation)."""
+    return organisation.status == Organisation.Status.ACTIVE and can_edit_offer(user, organisation)
+
+
+def can_moderate_offers(user) -> bool:
+    """Approve (publish), send back with a comment, and unpublish offers."""
+    return is_la_officer(user)
+
+
+def can_delete_offer(user) -> bool:
+    return is_admin(user)
+
+
+def can_view_offer_register(user) -> bool:
+    """The register of every organisation's offer status, drafts included."""
+    return is_la_officer(user)
+
+
+def offer_organisation_ids(user) -> set[int]:
+    """Organisations whose offer the person edits as a member (the dashboard's 'Your Early Help offer')."""
+    return member_organisation_ids(user)
+
+
+def offer_editors(organisation):
+    """The people who edit this organisation's offer through their membership (Wagtail group members)."""
+    if organisation.status != Organisation.Status.ACTIVE:
+        return User.objects.none()
+    return User.objects.filter(is_active=True, memberships__organisation=organisation).distinct()
+
+
+def offer_moderators():
+    """LA QA officers who moderate through the Wagtail group (administrators need no group)."""
+    return User.objects.filter(
+        is_active=True, is_superuser=False, partnership_role=User.PartnershipRole.LA_OFFICER
+    )
+
+
+class OfferPagePermissionTester(PagePermissionTester):
+    """Wagtail's group-based answer for an offer page, narrowed by the rules above."""
+
+    def _edits(self):
+        return can_edit_offer(self.user, self.page.organisation_id)
+
+    def can_edit(self):
+        return super().can_edit() and self._edits()
+
+    def can_submit_for_moderation(self):
+        return super().can_submit_for_moderation() and self._edits()
+
+    def can_publish(self):
+        return super().can_publish() and can_moderate_offers(self.user)
+
+    def can_unpublish(self):
+        return super().can_unpublish() and can_moderate_offers(self.user)
+
+    def can_set_view_restrictions(self):
+        # An offer is public or it is not published: never half-hidden behind a password.
+        return False
+
+    def can_lock(self):
+        return super().can_lock() and self._edits()
+
+    def can_unlock(self):
+        return super().can_unlock() and self._edits()
+
+    def can_view_revisions(self):
+        return super().can_view_revisions() and self._edits()
+
+    def can_delete(self, ignore_bulk=False):
+        return can_delete_offer(self.user) and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        # One page per organisation, always in the directory.
+        return False
+
+    def can_copy(self):
+        return False

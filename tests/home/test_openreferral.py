@@ -1,0 +1,231 @@
+"""The Open Referral UK feed at /api/openreferral/, validated against the UK profile's JSON Schemas.
+
+The schemas are read from shared/openreferral-uk beside the repository (as CI checks it out), never copied in.
+"""
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from home.models import OfferPage
+from home.openreferral import ids
+from portal.models import Organisation
+
+from .conftest import make_offer
+
+pytestmark = pytest.mark.django_db
+
+STANDARD = Path(settings.BASE_DIR).parent / "shared" / "openreferral-uk"
+SCHEMA = STANDARD / "schema"
+API = "/api/openreferral"
+
+
+def _load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def validate():
+    """validate(name, instance): name is 'compiled/service' or 'taxonomy' (a file under schema/)."""
+    assert SCHEMA.is_dir(), f"The Open Referral UK standard is expected at {STANDARD}"
+    registry = Registry().with_resources(
+        (path.name, Resource.from_contents(_load(path), default_specification=DRAFT202012))
+        for path in SCHEMA.glob("*.json")
+    )
+    page_schema = _load(SCHEMA / "openapi.json")["components"]["schemas"]["Page"]
+
+    def check(name, instance):
+        schema = page_schema if name == "Page" else _load(SCHEMA / f"{name}.json")
+        validator = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+
+    return check
+
+
+@pytest.fixture
+def feed(school, other_school, agency, offer_index):
+    """Two published offers and one draft."""
+    oak = make_offer(school, contact_name="Sam Patel", contact_role="DSL", phone="0116 123 4567",
+                     address="1 Oak Lane\nBeaumont Leys\nLeicester", postcode="LE4 1AB",
+                     opening_times=[("hours", {"days": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "08:30",
+                                               "closes_at": "15:30", "notes": "Term time"})])
+    family = make_offer(agency, localities=[], address="", min_age=None, max_age=None)
+    draft = make_offer(other_school, state="draft")
+    return {"oak": oak, "family": family, "draft": draft}
+
+
+def get(client, path, status=200):
+    response = client.get(f"{API}{path}")
+    assert response.status_code == status, response.content
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def test_root_says_version_profile_and_openapi(client, validate):
+    data = get(client, "/")
+    assert data["version"] == "3.0"
+    assert data["profile"].startswith("https://") and data["openapi_url"].endswith("openapi.json")
+
+
+def test_services_list_validates_and_holds_only_published_offers(client, feed, validate):
+    data = get(client, "/services")
+    validate("Page", data)
+    for service in data["contents"]:
+        validate("compiled/service_list", service)
+    assert [s["name"] for s in data["contents"]] == ["Family Action Group", "Oak Tree Primary School"]
+    assert (data["total_items"], data["total_pages"], data["page_number"], data["size"]) == (2, 1, 1, 2)
+    assert data["first_page"] and data["last_page"] and not data["empty"]
+    oak = data["contents"][1]
+    assert oak["id"] == str(feed["oak"].translation_key)
+    assert oak["organization"]["name"] == "Oak Tree Primary School"
+    assert oak["organization"]["description"] == "Primary school in North"
+    assert oak["url"] == "http://testserver/offers/oak-tree-primary-school/"
+    assert (oak["minimum_age"], oak["maximum_age"]) == (4, 11)
+
+
+def test_a_service_in_full_validates(client, feed, validate):
+    oak = feed["oak"]
+    data = get(client, f"/services/{oak.translation_key}")
+    validate("compiled/service", data)
+    for phone in data["phones"]:
+        validate("phone", phone)
+    assert data["phones"][0]["number"] == "0116 123 4567"
+    assert data["contacts"] == [
+        {"id": ids.derived_id(data["id"], "contact"), "service_id": data["id"], "name": "Sam Patel", "title": "DSL"}
+    ]
+    [schedule] = data["schedules"]
+    assert (schedule["byday"], schedule["opens_at"], schedule["closes_at"]) == ("MO,TU,WE,TH,FR", "08:30:00", "15:30:00")
+    assert schedule["description"] == "Monday to Friday Term time"
+    assert [a["name"] for a in data["service_areas"]] == ["North"]
+    terms = {a["taxonomy_term"]["name"] for a in data["attributes"]}
+    assert terms == {"Attendance", "Social, emotional and mental health (SEMH)"}
+    assert data["organization"]["organization_identifiers"][0]["identifier"] == "123456"
+    [address] = data["service_at_locations"][0]["location"]["addresses"]
+    assert (address["address_1"], address["region"], address["city"], address["postal_code"]) == (
+        "1 Oak Lane", "Beaumont Leys", "Leicester", "LE4 1AB"
+    )
+
+
+def test_a_city_wide_service_without_an_address(client, feed, validate):
+    data = get(client, f"/services/{feed['family'].translation_key}")
+    validate("compiled/service", data)
+    assert data["service_at_locations"] == [] and data["attributes"] == []
+    assert [a["name"] for a in data["service_areas"]] == ["The whole city"]
+    assert "minimum_age" not in data
+
+
+@pytest.mark.parametrize("service_id", ["not-a-uuid", str(uuid.uuid4())])
+def test_unknown_service_is_a_404(client, feed, service_id):
+    assert "error" in get(client, f"/services/{service_id}", status=404)
+
+
+def test_a_draft_is_not_in_the_feed(client, feed):
+    get(client, f"/services/{feed['draft'].translation_key}", status=404)
+    assert "Birch Academy" not in json.dumps(get(client, "/services"))
+
+
+def test_ids_are_stable_across_publications(client, feed, school):
+    first = get(client, f"/services/{feed['oak'].translation_key}")
+    page = OfferPage.objects.get(pk=feed["oak"].pk)
+    page.summary = "Changed and published again."
+    page.save_revision().publish()
+    second = get(client, f"/services/{feed['oak'].translation_key}")
+    assert second["description"].startswith("Changed and published again.")
+    for key in ("id", "organization_id"):
+        assert first[key] == second[key]
+    assert first["organization"]["id"] == ids.organization_id(school.pk) == second["organization"]["id"]
+    assert [s["id"] for s in first["schedules"]] == [s["id"] for s in second["schedules"]]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("search=bereavement", ["Oak Tree Primary School"]),
+        ("search=nothing-matches-this", []),
+        (f"taxonomy_term_id={ids.taxonomy_term_id('semh')}", ["Oak Tree Primary School"]),
+        (f"taxonomy_term_id={ids.taxonomy_term_id('curriculum')}", []),
+        ("taxonomy_term_id=rubbish", []),
+        (f"taxonomy_id={ids.TAXONOMY_ID}", ["Oak Tree Primary School"]),
+        (f"taxonomy_id={uuid.uuid4()}", []),
+        ("minimum_age=4", ["Oak Tree Primary School"]),  # a minimum age of at least 4
+        ("minimum_age=5", []),
+        ("maximum_age=11", ["Oak Tree Primary School"]),  # a maximum age of 11 or below
+        ("maximum_age=10", []),
+    ],
+)
+def test_service_filters(client, feed, query, expected):
+    assert [s["name"] for s in get(client, f"/services?{query}")["contents"]] == expected
+
+
+def test_paging(client, feed, validate):
+    data = get(client, "/services?per_page=1&page=2")
+    validate("Page", data)
+    assert (data["page_number"], data["size"], data["total_pages"], data["first_page"], data["last_page"]) == (2, 1, 2, False, True)
+    assert [s["name"] for s in data["contents"]] == ["Oak Tree Primary School"]
+    beyond = get(client, "/services?page=5")
+    assert beyond["empty"] and beyond["contents"] == [] and beyond["total_items"] == 2
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("page=0", "page must be 1 or more."),
+        ("page=two", "page must be a whole number."),
+        ("per_page=500", "per_page must be between 1 and 200."),
+        ("minimum_age=old", "minimum_age must be a number of years."),
+        ("maximum_age=-1", "maximum_age must be a number of years, 0 or more."),
+    ],
+)
+def test_bad_parameters_are_a_400_with_a_reason(client, feed, query, message):
+    assert get(client, f"/services?{query}", status=400) == {"error": message}
+
+
+def test_only_get_is_allowed(client):
+    response = client.post(f"{API}/services")
+    assert response.status_code == 405 and response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_service_at_locations(client, feed, validate):
+    data = get(client, "/service_at_locations")
+    validate("Page", data)
+    [item] = data["contents"]  # the agency gives no address, so it has no location
+    validate("compiled/service_at_location_list", item)
+    assert item["service"]["name"] == "Oak Tree Primary School"
+    full = get(client, f"/service_at_locations/{item['id']}")
+    validate("compiled/service_at_location", full)
+    assert full["service"]["contacts"][0]["name"] == "Sam Patel"
+    get(client, f"/service_at_locations/{uuid.uuid4()}", status=404)
+
+
+def test_taxonomies_and_terms(client, feed, validate):
+    taxonomies = get(client, "/taxonomies")
+    validate("Page", taxonomies)
+    [taxonomy] = taxonomies["contents"]
+    validate("taxonomy", taxonomy)
+    full = get(client, f"/taxonomies/{taxonomy['id']}")
+    validate("taxonomy", full)
+    assert [t["name"] for t in full["taxonomy_terms"]][:2] == ["Attendance", "Transition"]
+    terms = get(client, "/taxonomy_terms?per_page=3")
+    validate("Page", terms)
+    assert (terms["total_items"], terms["size"], terms["total_pages"]) == (7, 3, 3)
+    for term in terms["contents"]:
+        validate("taxonomy_term", term)
+        assert term["taxonomy_id"] == taxonomy["id"]
+    semh = get(client, f"/taxonomy_terms/{ids.taxonomy_term_id('semh')}")
+    assert semh["term"] == "semh"
+    get(client, f"/taxonomy_terms/{uuid.uuid4()}", status=404)
+    get(client, f"/taxonomies/{uuid.uuid4()}", status=404)
+
+
+def test_a_closed_organisations_service_is_withdrawn(client, feed, agency):
+    agency.status = Organisation.Status.CLOSED
+    agency.save()
+    get(client, f"/services/{feed['family'].translation_key}", status=404)
