@@ -15,6 +15,11 @@ from portal.models import Locality, Membership, Organisation, User
 PASSWORD = "a-Test-password-1234"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests that empty and rebuild the whole database run last, so no other test sees the aftermath."""
+    items.sort(key=lambda item: item.get_closest_marker("rebuilds_database") is not None)
+
+
 @pytest.fixture
 def north(db):
     return Locality.objects.create(name="North", slug="north")

@@ -260,3 +260,4 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "caseaudits.Moderation",
 )
 AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_ON_RAW_SAVE = True  # restoring a backup or loading fixtures is not a change by anyone

@@ -35,16 +35,35 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
-    if CHROMIUM.exists():
-        return
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium (see README)")
+    # Every journey runs against a live server on a real, committed database. Serialized rollback puts
+    # back what the data migrations loaded (the frameworks, the offers directory) after any earlier
+    # transactional test emptied the database.
+    database = pytest.mark.django_db(transaction=True, serialized_rollback=True)
     for item in items:
         if "tests/browser/" in str(item.fspath):
-            item.add_marker(skip)
+            item.add_marker(database)
+            if not CHROMIUM.exists():
+                item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture
+def demo_data(transactional_db, live_server, settings):
+    """The whole demo partnership, as `make run` shows it."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    settings.DEBUG = False
+
+
+@pytest.fixture
+def chromium(demo_data):
+    """The browser, started only after the database is set up and seeded.
+
+    Playwright's sync API runs an event loop in this thread, and Django then hands out different
+    database connection objects; setting up the test database first keeps its bookkeeping intact.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -98,7 +117,7 @@ class Journey:
 
 @pytest.fixture
 def journey(chromium, live_server, request):
-    """journey(viewport=PHONE) -> a Journey in a fresh browser context (its own cookies)."""
+    """journey(viewport=PHONE) -> a Journey in a fresh browser context (its own cookies), on the demo data."""
     contexts = []
     folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
     shutil.rmtree(folder, ignore_errors=True)  # each run's screenshots replace the last run's
@@ -112,16 +131,3 @@ def journey(chromium, live_server, request):
     yield start
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def demo_data(django_db_serialized_rollback, transactional_db, settings):
-    """The whole demo partnership, as `make run` shows it.
-
-    Serialized rollback puts back what the data migrations loaded (the frameworks) after each
-    browser test empties the database."""
-    from django.core.management import call_command
-
-    settings.DEBUG = True
-    call_command("seed_demo")
-    settings.DEBUG = False

@@ -5,7 +5,7 @@ from tests.browser.conftest import PHONE
 DEMO_PASSWORD = "EarlyHelp-demo-2026"
 
 
-def test_home_page_on_a_phone_and_the_skip_link(journey, demo_data):
+def test_home_page_on_a_phone_and_the_skip_link(journey):
     visitor = journey(viewport=PHONE)
     page = visitor.visit("/")
     visitor.screenshot("home-phone")
@@ -17,7 +17,7 @@ def test_home_page_on_a_phone_and_the_skip_link(journey, demo_data):
     assert page.get_by_role("heading", level=1).inner_text() == "Early Help in Leicester"
 
 
-def test_sign_in_with_a_mistake_then_by_keyboard(journey, demo_data):
+def test_sign_in_with_a_mistake_then_by_keyboard(journey):
     person = journey()
     page = person.visit("/accounts/login/")
     page.get_by_label("Email address").fill("school.lead@example.org")
@@ -34,7 +34,7 @@ def test_sign_in_with_a_mistake_then_by_keyboard(journey, demo_data):
     assert "Organisation lead" in page.content()
 
 
-def test_focus_is_visible_on_the_sign_in_form(journey, demo_data):
+def test_focus_is_visible_on_the_sign_in_form(journey):
     person = journey()
     page = person.visit("/accounts/login/")
     page.get_by_label("Email address").focus()
@@ -42,7 +42,7 @@ def test_focus_is_visible_on_the_sign_in_form(journey, demo_data):
     assert outline != "none"
 
 
-def test_a_lead_lands_on_a_dashboard_with_every_feature_section(journey, demo_data):
+def test_a_lead_lands_on_a_dashboard_with_every_feature_section(journey):
     person = journey()
     person.sign_in("school.lead@example.org", DEMO_PASSWORD)
     content = person.page.content()
