@@ -10,12 +10,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import audit_trail, two_factor, views
 from portal.forms import EmailAuthenticationForm
 
 urlpatterns = [
+    # Wagtail's page-types report names the latest-edited page of each type, whoever owns it: LA only.
+    path("admin/reports/page-types-usage/", views.la_only(PageTypesUsageReportView.as_view())),
+    path("admin/reports/page-types-usage/results/", views.la_only(PageTypesUsageReportView.as_view(results_only=True))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

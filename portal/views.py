@@ -56,3 +56,14 @@ class OrganisationContactEdit(LoginRequiredMixin, VersionedUpdateView):
 
     def get_success_url(self):
         return reverse("organisation_detail", args=[self.object.slug])
+
+
+def la_only(view):
+    """Wrap a view (e.g. a Wagtail admin report) so that only LA officers and administrators reach it."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        permissions.require(permissions.is_la_officer(request.user))
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,8 +1,12 @@
 """The Wagtail admin for the partnership core: localities, organisations (with their people) and imports."""
 
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -22,6 +26,22 @@ class LocalityViewSet(ModelViewSet):
     search_fields = ["name"]
 
 
+class OrganisationDeleteView(DeleteView):
+    """An organisation with work on record (an offer page, audits...) cannot be deleted: say so and
+    point to closing it instead, rather than failing."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                f"{self.object} cannot be deleted because its work is on record (for example its offer page). "
+                "Set its status to Closed instead: it then disappears from the public directory and sign-in.",
+            )
+            return redirect(self.get_success_url())
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
     name = "organisation"
@@ -33,6 +53,7 @@ class OrganisationViewSet(ModelViewSet):
     list_filter = ["kind", "phase", "sector", "locality", "status"]
     search_fields = ["name", "urn"]
     list_per_page = 50
+    delete_view_class = OrganisationDeleteView
 
 
 register_permission_policy(Locality, AdministratorsOnly(Locality))

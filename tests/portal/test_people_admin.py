@@ -54,3 +54,23 @@ def test_administrator_adds_a_person_to_an_organisation(client_for, admin_user, 
 def test_only_administrators_manage_people(client_for, everyone, role):
     response = client_for(everyone[role]).get(ADD_URL)
     assert response.status_code in (302, 403)
+
+
+def test_deleting_an_organisation_with_work_on_record_explains_instead_of_failing(client_for, admin_user, school):
+    from django.db.models import ProtectedError
+    from unittest import mock
+
+    with mock.patch("wagtail.admin.views.generic.models.DeleteView.form_valid", side_effect=ProtectedError("x", set())):
+        response = client_for(admin_user).post(f"/admin/organisation/delete/{school.pk}/", follow=True)
+    assert response.status_code == 200
+    assert "cannot be deleted because its work is on record" in response.content.decode()
+
+
+@pytest.mark.parametrize("role, allowed", [("admin", True), ("la_officer", True), ("school_editor", False),
+                                           ("board_member", False)])
+def test_page_types_report_is_for_the_la_only(client_for, everyone, role, allowed):
+    response = client_for(everyone[role]).get("/admin/reports/page-types-usage/")
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
