@@ -80,7 +80,7 @@ def seed(stdout=None):
     password_hash = make_password(DEMO_PASSWORD)  # one hash for every demo lead: hashing is slow on purpose
     officers = [
         User.objects.get(email="qa.officer@example.org"),
-        _account("coordinator@example.org", "Priya", "Shah", "Early Help Coordinator", password_hash,
+        _account("coordinator@example.org", "Chris", "Morgan", "Early Help Coordinator", password_hash,
                  partnership_role=User.PartnershipRole.LA_OFFICER),
     ]
     schools = list(Organisation.objects.schools().active().order_by("urn"))
