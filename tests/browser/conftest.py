@@ -29,10 +29,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
-# Playwright's sync API runs an event loop in this thread; the live server's ORM calls from fixtures
-# are still synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium (see README)")
@@ -58,7 +54,7 @@ def demo_data(transactional_db, live_server, settings):
 
 
 @pytest.fixture
-def chromium(demo_data):
+def chromium(demo_data, monkeypatch):
     """The browser, started only after the database is set up and seeded.
 
     Playwright's sync API runs an event loop in this thread, and Django then hands out different
@@ -66,6 +62,8 @@ def chromium(demo_data):
     """
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the tests' ORM calls stay synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
