@@ -4,6 +4,7 @@ The schemas are read from shared/openreferral-uk beside the repository (as CI ch
 """
 
 import json
+import os
 import uuid
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from .conftest import make_offer
 
 pytestmark = pytest.mark.django_db
 
-STANDARD = Path(settings.BASE_DIR).parent / "shared" / "openreferral-uk"
+# The standard's schemas live in the partnership's shared folder beside the checkout (CI always has it);
+# OPENREFERRAL_UK_DIR points elsewhere.
+STANDARD = Path(os.environ.get("OPENREFERRAL_UK_DIR", Path(settings.BASE_DIR).parent / "shared" / "openreferral-uk"))
 SCHEMA = STANDARD / "schema"
 API = "/api/openreferral"
 
@@ -33,7 +36,11 @@ def _load(path):
 @pytest.fixture(scope="module")
 def validate():
     """validate(name, instance): name is 'compiled/service' or 'taxonomy' (a file under schema/)."""
-    assert SCHEMA.is_dir(), f"The Open Referral UK standard is expected at {STANDARD}"
+    if not SCHEMA.is_dir():
+        message = f"The Open Referral UK standard is expected at {STANDARD} (or set OPENREFERRAL_UK_DIR)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI must validate the feed, never skip it
+        pytest.skip(message)
     registry = Registry().with_resources(
         (path.name, Resource.from_contents(_load(path), default_specification=DRAFT202012))
         for path in SCHEMA.glob("*.json")
