@@ -17,6 +17,10 @@ STALE_EDIT_MESSAGE = (
 )
 
 
+# No stored record has this version (they start at 1): what a form for a record not yet created carries.
+NEW_RECORD_VERSION = 0
+
+
 class StaleEditError(Exception):
     """The record changed since the editor loaded it."""
 
@@ -53,8 +57,16 @@ class VersionedFormMixin(forms.BaseForm):
         super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None)
         self.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, initial=getattr(instance, "version", None)
+            widget=forms.HiddenInput, required=False, initial=self._version_seen(instance)
         )
+
+    @staticmethod
+    def _version_seen(instance):
+        """The version the person starts from: NEW_RECORD_VERSION when the record does not exist yet, so that
+        saving over a record someone else created meanwhile is refused rather than silently overwriting it."""
+        if instance is None:
+            return None
+        return getattr(instance, "version", None) if instance.pk is not None else NEW_RECORD_VERSION
 
     def save(self, commit=True):
         if self.instance.pk is not None and self.cleaned_data.get("version") is not None:

@@ -67,3 +67,26 @@ def test_plain_saves_still_move_the_version_on():
     org.save()
     org.refresh_from_db()
     assert org.version == 3
+
+
+def test_a_record_someone_created_after_the_form_was_opened_is_not_overwritten(
+    client_for, agency, agency_lead, agency_editor
+):
+    """The form for a record that does not exist yet carries version 0, which no stored record has: saving it
+    after someone else created the record is refused like any stale edit (it used to overwrite theirs)."""
+    from pledges.models import DesignatedLead
+    from tests.audits.helpers import form_data
+
+    url = f"/pledges/organisations/{agency.slug}/designated-lead/"
+    lead, editor = client_for(agency_lead), client_for(agency_editor)
+    lead_form = form_data(lead.get(url).content.decode())
+    editor_form = form_data(editor.get(url).content.decode())
+    assert lead_form["version"] == editor_form["version"] == "0"
+    editor_form.update(name="Saved first", role="DSL", email="first@fag.example")
+    assert editor.post(url, editor_form).status_code == 302
+    lead_form.update(name="Typed second", role="DSL", email="second@fag.example")
+    response = lead.post(url, lead_form)
+    content = response.content.decode()
+    assert response.status_code == 200 and "Someone else saved changes to this record after you opened it" in content
+    assert 'value="Typed second"' in content
+    assert DesignatedLead.objects.get(organisation=agency).name == "Saved first"
