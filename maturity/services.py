@@ -46,6 +46,22 @@ def ensure_editable(round_):
         raise RoundLocked(locked_message(round_))
 
 
+def _lock_editable(round_):
+    """Lock the round's row until the transaction ends and check, on the locked row, that it is still a draft.
+
+    Every change to a round's contents takes this lock first, and so does a submission before its checks, so a
+    submission and a change made at the same moment happen one after the other: the change is refused as
+    locked, or the submission's checks see it. Must be called inside a transaction.
+    """
+    ensure_editable(round_)
+    ensure_editable(_locked(round_))
+
+
+def _locked(round_):
+    """The round as stored, its row locked until the transaction ends."""
+    return Round.objects.select_for_update().get(pk=round_.pk)
+
+
 @transaction.atomic
 def create_round(*, framework, title, period_start, period_end, user, started_from=None) -> Round:
     """A new draft round with an unrated entry for every strand, carrying open actions forward."""
@@ -98,24 +114,27 @@ def save_round_details(form, contributor_counts):
     return round_
 
 
+@transaction.atomic
 def save_strand_rating(form, user):
-    ensure_editable(form.instance.round)
+    _lock_editable(form.instance.round)
     rating = form.save(commit=False)
     rating.updated_by = user
     rating.save()
     return rating
 
 
+@transaction.atomic
 def save_action_item(form, round_):
-    ensure_editable(round_)
+    _lock_editable(round_)
     item = form.save(commit=False)
     item.round = round_
     item.save()
     return item
 
 
+@transaction.atomic
 def delete_action_item(item):
-    ensure_editable(item.round)
+    _lock_editable(item.round)
     item.delete()
 
 
@@ -133,10 +152,13 @@ def save_contributions(round_, user, forms):
     `forms` are bound, valid ContributionForms (one per strand) whose instances belong to this round and
     person; a view with neither a rating nor a comment is not stored (and removes an earlier one).
     """
+    closed = "This round is no longer open to contributors, so your views could not be saved."
     if not round_.accepting_contributions:
-        raise RoundLocked("This round is no longer open to contributors, so your views could not be saved.")
+        raise RoundLocked(closed)
     try:
         with transaction.atomic():
+            if not _locked(round_).accepting_contributions:  # closed or submitted while they were typing
+                raise RoundLocked(closed)
             _save_views(forms)
     except IntegrityError as clash:  # two first saves of the same view at the same moment
         raise StaleEditError("The same views were saved twice at once.") from clash
@@ -170,7 +192,9 @@ def _move(round_, target, expected_version, **fields):
 _VERBS = {Status.SUBMITTED: "submitted to the board", Status.SIGNED_OFF: "signed off", Status.DRAFT: "returned to draft"}
 
 
+@transaction.atomic
 def submit_round(round_, user, expected_version):
+    _locked(round_)  # no rating can change between the check below and the move
     problems = rules.submission_problems(round_.ratings.values_list("rating", flat=True))
     if problems and round_.status == Status.DRAFT:
         raise TransitionRefused(" ".join(problems))
