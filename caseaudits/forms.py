@@ -170,9 +170,13 @@ class ModerationForm(forms.Form):
         help_text="Only if you disagree. " + NO_PERSONAL_DATA,
     )
 
+    # The audit's version the moderator read: a correction saved since then refuses the moderation.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, audit, **kwargs):
         super().__init__(*args, **kwargs)
         self.audit = audit
+        self.fields["version"].initial = audit.version
         self.fields["agrees"].label = (
             f"Do you agree that the case is {audit.get_overall_judgement_display().lower()}?"
         )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from caseaudits.models import CaseAudit, Framework, Moderation, PrincipleFinding
 from caseaudits.rules import sample_size
 from caseaudits.selectors import quarter_sample_counts
+from portal.concurrency import StaleEditError
 
 DEFAULT_MODERATION_SAMPLE_PERCENT = 10
 
@@ -34,11 +35,20 @@ def moderation_sample_percent() -> int:
     return getattr(settings, "CASE_AUDIT_MODERATION_SAMPLE_PERCENT", DEFAULT_MODERATION_SAMPLE_PERCENT)
 
 
+def _lock(audit):
+    """Lock the audit's row until the transaction ends; None if it has been deleted.
+
+    Corrections, deletion and moderation all take this lock before their checks, so a moderation recorded at
+    the same moment as a correction either waits for it and sees it, or is seen by it.
+    """
+    return CaseAudit.objects.select_for_update().filter(pk=audit.pk).first()
+
+
 @transaction.atomic
 def save_audit(form, *, recorded_by=None):
     """Save an AuditForm: the audit, then its finding for every principle. StaleEditError if it moved on."""
     audit = form.instance
-    if audit.pk and Moderation.objects.filter(audit=audit).exists():
+    if audit.pk and (_lock(audit) is None or Moderation.objects.filter(audit=audit).exists()):
         raise AuditLocked
     if audit.pk is None:
         audit.framework = form.framework
@@ -53,22 +63,31 @@ def save_audit(form, *, recorded_by=None):
 
 @transaction.atomic
 def delete_audit(audit):
-    if Moderation.objects.filter(audit=audit).exists():
+    if _lock(audit) is not None and Moderation.objects.filter(audit=audit).exists():
         raise AuditLocked
     audit.delete()
 
 
-def moderate(audit, *, moderator, agrees, judgement, reason):
-    """Record the second officer's view. The moderated judgement is the one reports count."""
+def moderate(audit, *, moderator, agrees, judgement, reason, version=None):
+    """Record the second officer's view. The moderated judgement is the one reports count.
+
+    `version` is the audit's version the moderator read (None: not checked); if the audit was corrected since,
+    StaleEditError: they must read it again before judging it.
+    """
     if audit.auditor_id == moderator.pk:
         raise ModerationRefused("You audited this case, so another officer must moderate it.")
     try:
         with transaction.atomic():
+            current = _lock(audit)
+            if current is None:
+                raise ModerationRefused("This audit has been deleted.")
+            if version is not None and current.version != version:
+                raise StaleEditError(f"Case audit {audit.pk} changed since version {version}")
             return Moderation.objects.create(
-                audit=audit,
+                audit=current,
                 moderator=moderator,
                 agrees=agrees,
-                judgement=audit.overall_judgement if agrees else judgement,
+                judgement=current.overall_judgement if agrees else judgement,
                 reason="" if agrees else reason,
             )
     except IntegrityError:

@@ -200,9 +200,12 @@ def audit_moderate(request, pk):
             services.moderate(audit, moderator=request.user, **form.cleaned_data)
         except services.ModerationRefused as refused:
             messages.error(request, str(refused))
+            return redirect("caseaudits:detail", pk=audit.pk)
+        except StaleEditError:
+            form.add_error(None, STALE_EDIT_MESSAGE)  # shown above what they chose, which is kept
         else:
             messages.success(request, f"Moderation of case {audit.case_reference} recorded.")
-        return redirect("caseaudits:detail", pk=audit.pk)
+            return redirect("caseaudits:detail", pk=audit.pk)
     return render(
         request,
         "caseaudits/audit_moderate.html",
