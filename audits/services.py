@@ -52,9 +52,9 @@ class StaleRow:
     def __str__(self):
         if self.deleted:
             return f"{self.description} was deleted by someone else after you opened this page."
-        when = timezone.localtime(self.saved_at).strftime("%d %B %Y at %H:%M") if self.saved_at else ""
+        when = timezone.localtime(self.saved_at).strftime(" on %d %B %Y at %H:%M") if self.saved_at else ""
         who = f" by {self.saved_by}" if self.saved_by else ""
-        return f"{self.description} was changed{who} on {when}. It now reads: {self.now}"
+        return f"{self.description} was changed{who}{when}. It now reads: {self.now}"
 
 
 class SectionChanged(Exception):
@@ -202,7 +202,10 @@ def save_commitment(form, user):
             )
             touch_audit(audit)
     except StaleEditError:
-        raise SectionChanged([StaleRow("A row on this page", now="see the page after reloading it")])
+        # Another save of these rows committed while this one waited for their lock: it can be described now.
+        raise SectionChanged(
+            _stale_rows(form.formsets) or [StaleRow("A row on this page", now="see the page after reloading it")]
+        ) from None
 
 
 def _save_edited(model_form, user, **extra):
