@@ -24,6 +24,10 @@ class RoundLocked(Exception):
     """The round is not a draft, so it cannot be changed. str() is a message for the person."""
 
 
+class NumberTaken(Exception):
+    """An action-plan number taken by someone else since the form was checked. str() is a message."""
+
+
 class TransitionRefused(Exception):
     """The status move is not allowed from the round's current status. str() is a message."""
 
@@ -126,6 +130,10 @@ def save_strand_rating(form, user):
 @transaction.atomic
 def save_action_item(form, round_):
     _lock_editable(round_)
+    # Checked again under the round's lock: another officer may have added this number since the form checked.
+    number = form.instance.number
+    if round_.action_items.filter(number=number).exclude(pk=form.instance.pk).exists():
+        raise NumberTaken(f"Someone else added recommendation {number} to this round meanwhile; choose another number.")
     item = form.save(commit=False)
     item.round = round_
     item.save()

@@ -133,6 +133,8 @@ def _edit(request, round_, form, *, template, save, success, context=None):
             save(form)
         except StaleEditError:
             form.add_error(None, STALE_EDIT_MESSAGE)
+        except services.NumberTaken as taken:
+            form.add_error("number", str(taken))
         except services.RoundLocked as locked:
             messages.error(request, str(locked))
             return _to_round(round_)

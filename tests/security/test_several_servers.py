@@ -15,11 +15,19 @@ import pytest
 import requests
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.sessions.models import Session
+from django.core import signing
+from django.core.signing import JSONSerializer
 from django.db import connection
+from django.utils import timezone
 
+from audits.models import Action, Audit, OutcomeRecord
+from portal.periods import academic_year
+from tests.audits.helpers import form_data
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
+SERVERS_SECRET_KEY = "shared-by-both-servers-" + "x" * 40
 REDIS = ("127.0.0.1", 6379)
 
 
@@ -55,7 +63,7 @@ def two_servers():
         "DATABASE_URL": database_url,
         "CACHE_URL": "redis://127.0.0.1:6379/9",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SECRET_KEY": "shared-by-both-servers-" + "x" * 40,
+        "SECRET_KEY": SERVERS_SECRET_KEY,
     }
     ports, processes = [_free_port(), _free_port()], []
     for port in ports:
@@ -121,3 +129,114 @@ def test_sign_in_on_one_server_and_carry_on_on_the_other(two_servers, school_lea
     assert "Someone else saved changes" in second.text
     school.refresh_from_db()
     assert school.phone == "0116 1"
+
+
+def _sign_in(browser, server, user):
+    token = _csrf(browser, f"{server}/accounts/login/")
+    signed_in = browser.post(
+        f"{server}/accounts/login/",
+        data={"username": user.email, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        headers={"Referer": f"{server}/accounts/login/"},
+        allow_redirects=False, timeout=10,
+    )
+    assert signed_in.status_code == 302
+
+
+def _stored_session(browser):
+    """The browser's session as the servers stored it in the shared database (signed with their key)."""
+    session = Session.objects.get(session_key=browser.cookies.get(settings.SESSION_COOKIE_NAME))
+    return signing.loads(session.session_data, key=SERVERS_SECRET_KEY, salt="django.contrib.sessions.SessionStore",
+                         serializer=JSONSerializer)
+
+
+def _answer_step(browser, server, step_url, **answers):
+    """Open a wizard step on `server`, post its form as a browser would with `answers` typed in; the reply."""
+    page = browser.get(f"{server}{step_url}", timeout=15)
+    assert page.status_code == 200 and page.url == f"{server}{step_url}"
+    data = {**form_data(page.text), **answers, "save_and_continue": ""}
+    return browser.post(f"{server}{step_url}", data=data, headers={"Referer": f"{server}{step_url}"},
+                        allow_redirects=False, timeout=15)
+
+
+def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_other(
+    two_servers, school_lead, school
+):
+    """A DSL starts the audit on A, answers two commitments there, carries on on B where the wizard resumes at
+    the next one, answers two there, and finishes on A: every answer from both servers is saved."""
+    server_a, server_b = two_servers
+    _usable_by_the_servers(school_lead)
+    year = academic_year(timezone.localdate())
+    browser = requests.Session()
+    _sign_in(browser, server_a, school_lead)
+    # Sessions are kept where every server finds them: the shared database.
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    assert int(_stored_session(browser)["_auth_user_id"]) == school_lead.pk
+
+    start = f"/audits/schools/{school.slug}/start/"
+    token = form_data(browser.get(f"{server_a}{start}", timeout=15).text)["csrfmiddlewaretoken"]
+    started = browser.post(f"{server_a}{start}", data={"csrfmiddlewaretoken": token},
+                           headers={"Referer": f"{server_a}{start}"}, allow_redirects=False, timeout=15)
+    audit = Audit.objects.get(organisation=school, academic_year=year)
+    steps = f"/audits/{audit.pk}/steps/"
+    assert started.headers["Location"] == steps
+    assert browser.get(f"{server_a}{steps}", allow_redirects=False, timeout=15).headers["Location"] == (
+        f"{steps}commitment-1/"
+    )
+
+    # On A: commitments 1 and 2.
+    on_a = _answer_step(browser, server_a, f"{steps}commitment-1/", **{
+        "commitment-1-outcomes-0-complete": "yes", "commitment-1-outcomes-0-details": "Sam Patel (typed on A)",
+        "commitment-1-actions-0-rag": "green", "commitment-1-actions-0-notes": "Done, typed on A",
+    })
+    assert on_a.headers["Location"] == f"{steps}commitment-2/"
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    on_a = _answer_step(browser, server_a, f"{steps}commitment-2/", **{
+        "commitment-2-staff-0-name": "Aisha Begum (typed on A)", "commitment-2-staff-0-part_a_on": today,
+        "commitment-2-staff-0-part_b_on": today, "commitment-2-staff-0-login_received": "on",
+    })
+    assert on_a.headers["Location"] == f"{steps}commitment-3/"
+
+    # On B: the wizard resumes at commitment 3, showing what A saved; commitments 3 and 4.
+    resumed = browser.get(f"{server_b}{steps}", allow_redirects=False, timeout=15)
+    assert resumed.headers["Location"] == f"{steps}commitment-3/"
+    assert "Sam Patel (typed on A)" in browser.get(f"{server_b}{steps}commitment-1/", timeout=15).text
+    on_b = _answer_step(browser, server_b, f"{steps}commitment-3/", **{
+        "commitment-3-actions-0-rag": "amber", "commitment-3-actions-0-owner": "Pastoral lead (typed on B)",
+    })
+    assert on_b.headers["Location"] == f"{steps}commitment-4/"
+    on_b = _answer_step(browser, server_b, f"{steps}commitment-4/", **{
+        "commitment-4-actions-0-rag": "red", "commitment-4-actions-0-notes": "Needs governors, typed on B",
+    })
+    assert on_b.headers["Location"] == f"{steps}check/"
+    # The wizard's own state (formtools' session storage) is in the shared session too.
+    assert _stored_session(browser)[f"wizard_audit_wizard_{audit.pk}"]["step"] == "commitment-4"
+
+    # Back on A: it resumes at checking the answers, which shows every answer from both servers; submit.
+    assert browser.get(f"{server_a}{steps}", allow_redirects=False, timeout=15).headers["Location"] == (
+        f"{steps}check/"
+    )
+    check = browser.get(f"{server_a}{steps}check/", timeout=15).text
+    for typed in ("Sam Patel (typed on A)", "Aisha Begum (typed on A)", "Pastoral lead (typed on B)",
+                  "Needs governors, typed on B"):
+        assert typed in check
+    data = {**form_data(check), "check-confirm": "on"}
+    submitted = browser.post(f"{server_a}{steps}check/", data=data, headers={"Referer": f"{server_a}{steps}check/"},
+                             allow_redirects=False, timeout=15)
+    assert submitted.headers["Location"] == f"/audits/{audit.pk}/"
+    assert "has been submitted to the local authority" in browser.get(f"{server_b}/audits/{audit.pk}/", timeout=15).text
+
+    audit.refresh_from_db()
+    assert audit.is_submitted and audit.submitted_by == school_lead
+    assert audit.sections.count() == 4
+    record = OutcomeRecord.objects.get(audit=audit, outcome__commitment__number=1, outcome__position=1)
+    assert (record.complete, record.details) == (True, "Sam Patel (typed on A)")
+    assert list(audit.trained_staff.values_list("name", flat=True)) == ["Aisha Begum (typed on A)"]
+    assert OutcomeRecord.objects.get(audit=audit, outcome__kind="trained_staff").complete is True
+    first_actions = {
+        number: Action.objects.filter(audit=audit, commitment__number=number)
+        .order_by("outcome__position", "position", "pk").first()
+        for number in (1, 3, 4)
+    }
+    assert (first_actions[1].rag, first_actions[1].notes) == ("green", "Done, typed on A")
+    assert (first_actions[3].rag, first_actions[3].owner) == ("amber", "Pastoral lead (typed on B)")
+    assert (first_actions[4].rag, first_actions[4].notes) == ("red", "Needs governors, typed on B")
