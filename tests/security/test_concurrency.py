@@ -222,7 +222,9 @@ def test_a_rating_cleared_while_the_round_is_submitted_never_leaves_a_submitted_
         clearing = form_data(page(rater.get(rating_url)))
         clearing.update(rating=str(UNRATED), evidence=f"Cleared in round {round_number}")
         submitting = form_data(page(submitter.get(submit_url)))
-        cleared, submitted = race(lambda: rater.post(rating_url, clearing), lambda: submitter.post(submit_url, submitting))
+        cleared, submitted = race(
+            lambda: rater.post(rating_url, clearing), lambda: submitter.post(submit_url, submitting)
+        )
 
         assert cleared.status_code == submitted.status_code == 302
         state = Round.objects.get(pk=maturity_round.pk)
@@ -240,7 +242,9 @@ def test_a_rating_cleared_while_the_round_is_submitted_never_leaves_a_submitted_
     print(f"clearing a rating against a submission, {ROUNDS} races: {sorted(outcomes)}")
 
 
-def test_two_officers_add_the_same_recommendation_number_at_once(client_for, la_officer, second_officer, maturity_round):
+def test_two_officers_add_the_same_recommendation_number_at_once(
+    client_for, la_officer, second_officer, maturity_round
+):
     url = f"/maturity/rounds/{maturity_round.pk}/actions/new/"
     people = [client_for(la_officer), client_for(second_officer)]
     for round_number in range(ROUNDS):
