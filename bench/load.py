@@ -28,7 +28,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from databases import describe, is_postgresql, throwaway_database
+from throwaway_db import describe, is_postgresql, throwaway_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable

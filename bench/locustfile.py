@@ -63,7 +63,7 @@ class PublicVisitor(HttpUser):
     """A parent, carer or practitioner: the directory, its search and filters, offer pages, the feed."""
 
     weight = 3
-    wait_time = between(0.2, 1.0)
+    wait_time = between(0.1, 0.5)
 
     def on_start(self):
         self.offer_paths, self.filters, self.service_ids = [], {}, []
@@ -144,7 +144,7 @@ class Partner(HttpUser):
 
     abstract = True
     accounts = []
-    wait_time = between(0.5, 2.0)
+    wait_time = between(0.3, 1.0)
 
     def on_start(self):
         self.known = {}  # group -> set of paths the portal has linked to
