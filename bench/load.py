@@ -10,8 +10,9 @@ the static files into a temporary folder and starts Gunicorn on a free loopback 
 a generated SECRET_KEY (settings: bench/load_settings.py). Locust (bench/locustfile.py) then runs headless:
 members of the public on the directory, its search and filters, offer pages and the Open Referral feed,
 and school and agency partners signed in with the demo accounts. Prints requests per second, p50 and
-p95 latency and errors per endpoint group and in total, and exits non-zero on any error. Gunicorn is
-stopped and every temporary file and database removed however the run ends (Ctrl-C included).
+p95 latency (Locust's, rounded to two significant figures above 100 ms) and errors per endpoint group and
+in total, and exits non-zero on any error. Gunicorn is stopped and every temporary file and database
+removed however the run ends (Ctrl-C included).
 """
 
 import argparse
@@ -45,12 +46,15 @@ def parse_args():
     return parser.parse_args()
 
 
-def stop_on_sigterm():
-    """SIGTERM ends the run like Ctrl-C does, so that the cleanup below still happens."""
+def stop_on_signals():
+    """Ctrl-C and SIGTERM end the run through the cleanup below (the server, the database, the files)."""
     def handler(signum, frame):
+        print("\nStopping: the server, the database and the temporary files are being removed ...",
+              file=sys.stderr, flush=True)
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
 
 
 def free_port():
@@ -173,7 +177,7 @@ def tail(path, lines=60):
 
 def main():
     args = parse_args()
-    stop_on_sigterm()
+    stop_on_signals()
     server_url = args.database_url if is_postgresql(args.database_url) else None
     with tempfile.TemporaryDirectory(prefix="load-bench-") as folder:
         folder = Path(folder)
@@ -199,6 +203,9 @@ def main():
                         run_locust(url, args, folder / "locust", locust_log)
                 finally:
                     stop(server)
+            if not Path(f"{folder / 'locust'}_stats.csv").exists():
+                print("\nLocust left no figures; its output:\n" + tail(folder / "locust.log"))
+                return 1
             rows, failures = read_stats(folder / "locust", args.seconds)
             vendor = "postgresql" if server_url else "sqlite"
             print(f"\nLoad: {args.users} users for {args.seconds} s, Gunicorn {args.workers} workers, {vendor}, "

@@ -16,6 +16,7 @@ from portal.settings.dev import DATABASES, env
 
 DEBUG = False
 STATIC_ROOT = env.path("BENCH_STATIC_ROOT")
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # as in production: no connect per request
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 30})

@@ -32,7 +32,8 @@ OPTION = re.compile(r'<select[^>]*name="(\w+)"|<option value="([^"]+)"')
 PARTNER_GROUPS = [
     ("partner/dashboard", re.compile(r"^/dashboard/$")),
     ("partner/organisation", re.compile(r"^/organisations/[\w-]+/(contact/)?$")),
-    ("partner/pledges", re.compile(r"^/pledges/(signatories/|designated-leads/|organisations/[\w-]+/(pledges/\d+/)?)?$")),
+    ("partner/pledges",
+     re.compile(r"^/pledges/(signatories/|designated-leads/|organisations/[\w-]+/(pledges/\d+/)?)?$")),
     ("partner/audits", re.compile(r"^/audits/(\d+/|schools/[\w-]+/|\d+/steps/([\w-]+/)?)?$")),
     ("partner/case-audits", re.compile(r"^/case-audits/(\d+/|actions/|reports/)?$")),
     ("partner/maturity", re.compile(r"^/maturity/(rounds/\d+/(contribute/)?|compare/)?$")),

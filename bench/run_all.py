@@ -153,7 +153,8 @@ def summary(runs, database):
             if title:
                 lines.append(f"{benchmark.name:<12} {'(table)':<26} {title}")
             for label, figures in rows:
-                lines.append(f"{benchmark.name:<12} {label:<26} " + " | ".join(f"{name} {value}" for name, value in figures))
+                figures = " | ".join(f"{name} {value}" for name, value in figures)
+                lines.append(f"{benchmark.name:<12} {label:<26} {figures}")
         if not found or benchmark.returncode != 0:
             lines.extend(f"{benchmark.name:<12} {'(output)':<26} {line}" for line in benchmark.output[-15:])
     return "\n".join(lines)
