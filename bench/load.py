@@ -82,7 +82,7 @@ def server_environment(database_url, folder):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BENCH_STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
-        "CACHE_URL": "locmemcache://",
+        "CACHE_URL": os.environ.get("CACHE_URL", "locmemcache://"),  # e.g. Redis, shared by the workers
         "PYTHONUNBUFFERED": "1",
     })
     return environment
