@@ -1,4 +1,5 @@
 # The two commands: `make run` and `make test`. Each bootstraps what it needs from a clean clone.
+# `make bench` runs every benchmark (bench/run_all.py; BENCH_ARGS=--full for the issues' sizes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,8 +7,9 @@ PORT ?= 8000
 # The suite runs on both cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test install migrate demo lock clean check-deploy
+.PHONY: run test bench install migrate demo lock clean check-deploy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +33,15 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# Locust (the load run) on top of the test set, reinstalled only when its pins change.
+$(BENCH_STAMP): $(STAMP) requirements/bench.txt
+	$(BIN)/pip install --quiet -r requirements/bench.txt
+	touch $(BENCH_STAMP)
+
+# SQLite by default; DATABASE_URL=postgres://... runs each benchmark in its own PostgreSQL database.
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
