@@ -69,7 +69,7 @@ def two_servers():
     for port in ports:
         processes.append(subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-             "--timeout", "60"],
+             "--timeout", "60", "--no-control-socket"],  # no control socket in $HOME shared by both
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         ))
     try:
