@@ -32,7 +32,9 @@ import time
 from dataclasses import dataclass, field
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.urls import Resolver404, resolve
 from wagtail.models import Page
 
 from audits.models import Action, Audit, AuditComment, OfferVisit, OutcomeRecord, TrainedStaff
@@ -173,8 +175,23 @@ NOT_SWEPT = {
     "/admin/settings/<app_name>/<model_name>/<pk>/preview/": "the portal registers no Wagtail settings models",
 }
 
-# Signing out would end the sweep's session half-way; it is swept with GET (which refuses) only.
-NO_POST = {"logout", "wagtailadmin_logout"}
+# Routes not requested at all, by URL name, with the reason.
+NOT_REQUESTED = {
+    # Signing out would end the sweep's session half-way. (Wagtail's answers GET with 405 but still deletes
+    # the session cookie, so not even a GET.)
+    "logout": "signs the sweeping client out",
+    "wagtailadmin_logout": "signs the sweeping client out",
+    "wagtailadmin_error_test": "Wagtail's deliberate error page (/admin/failwhale/), for checking the 500 page",
+}
+
+# 5xx answers the sweep tolerates, by (method, path), each with the reason. Never add a portal view here:
+# fix it instead.
+KNOWN_ERRORS = {
+    ("POST", "/admin/choose-external-link/"): (
+        "Wagtail 8.0.1: its external-link chooser form raises AttributeError when the URL field is missing "
+        "from the POST (wagtail/admin/forms/choosers.py, None.startswith); no data is involved"
+    ),
+}
 
 # Data a forged POST offers every view: plausible values for the fields the portal's forms use.
 FORGED = "FORGEDQ7"
@@ -207,9 +224,9 @@ OUTSIDERS = {"anonymous", "no_role", "other_school_lead", "far_school_lead", "fa
 
 @pytest.fixture
 def world(north, south, school, other_school, agency):
-    users = victim.attackers_and_partners(north, south, other_school, agency)
+    users, rounds = victim.attackers_and_partners(north, south, other_school, agency)
     dashboards_before = {role: _dashboard(users[role]) for role in OUTSIDERS - {"anonymous", "board_member"}}
-    built = victim.build(school, users)
+    built = victim.build(school, users, rounds)
     built.dashboards_before = dashboards_before
     return built
 
@@ -224,6 +241,7 @@ def _client(user):
 _VOLATILE = [
     re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'),
     re.compile(r'nonce="[^"]+"'),
+    re.compile(r'"CSRF_TOKEN": "[^"]+"'),
     re.compile(r'data-w-session-[\w-]+="[^"]*"'),
 ]
 
@@ -316,16 +334,25 @@ def _search_targets(url, text):
     return {action or url.split("?")[0] for action in _SEARCH_FORM.findall(text) if not action.startswith("http")}
 
 
+def _view_of(path):
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return path
+    return match.view_name or match.route
+
+
 def _search_problems(client, target, role):
     """Searching for a marker the role may not read must give what a search for nothing gives."""
     problems = []
     nothing = client.get(target, {"q": "QQNOTHINGMATCHES"})
-    expected = _strip_volatile(url_sweep.readable(nothing).replace("QQNOTHINGMATCHES", "@@"))
+    # The body only: headers such as Expires and Content-Length differ between any two requests.
+    expected = _strip_volatile(url_sweep.body_bytes(nothing).decode(errors="replace").replace("QQNOTHINGMATCHES", "@@"))
     for token, marker in victim.MARKERS.items():
         if role in marker.may_see:
             continue
         response = client.get(target, {"q": token})
-        text = _strip_volatile(url_sweep.readable(response).replace(token, "@@"))
+        text = _strip_volatile(url_sweep.body_bytes(response).decode(errors="replace").replace(token, "@@"))
         if response.status_code >= 500:
             problems.append(f"GET {target}?q={token} as {role}: {response.status_code}")
         elif response.status_code != nothing.status_code or text != expected:
@@ -341,11 +368,15 @@ class Sweep:
     requests: int = 0
     statuses: dict = field(default_factory=dict)  # status code -> count
     seconds: float = 0.0
+    spent: dict = field(default_factory=dict)  # what the time went on: GET, POST, search, fingerprint
+
+    def timed(self, what, started):
+        self.spent[what] = self.spent.get(what, 0.0) + time.perf_counter() - started
 
     def read(self, method, url, response):
         self.requests += 1
         self.statuses[response.status_code] = self.statuses.get(response.status_code, 0) + 1
-        if response.status_code >= 500:
+        if response.status_code >= 500 and (method, url) not in KNOWN_ERRORS:
             self.problems.append(f"{method} {url} as {self.role}: {response.status_code}")
         text = url_sweep.readable(response)
         for leak in _leaks(text, self.role):
@@ -355,9 +386,27 @@ class Sweep:
         return text
 
 
+# Tables any request may write to without touching anyone's work: sessions, sign-in throttling, Wagtail's
+# record of who has a page open.
+_BOOKKEEPING = ("django_session", "axes_", "wagtailadmin_editingsession")
+
+
+class WriteWatch:
+    """Notes whether a request wrote to any table but the bookkeeping ones (then the victim's data is compared)."""
+
+    def __init__(self):
+        self.wrote = False
+
+    def __call__(self, execute, sql, params, many, context):
+        statement = sql.lstrip().upper()
+        if statement.startswith(("INSERT", "UPDATE", "DELETE")) and not any(t in sql.lower() for t in _BOOKKEEPING):
+            self.wrote = True
+        return execute(sql, params, many, context)
+
+
 def sweep(world, role):
     """GET (and for outsiders, POST forged data to) every URL as `role`; every problem found, gathered."""
-    started = time.perf_counter()
+    began = time.perf_counter()
     result = Sweep(role)
     user = world.users[role]
     client = _client(user)
@@ -366,19 +415,36 @@ def sweep(world, role):
     searched = set()
     before = victim_fingerprint(world, board=role == "board_member")
     for route, url in urls:
+        if route.name.split(":")[-1] in NOT_REQUESTED:
+            continue
+        started = time.perf_counter()
         text = result.read("GET", url, client.get(url))
-        for target in _search_targets(url, text) - searched:
-            searched.add(target)
-            result.problems.extend(_search_problems(client, target, role))
-        if role in OUTSIDERS and route.name.split(":")[-1] not in NO_POST:
-            result.read("POST", url, client.post(url, FORGED_POST))
-            after = victim_fingerprint(world, board=role == "board_member")
-            if after != before:
-                result.problems.append(f"POST {url} as {role} changed the victim's {', '.join(_changed(before, after))}")
-                before = after
+        result.timed("GET", started)
+        for target in _search_targets(url, text):
+            # One search per view: the explorer of every page searches the same way.
+            view = _view_of(target)
+            if view not in searched:
+                searched.add(view)
+                started = time.perf_counter()
+                result.problems.extend(_search_problems(client, target, role))
+                result.timed("search", started)
+        if role in OUTSIDERS:
+            started, watch = time.perf_counter(), WriteWatch()
+            with connection.execute_wrapper(watch):
+                response = client.post(url, FORGED_POST)
+            result.read("POST", url, response)
+            result.timed("POST", started)
+            if watch.wrote:
+                started = time.perf_counter()
+                after = victim_fingerprint(world, board=role == "board_member")
+                result.timed("fingerprint", started)
+                if after != before:
+                    changed = ", ".join(_changed(before, after))
+                    result.problems.append(f"POST {url} as {role} changed the victim's {changed}")
+                    before = after
     if user is not None and client.get("/dashboard/").status_code != 200:
         result.problems.append(f"the sweep lost {role}'s session: the results after that are not {role}'s")
-    result.seconds = time.perf_counter() - started
+    result.seconds = time.perf_counter() - began
     return result
 
 
@@ -422,7 +488,9 @@ def test_sweep(world, role):
     problems = result.problems + [
         f"{role} may read {token} ({victim.MARKERS[token].why}) but no swept URL showed it" for token in never_shown
     ]
-    figures = f"{result.requests} requests in {result.seconds:.1f}s, statuses {dict(sorted(result.statuses.items()))}"
+    spent = ", ".join(f"{what} {seconds:.1f}s" for what, seconds in result.spent.items())
+    figures = (f"{result.requests} requests in {result.seconds:.1f}s ({spent}), "
+               f"statuses {dict(sorted(result.statuses.items()))}")
     print(f"\nsweep as {role}: {figures}")
     assert not problems, f"{len(problems)} problems sweeping as {role} ({figures}):\n" + "\n".join(problems)
 

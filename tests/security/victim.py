@@ -14,13 +14,13 @@ both the work and the field. `MARKERS` says who may read each one, straight from
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
-from django.contrib.auth.models import Group
 from wagtail.models import Collection, Site, WorkflowState
 
 from audits import services as audit_services
@@ -130,7 +130,8 @@ def _school(name, urn, locality, phase="primary"):
 
 def attackers_and_partners(north, south, other_school, agency):
     """The organisations and people that surround the victim, each organisation with its own published offer
-    (so their people reach the Wagtail admin, as in real life)."""
+    (so their people reach the Wagtail admin, as in real life), and the partnership's maturity rounds.
+    Returns (users by role, rounds by name)."""
     far_school = _school("Far Meadow Primary School", "777001", south)
     users = {
         "anonymous": None,
@@ -146,10 +147,31 @@ def attackers_and_partners(north, south, other_school, agency):
     }
     for organisation in (other_school, far_school, agency):
         make_offer(organisation, user=users["admin"])
-    return users
+    # Maturity rounds are the partnership's: a draft only the LA sees, one open to contributors, one with the board.
+    stmm = MaturityFramework.objects.get(slug="stmm", version=1)
+    rounds = {}
+    for key, title, status, is_open in (
+        ("draft", marker("ROUNDDRAFT").text("title"), RoundStatus.DRAFT, False),
+        ("open", "Open for views 2026", RoundStatus.DRAFT, True),
+        ("submitted", "With the board 2025", RoundStatus.SUBMITTED, False),
+    ):
+        round_ = maturity_services.create_round(
+            framework=stmm, title=title, period_start=date(2025, 1, 1), period_end=date(2025, 1, 31),
+            user=users["la_officer"],
+        )
+        round_.status, round_.open_to_contributors = status, is_open
+        if status == RoundStatus.SUBMITTED:
+            round_.summary = marker("ROUNDSUBMITTED").text("summary")
+            round_.submitted_by, round_.submitted_at = users["la_officer"], timezone.now()
+        elif not is_open:
+            round_.summary = marker("ROUNDDRAFT").text("summary")
+        round_.save()
+        rounds[key] = round_
+    StrandRating.objects.filter(round=rounds["draft"]).update(evidence=marker("ROUNDDRAFT").text("evidence"))
+    return users, rounds
 
 
-def build(victim, users):
+def build(victim, users, rounds):
     """Give `victim` work in every feature; returns the World (and adds victim_lead / victim_editor to users)."""
     m = marker
     admin, officer, board = users["admin"], users["la_officer"], users["board_member"]
@@ -213,26 +235,8 @@ def build(victim, users):
         audit=case_audit, moderator=admin, agrees=True, judgement=Judgement.GOOD, reason=m("CASE").text("reason")
     )
 
-    # Maturity: a draft only the LA sees, a draft open to contributors with the victim lead's view, one with the board.
-    stmm = MaturityFramework.objects.get(slug="stmm", version=1)
-    rounds = {}
-    for key, title, status, is_open in (
-        ("draft", m("ROUNDDRAFT").text("title"), RoundStatus.DRAFT, False),
-        ("open", "Open for views 2026", RoundStatus.DRAFT, True),
-        ("submitted", "With the board 2025", RoundStatus.SUBMITTED, False),
-    ):
-        round_ = maturity_services.create_round(
-            framework=stmm, title=title, period_start=date(2025, 1, 1), period_end=date(2025, 1, 31), user=officer
-        )
-        round_.status, round_.open_to_contributors = status, is_open
-        if status == RoundStatus.SUBMITTED:
-            round_.summary = m("ROUNDSUBMITTED").text("summary")
-            round_.submitted_by, round_.submitted_at = officer, timezone.now()
-        elif not is_open:
-            round_.summary = m("ROUNDDRAFT").text("summary")
-        round_.save()
-        rounds[key] = round_
-    StrandRating.objects.filter(round=rounds["draft"]).update(evidence=m("ROUNDDRAFT").text("evidence"))
+    # Maturity: the victim lead's own view on the round open to contributors.
+    stmm = rounds["open"].framework
     round_item = ActionItem.objects.create(
         round=rounds["draft"], number=1, recommendation=m("ROUNDDRAFT").text("recommendation"), responsible_lead="LA"
     )
