@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import pytest
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
@@ -207,3 +208,17 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     ReminderSent.objects.create(organisation=school, pledge=pledge, review_date=today, kind="due_soon",
                                 recipients="dsl@oak.example")
     return {"audit": audit, "case": case, "round": round_}
+
+
+@pytest.fixture
+def polluted(admin_user, la_officer, board_member, school, school_lead, agency, agency_lead, north):
+    """(records, PollutedFields): the small partnership with a payload in every free-text field."""
+    from home.models import OfferPage
+
+    records = build_partnership(admin=admin_user, la_officer=la_officer, board_member=board_member, school=school,
+                                school_lead=school_lead, agency=agency, agency_lead=agency_lead, north=north)
+    fields = pollute()
+    # Wagtail's editor shows the latest revision: make that the polluted page too.
+    for page in OfferPage.objects.all():
+        page.save_revision(user=admin_user, clean=False).publish(user=admin_user)
+    return records, fields

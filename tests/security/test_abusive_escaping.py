@@ -12,22 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from home.models import OfferPage
-from tests.security.abusive import FIELD_NUMBER, assert_escaped, build_partnership, pollute
+from tests.security.abusive import FIELD_NUMBER, assert_escaped, polluted  # noqa: F401 (a fixture)
 from tests.security.crawl import crawl
 
 STARTS = ["/", "/offers/", "/pledges/signatories/", "/dashboard/", "/admin/"]
-
-
-@pytest.fixture
-def polluted(admin_user, la_officer, board_member, school, school_lead, agency, agency_lead, north):
-    records = build_partnership(admin=admin_user, la_officer=la_officer, board_member=board_member, school=school,
-                                school_lead=school_lead, agency=agency, agency_lead=agency_lead, north=north)
-    fields = pollute()
-    # Wagtail's editor shows the latest revision: make that the polluted page too.
-    for page in OfferPage.objects.all():
-        page.save_revision(user=admin_user, clean=False).publish(user=admin_user)
-    return records, fields
 
 
 def _starts_for(records):
