@@ -10,8 +10,6 @@ import json
 from collections import Counter
 from urllib.parse import urlsplit
 
-import pytest
-
 from tests.security.abusive import FIELD_NUMBER, assert_escaped, polluted  # noqa: F401 (a fixture)
 from tests.security.crawl import crawl
 
