@@ -39,7 +39,8 @@ class ImportResult:
 
 
 def normalise_header(text) -> str:
-    return "_".join(str(text or "").strip().lower().replace("-", " ").split())
+    # A leading quote is how spreadsheet users (and template_csv) keep a heading such as "=..." as text.
+    return "_".join(str(text or "").strip().lstrip("'").lower().replace("-", " ").split())
 
 
 def read_table(uploaded, *, max_bytes=None, max_rows=None):
@@ -156,7 +157,9 @@ def check_headings(headings, columns, required):
 
 
 def template_csv(columns) -> str:
-    """A header row people can fill in."""
+    """A header row people can fill in; headings that spreadsheet software would run as formulas kept as text."""
+    from portal.xlsx import neutralise_formula
+
     out = io.StringIO()
-    csv.writer(out).writerow(list(columns.values()))
+    csv.writer(out).writerow([neutralise_formula(heading) for heading in columns.values()])
     return out.getvalue()
