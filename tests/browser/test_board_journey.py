@@ -117,6 +117,7 @@ def test_board_member_compares_rounds_and_signs_one_off(journey):
 
     # The comparison now shows it signed off, with who and when.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
+    board.check()
     assert "No rounds to review." in page.get_by_role("region", name="Maturity rounds awaiting sign-off").inner_text()
     page.get_by_role("link", name="Compare rounds").click()
     board.check("compare-after-sign-off")

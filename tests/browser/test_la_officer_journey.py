@@ -122,6 +122,7 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
 
     # The quarterly case-file report for 2018-19, shown and then downloaded.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
+    officer.check()
     page.get_by_role("link", name="Quarterly report").click()
     officer.check()
     page.get_by_label("Financial year").select_option("2018-19")
