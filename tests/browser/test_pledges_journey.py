@@ -16,8 +16,12 @@ DEMO_PASSWORD = "EarlyHelp-demo-2026"
 ORGANISATION = "Home-Start Leicester"
 PLEDGE_1 = "1. Name a member of staff as the Designated Lead for Safeguarding and Early Help"
 STATEMENT = "Our volunteers visit families at home: we will make Early Help the first response."
-LEAD = {"Full name": "Grace Okafor", "Role": "Family Support Coordinator", "Email address": "grace.okafor@homestart.example",
-        "Phone number": "0116 000 0000"}
+LEAD = {
+    "Full name": "Grace Okafor",
+    "Role": "Family Support Coordinator",
+    "Email address": "grace.okafor@homestart.example",
+    "Phone number": "0116 000 0000",
+}
 
 
 def long_date(day):
@@ -69,7 +73,8 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     page.get_by_label("Date signed").fill(today.isoformat())
     page.get_by_label("I confirm that I am authorised to sign these pledges on behalf of my organisation").check()
     page.get_by_role("button", name="Sign the pledges").click()
-    page.wait_for_url(re.compile(r"/pledges/organisations/home-start-leicester/(#.*)?$"))  # the error link's fragment stays
+    # The fragment of the error summary's link stays in the address after the redirect.
+    page.wait_for_url(re.compile(r"/pledges/organisations/home-start-leicester/(#.*)?$"))
     lead.check("signed")
     assert page.get_by_role("status").inner_text() == (
         f"Signed. {ORGANISATION} is now listed as a signatory of the pledges."
