@@ -402,6 +402,8 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
         self.fields["officer"].queryset = officers.distinct().order_by("last_name", "first_name")
         self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.email
         self.fields["visited_on"].error_messages["required"] = "Enter the date of the visit."
+        # A model field's choices bring a blank "---------" first: as a radio it would be a judgement to pick.
+        self.fields["judgement"].choices = OfferVisit.Judgement.choices
 
     def clean_visited_on(self):
         visited_on = self.cleaned_data["visited_on"]

@@ -1,5 +1,6 @@
 """Offer quality visits: an LA officer records a visit; the school reads its own; nobody else does."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -45,6 +46,13 @@ def test_visit_form_errors_are_beside_the_field_and_input_kept(officer, school, 
     assert "Choose your judgement of the offer&#x27;s quality." in page
     assert "Typed notes" in page
     assert not OfferVisit.objects.exists()
+
+
+def test_the_judgement_radios_are_the_four_judgements_only(officer):
+    page = officer.get("/audits/visits/new/").content.decode()
+    radios = re.findall(r'<input type="radio" name="judgement" value="([^"]*)"', page)
+    assert radios == ["outstanding", "good", "requires_improvement", "inadequate"]
+    assert "---------" not in page.split('name="judgement"', 1)[1].split("</fieldset>", 1)[0]
 
 
 def test_only_schools_can_be_visited(officer, agency, today):
