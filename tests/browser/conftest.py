@@ -199,3 +199,23 @@ def assert_error_tied_to_field(page, field, message):
     assert summary.get_attribute("role") == "alert" or summary.locator("[role=alert]").count()
     link = summary.locator(f"a[href='#{field_id}']")
     assert link.count() and message in link.first.inner_text(), f"no error summary link to #{field_id}"
+
+
+# Wagtail fades its messages in just after the page loads, and axe measures colours as drawn at that
+# moment, so the admin's pages are checked once the page has been loaded a moment and no CSS transition
+# is running (attention-seeking animations, like the pinging badges, are left to run).
+SETTLED = """() => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const loadedFor = navigation && navigation.loadEventEnd ? performance.now() - navigation.loadEventEnd : 0;
+    const fading = document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running');
+    return loadedFor > 250 && !fading;
+}"""
+
+
+def settled_check(journey, name=None):
+    """Journey.check once the page has finished animating (for the Wagtail admin's pages)."""
+    journey.page.wait_for_function(SETTLED)
+    journey.check(name)
+
+
+Journey.settled_check = settled_check
