@@ -73,7 +73,7 @@ def assert_in_reading_order(stops):
 
 def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_downloads(journey, tmp_path):
     today = timezone.localdate()
-    last_month, next_month, next_year = today - timedelta(days=30), today + timedelta(days=30), today + timedelta(days=300)
+    last_month, next_month, in_ten_months = today - timedelta(days=30), today + timedelta(days=30), today + timedelta(days=300)
 
     dsl = journey()
     page = sign_in_by_keyboard(dsl)
@@ -87,7 +87,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
 
     # Focus order on the outcomes: Yes/No is one stop, then the outcome's own fields, outcome by outcome,
     # each stop drawn after the last and visibly focused.
-    page.locator("input[name='commitment-1-outcomes-0-complete']").first.focus()
+    tab_to(page, page.locator("#id_commitment-1-outcomes-0-complete_0"), limit=TAB_LIMIT)
     stops = tab_sequence(page, 6)
     assert [s["id"] for s in stops] == [
         "id_commitment-1-outcomes-0-details",
@@ -107,7 +107,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     page.keyboard.press("Tab")
     page.keyboard.type("Sam Reid (DSL) and Ola Bello (deputy)")
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(next_year))
+    page.keyboard.type(as_typed(in_ten_months))
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowDown")  # arrow keys move through a radio group and pick: here, No
     assert page.locator("#id_commitment-1-outcomes-1-complete_1").is_checked()

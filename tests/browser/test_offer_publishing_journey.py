@@ -27,6 +27,15 @@ def field_by_label(page, label):
     return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}\*?$"))
 
 
+def autosaved(page):
+    """Wagtail autosaves the draft half a second after a change: wait for that save, as an editor waits to
+    see "Saved" before submitting (submitting while it is on its way makes the next autosave a conflict)."""
+    edit_url = page.url.split("#")[0]
+    return page.expect_response(
+        lambda r: r.url == edit_url and r.request.method == "POST" and "json" in (r.request.headers.get("accept") or "")
+    )
+
+
 def more_actions(page, action):
     """Wagtail keeps the workflow's actions in the footer's "More actions" menu."""
     page.get_by_role("button", name="More actions").click()
@@ -85,9 +94,14 @@ def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journe
         if role != "SENCo":
             field_by_label(page, f"{role} signed on").fill(str(signed))
     field_by_label(page, "Date completed").fill(str(completed))
-    field_by_label(page, "Review date").fill(str(completed + timedelta(days=365)))
-    page.keyboard.press("Escape")  # close the date picker
-    more_actions(page, "Submit to Offer moderation")
+    with autosaved(page) as save:
+        field_by_label(page, "Review date").fill(str(completed + timedelta(days=365)))
+        page.keyboard.press("Escape")  # close the date picker
+    assert save.value.ok
+    # The page comes back with the errors and what was typed, and autosaves that as a draft at once.
+    with autosaved(page) as save:
+        more_actions(page, "Submit to Offer moderation")
+    assert save.value.ok
 
     dsl.settled_check("sign-off-error")
     # Wagtail's summary of the problem, and its tab marked with the number of errors, lead to the field.
