@@ -193,7 +193,9 @@ def assert_error_tied_to_field(page, field, message):
     described_by = (field.get_attribute("aria-describedby") or "").split()
     if not described_by:  # a radio or checkbox group is described by its fieldset
         described_by = (field.locator("xpath=ancestor::fieldset[1]").get_attribute("aria-describedby") or "").split()
-    texts = [page.locator(f"[id='{ref}']").inner_text() for ref in described_by if page.locator(f"[id='{ref}']").count()]
+    missing = [ref for ref in described_by if not page.locator(f"[id='{ref}']").count()]
+    assert not missing, f"#{field_id} is described by elements that are not on the page: {missing}"
+    texts = [page.locator(f"[id='{ref}']").inner_text() for ref in described_by]
     assert any(message in text for text in texts), f"{message!r} not in the description of #{field_id}: {texts}"
     summary = page.locator(".error-summary")
     assert summary.get_attribute("role") == "alert" or summary.locator("[role=alert]").count()
