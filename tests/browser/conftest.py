@@ -129,3 +129,95 @@ def journey(chromium, live_server, request):
     yield start
     for context in contexts:
         context.close()
+
+
+# Helpers for the form journeys (journeys A): keyboard moves, visible focus, and errors tied to fields.
+# They take the Playwright page so any journey can use them; each asserts what a keyboard or screen-reader
+# user relies on, in the words of WCAG 2.2 (2.4.3 focus order, 2.4.7 focus visible, 3.3.1 error identification).
+
+FOCUSED_DESCRIPTION = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const label = el.labels && el.labels.length ? el.labels[0].innerText.trim()
+        : (el.getAttribute('aria-label') || el.innerText || el.value || '').trim();
+    return {id: el.id, name: el.getAttribute('name') || '', tag: el.tagName.toLowerCase(),
+            type: el.getAttribute('type') || '', label: label.replace(/\\s+/g, ' ')};
+}"""
+
+
+def focused(page):
+    """What has the keyboard focus now: {id, name, tag, type, label}, or None for the page itself."""
+    return page.evaluate(FOCUSED_DESCRIPTION)
+
+
+def focus_is_visible(page):
+    """The focused element draws an outline or a box shadow (the portal's and Wagtail's focus styles)."""
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow}; }"
+    )
+    outlined = style["outline"] != "none" and style["width"] not in ("0px", "")
+    return outlined or style["shadow"] not in ("none", "")
+
+
+def tab_to(page, locator, limit=80, backwards=False):
+    """Press Tab (or Shift+Tab) until `locator` has the focus; returns the elements passed on the way.
+
+    Fails if the element is not reached within `limit` presses: it is not in the tab order.
+    """
+    handle = locator.element_handle()
+    passed = []
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        if page.evaluate("el => document.activeElement === el", handle):
+            assert focus_is_visible(page), f"no visible focus on {focused(page)}"
+            return passed
+        passed.append(focused(page))
+    raise AssertionError(f"{locator} not reached by keyboard in {limit} presses; passed {passed[-5:]}")
+
+
+def type_into(page, locator, text, limit=80):
+    """Tab to a text field and type into it, replacing what is there, with the keyboard only."""
+    tab_to(page, locator, limit)
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    if text:
+        page.keyboard.type(text)
+
+
+def assert_error_tied_to_field(page, field, message):
+    """An error the way screen-reader users get it: the field is marked invalid, its description holds the
+    message, and the error summary at the top links to the field (or the first choice of a group)."""
+    assert field.get_attribute("aria-invalid") == "true", f"{field} is not marked aria-invalid"
+    field_id = field.get_attribute("id")
+    described_by = (field.get_attribute("aria-describedby") or "").split()
+    if not described_by:  # a radio or checkbox group is described by its fieldset
+        described_by = (field.locator("xpath=ancestor::fieldset[1]").get_attribute("aria-describedby") or "").split()
+    missing = [ref for ref in described_by if not page.locator(f"[id='{ref}']").count()]
+    assert not missing, f"#{field_id} is described by elements that are not on the page: {missing}"
+    texts = [page.locator(f"[id='{ref}']").inner_text() for ref in described_by]
+    assert any(message in text for text in texts), f"{message!r} not in the description of #{field_id}: {texts}"
+    summary = page.locator(".error-summary")
+    assert summary.get_attribute("role") == "alert" or summary.locator("[role=alert]").count()
+    link = summary.locator(f"a[href='#{field_id}']")
+    assert link.count() and message in link.first.inner_text(), f"no error summary link to #{field_id}"
+
+
+# Wagtail fades its messages in just after the page loads, and axe measures colours as drawn at that
+# moment, so the admin's pages are checked once the page has been loaded a moment and no CSS transition
+# is running (attention-seeking animations, like the pinging badges, are left to run).
+SETTLED = """() => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const loadedFor = navigation && navigation.loadEventEnd ? performance.now() - navigation.loadEventEnd : 0;
+    const fading = document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running');
+    return loadedFor > 250 && !fading;
+}"""
+
+
+def settled_check(journey, name=None):
+    """Journey.check once the page has finished animating (for the Wagtail admin's pages)."""
+    journey.page.wait_for_function(SETTLED)
+    journey.check(name)
+
+
+Journey.settled_check = settled_check
