@@ -85,3 +85,9 @@ def test_public_templates_have_no_inline_script_or_style(client, db):
     html = client.get("/").content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline <script> would be blocked by the CSP"
     assert " style=" not in html
+
+
+def test_the_admin_sends_no_email_hashes_to_gravatar(client_for, admin_user):
+    """Wagtail's default avatar comes from gravatar.com, keyed by a hash of the person's email: not here."""
+    account = client_for(admin_user).get("/admin/account/").content.decode()
+    assert "avatar" in account and "gravatar" not in account
