@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.core.management import call_command
+from home import demo as home_demo
 
 
 @pytest.fixture
@@ -33,9 +33,8 @@ def test_nothing_is_loaded_from_another_site(home_html):
         assert not re.match(r"^(https?:)?//", source), source
 
 
-def test_demo_home_page_lists_where_to_find_help(client, settings, db):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def test_demo_home_page_lists_where_to_find_help(client, db):
+    home_demo.seed_home_page()
     html = client.get("/").content.decode()
     assert "Where to find help" in html
     assert "Early Help Advice Points" in html
