@@ -95,7 +95,7 @@ def test_board_member_compares_rounds_and_signs_one_off(journey):
     board.check("sign-off-error")
     assert page.title().startswith("Error:")
     assert_error_tied_to_field(
-        page, "id_sign-confirm", "Confirm that the board has reviewed and agrees the self-assessment."
+        page, "id_sign-confirm", "Confirm that the board has reviewed and agrees the self-assessment.", follow_link=True
     )
     assert_focus_visible(page)
     assert sign_off.get_by_label("Note for the record").input_value() == note

@@ -11,7 +11,7 @@ from datetime import timedelta
 import openpyxl
 from django.utils import timezone
 
-from tests.browser.conftest import assert_error_tied_to_field, focus_is_visible, focused, tab_to, type_into
+from tests.browser.forms_a11y import assert_error_tied_to_field, focus_is_visible, focused, tab_to, type_into
 
 DSL = "dsl.120272@example.org"
 PASSWORD = "EarlyHelp-demo-2026"

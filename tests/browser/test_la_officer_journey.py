@@ -96,10 +96,12 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     officer.check("visit-errors")
     assert page.title().startswith("Error:")
     assert_error_tied_to_field(
-        page, "id_visited_on", "Enter date of visit as a real date, for example 27/3/2027."
+        page, "id_visited_on", "Enter date of visit as a real date, for example 27/3/2027.", follow_link=True
     )
     assert_focus_visible(page)
-    assert_error_tied_to_field(page, "id_judgement_0", "Choose your judgement of the offer's quality.", fieldset=True)
+    assert_error_tied_to_field(
+        page, "id_judgement_0", "Choose your judgement of the offer's quality.", follow_link=True
+    )
     assert page.get_by_label("Notes").input_value() == notes  # what was typed is kept
     assert page.locator("#id_organisation option:checked").inner_text() == "Rushey Mead Primary School"
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.models import User
-from tests.browser.conftest import focus_is_visible, focused
+from tests.browser.forms_a11y import focus_is_visible, focused
 
 PASSWORD = "EarlyHelp-demo-2026"
 SCHOOL = "Braunstone Frith Primary School"

@@ -2,7 +2,8 @@
 
 import re
 
-from tests.browser.conftest import PHONE, assert_error_tied_to_field, focus_is_visible, focused, tab_to
+from tests.browser.conftest import PHONE
+from tests.browser.forms_a11y import assert_error_tied_to_field, focus_is_visible, focused, tab_to
 
 
 def result_titles(page):

@@ -63,9 +63,11 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     page.wait_for_load_state()
     lead.check("sign-errors")
     assert page.title().startswith("Error:")
-    assert_error_tied_to_field(page, "id_signed_on", "Enter the date the pledges were signed.")
+    assert_error_tied_to_field(page, "id_signed_on", "Enter the date the pledges were signed.", follow_link=True)
     assert_focus_visible(page)
-    assert_error_tied_to_field(page, "id_confirm", "Confirm that you are authorised to sign for your organisation.")
+    assert_error_tied_to_field(
+        page, "id_confirm", "Confirm that you are authorised to sign for your organisation.", follow_link=True
+    )
     assert_focus_visible(page)
     assert page.get_by_label("Public statement").input_value() == STATEMENT  # what was typed is kept
     assert not Signature.objects.filter(organisation__name=ORGANISATION).exists()

@@ -105,14 +105,7 @@ def test_sign_in_on_one_server_and_carry_on_on_the_other(two_servers, school_lea
     server_a, server_b = two_servers
     _usable_by_the_servers(school_lead)
     browser = requests.Session()  # cookies are per host, not per port: both servers get them
-    token = _csrf(browser, f"{server_a}/accounts/login/")
-    signed_in = browser.post(
-        f"{server_a}/accounts/login/",
-        data={"username": school_lead.email, "password": PASSWORD, "csrfmiddlewaretoken": token},
-        headers={"Referer": f"{server_a}/accounts/login/"},
-        allow_redirects=False, timeout=10,
-    )
-    assert signed_in.status_code == 302
+    _sign_in(browser, server_a, school_lead)
     dashboard = browser.get(f"{server_b}/dashboard/", timeout=10)
     assert dashboard.status_code == 200 and "Organisation lead" in dashboard.text
 
