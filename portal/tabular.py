@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
+from portal.xlsx import neutralise_formula
+
 
 class FileProblem(ValueError):
     """The file as a whole cannot be read (wrong type, too big, no header, too many rows)."""
@@ -158,8 +160,6 @@ def check_headings(headings, columns, required):
 
 def template_csv(columns) -> str:
     """A header row people can fill in; headings that spreadsheet software would run as formulas kept as text."""
-    from portal.xlsx import neutralise_formula
-
     out = io.StringIO()
     csv.writer(out).writerow([neutralise_formula(heading) for heading in columns.values()])
     return out.getvalue()
