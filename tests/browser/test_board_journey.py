@@ -7,9 +7,9 @@ import re
 
 from django.utils import timezone
 
+from portal.demo import DEMO_PASSWORD
 from tests.browser.forms_a11y import assert_error_tied_to_field, assert_focus_visible, assert_tab_order
 
-DEMO_PASSWORD = "EarlyHelp-demo-2026"
 ROUND_2026 = "Early Help self-assessment 2026"
 # The LA's agreed ratings for 2026 (invented, like the demo's 2026 round), against January 2019's:
 # Families Developing, Leadership Maturing, Strategy Maturing, Culture Maturing, Workforce Mature,

@@ -11,10 +11,10 @@ from datetime import timedelta
 import openpyxl
 from django.utils import timezone
 
+from portal.demo import DEMO_PASSWORD
 from tests.browser.forms_a11y import assert_error_tied_to_field, focus_is_visible, focused, tab_to, type_into
 
 DSL = "dsl.120272@example.org"
-PASSWORD = "EarlyHelp-demo-2026"
 SCHOOL = "Millgate Special School"
 TAB_LIMIT = 200  # commitment 4 has fifteen suggested actions of seven fields each before its buttons
 
@@ -36,7 +36,7 @@ def sign_in_by_keyboard(person):
     page = person.visit("/accounts/login/")
     type_into(page, page.get_by_label("Email address"), DSL)
     page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
+    page.keyboard.type(DEMO_PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.wait_for_url("**/dashboard/")

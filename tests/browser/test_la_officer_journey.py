@@ -9,9 +9,9 @@ from datetime import timedelta
 import openpyxl
 from django.utils import timezone
 
+from portal.demo import DEMO_PASSWORD
 from tests.browser.forms_a11y import assert_error_tied_to_field, assert_focus_visible, assert_tab_order
 
-DEMO_PASSWORD = "EarlyHelp-demo-2026"
 SHARE = re.compile(r"^(?:(\d+)%|—) \((\d+) of (\d+)\)$")
 
 

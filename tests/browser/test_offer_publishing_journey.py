@@ -12,10 +12,10 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from portal.demo import DEMO_PASSWORD
 from portal.models import User
 from tests.browser.forms_a11y import focus_is_visible, focused
 
-PASSWORD = "EarlyHelp-demo-2026"
 SCHOOL = "Braunstone Frith Primary School"
 SUMMARY = "Braunstone Frith helps families as soon as difficulties start, with a family support worker in school."
 HOW_TO_GET_HELP = "Ask any member of staff, or ring the school office and ask for Mrs Lal, our family support worker."
@@ -47,7 +47,7 @@ def more_actions(page, action):
 def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journey):
     today = timezone.localdate()
     dsl = journey()
-    dsl.sign_in("dsl.120222@example.org", PASSWORD)
+    dsl.sign_in("dsl.120222@example.org", DEMO_PASSWORD)
     page = dsl.page
     offer_section = page.get_by_role("region", name="Your Early Help offer")
     assert "Not started" in offer_section.inner_text()
@@ -145,7 +145,7 @@ def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journe
 
     # The LA officer, in another browser, approves it from the portal dashboard.
     officer = journey()
-    officer.sign_in("qa.officer@example.org", PASSWORD)
+    officer.sign_in("qa.officer@example.org", DEMO_PASSWORD)
     page = officer.page
     awaiting = page.get_by_role("region", name="Offers awaiting moderation")
     awaiting.get_by_role("link", name=SCHOOL).click()

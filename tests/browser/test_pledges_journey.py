@@ -10,9 +10,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from portal.demo import DEMO_PASSWORD
 from tests.browser.forms_a11y import assert_error_tied_to_field, assert_focus_visible, assert_tab_order
 
-DEMO_PASSWORD = "EarlyHelp-demo-2026"
 ORGANISATION = "Home-Start Leicester"
 PLEDGE_1 = "1. Name a member of staff as the Designated Lead for Safeguarding and Early Help"
 STATEMENT = "Our volunteers visit families at home: we will make Early Help the first response."

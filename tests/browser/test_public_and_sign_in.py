@@ -1,8 +1,8 @@
 """The public front door and signing in, in a real browser, by keyboard, at phone and desktop sizes."""
 
+from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import PHONE
 
-DEMO_PASSWORD = "EarlyHelp-demo-2026"
 
 
 def test_home_page_on_a_phone_and_the_skip_link(journey):
