@@ -1,7 +1,10 @@
 """The CMS as organisation editors and LA officers see it.
 
 Editors reach the CMS only to edit their own organisation's offer page, so the parts of the admin that
-count or name other organisations' pages are kept to the local authority. The LA gets a link to the
+count or name other organisations' pages are kept to the local authority: the explorer, the page, document
+and image choosers list only the person's own organisations' offers and uploads, the reports are the LA's,
+and the people filters name only the person's colleagues and the LA (home/cms_scope.py does what no hook
+can: views that name another organisation's page by id, and the filters). The LA gets a link to the
 offer register beside the CMS's own reports. Where the admin's own pages fall short of WCAG 2.2 AA (found
 by axe in tests/browser/), a stylesheet and a script fix them on every admin page and in the editor.
 """
@@ -12,9 +15,35 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.cms_scope import scope_people_filters
+from home.models import OfferPage
 from portal.permissions import offers as offer_permissions
 
-LA_ONLY_REPORTS = {"page-types-usage"}  # names the most recently edited page of each type, whoever owns it
+scope_people_filters()
+
+
+def _without_hidden_offers(request, pages):
+    return offer_permissions.cms_pages(request.user, pages, OfferPage.objects.all())
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_own_offers(parent_page, pages, request):
+    return _without_hidden_offers(request, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_shows_own_offers(pages, request):
+    return _without_hidden_offers(request, pages)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def document_chooser_shows_own_uploads(documents, request):
+    return offer_permissions.cms_documents(request.user, documents)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def image_chooser_shows_own_uploads(images, request):
+    return offer_permissions.cms_documents(request.user, images)
 
 
 @hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its items
@@ -25,8 +54,10 @@ def site_summary_for_the_la_only(request, summary_items):
 
 @hooks.register("construct_reports_menu")
 def reports_for_the_la_only(request, menu_items):
-    if not offer_permissions.can_view_offer_register(request.user):
-        menu_items[:] = [item for item in menu_items if item.name not in LA_ONLY_REPORTS]
+    # Every report lists or names other organisations' pages and people (KeepTheCMSToEachOrganisation
+    # refuses their URLs too).
+    if not offer_permissions.can_use_cms_reports(request.user):
+        menu_items.clear()
 
 
 class OfferRegisterMenuItem(MenuItem):

@@ -6,19 +6,26 @@
   board member                reads published offers like the public
   site administrator          everything an officer can, and deletes offer pages
 
+In the CMS, editors and leads see their own organisations' offer pages and people, never another's (draft
+titles, status, who edited): `cms_offer_pages`, `cms_pages`, `cms_people`, `cms_documents`. The partnership-wide parts
+of the CMS (its reports, the page-types listing) are the LA's (`can_use_cms_reports`); home/cms_scope.py
+applies these rules to every admin view.
+
 Wagtail decides page permissions from groups. `home.services.groups` keeps those groups equal to the
 rules here (`offer_editors`, `offer_moderators`), and `OfferPagePermissionTester` puts these rules in
 front of Wagtail's answer, so a stray group membership never grants anything the rules do not.
 """
 
+from django.db.models import Q
 from wagtail.models import PagePermissionTester
 
-from portal.models import Organisation, User
+from portal.models import Membership, Organisation, User
 from portal.permissions import (
     can_edit_organisation_work,
     is_admin,
     is_la_officer,
     member_organisation_ids,
+    scope,
 )
 
 
@@ -67,6 +74,43 @@ def offer_moderators():
     return User.objects.filter(
         is_active=True, is_superuser=False, partnership_role=User.PartnershipRole.LA_OFFICER
     )
+
+
+def cms_offer_pages(user, offer_pages):
+    """The offer pages the person sees anywhere in the CMS: their own organisations' (the LA: all)."""
+    return scope(user, offer_pages)
+
+
+def cms_pages(user, pages, offer_pages):
+    """Of the CMS's `pages`, those the person sees: all but the offers (`offer_pages`, every offer page)
+    of organisations they are not in. The directory and home pages are public, so they stay."""
+    if is_la_officer(user):
+        return pages
+    hidden = offer_pages.exclude(pk__in=cms_offer_pages(user, offer_pages).values("pk"))
+    return pages.exclude(pk__in=hidden.values("pk"))
+
+
+def cms_people(user, people):
+    """The people the person may see named in the CMS (owner, edited by, requested by...): those of their own
+    organisations, themselves, and the LA staff who moderate (the LA: everyone)."""
+    if is_la_officer(user):
+        return people
+    colleagues = Membership.objects.filter(organisation__in=member_organisation_ids(user)).values("user_id")
+    staff = Q(is_superuser=True) | Q(partnership_role=User.PartnershipRole.LA_OFFICER)
+    return people.filter(Q(pk__in=colleagues) | Q(pk=user.pk) | staff)
+
+
+def cms_documents(user, documents):
+    """Documents and images in the CMS choosers: those uploaded by the person's organisations' people (the LA: all)."""
+    if is_la_officer(user):
+        return documents
+    colleagues = Membership.objects.filter(organisation__in=member_organisation_ids(user)).values("user_id")
+    return documents.filter(Q(uploaded_by_user__in=colleagues) | Q(uploaded_by_user=user.pk))
+
+
+def can_use_cms_reports(user) -> bool:
+    """The CMS's partnership-wide views: its reports, the page-types listing, form submissions."""
+    return is_la_officer(user)
 
 
 class OfferPagePermissionTester(PagePermissionTester):

@@ -54,6 +54,7 @@ from pledges.models import (
 )
 from portal.models import Membership, Organisation, User
 from tests.security import url_sweep, victim
+from tests.security.victim import LA
 
 # ---------------------------------------------------------------------------------------------------------
 # Parameters: what each URL parameter is filled with, from the victim's world.
@@ -192,6 +193,27 @@ KNOWN_ERRORS = {
         "from the POST (wagtail/admin/forms/choosers.py, None.startswith); no data is involved"
     ),
 }
+
+# The CMS's searches and listings, searched as every role for the words that find the victim's pages and
+# people: the markers of its draft titles and its people's names, and its organisations' names (a search
+# for a published title shows the page's draft title beside it). Outsiders must get what a search for
+# nothing gets; the LA must find the victim's drafts in each, so a CMS that refuses everything fails.
+CMS_SEARCHES = {
+    "/admin/pages/search/": "q",
+    "/admin/pages/search/results/": "q",
+    "/admin/pages/{index}/": "q",
+    "/admin/pages/{index}/results/": "q",
+    "/admin/choose-page/search/": "q",
+    "/admin/api/main/pages/": "search",
+}
+CMS_MARKERS = ("VQ7OFFERPENDINGZ", "VQ7OFFERDRAFTZ", "VQ7PERSONZ", "VQ7LEADNAMEZ")
+CMS_DRAFTS = {"VQ7OFFERPENDINGZ", "VQ7OFFERDRAFTZ"}
+
+
+def cms_search_terms(world):
+    # One word of each name: a term with spaces comes back encoded in the page's links.
+    return [*CMS_MARKERS, world.victim.name.split()[0], world.sister.name.split()[0]]
+
 
 # Data a forged POST offers every view: plausible values for the fields the portal's forms use.
 FORGED = "FORGEDQ7"
@@ -360,6 +382,35 @@ def _search_problems(client, target, role):
     return problems
 
 
+def _without_echo(text, term):
+    """The text without the search term where the page repeats it (the search box, its links). A marker in
+    the data is always followed by a space and the field it was written into, so that one stays."""
+    return re.sub(re.escape(term) + r"(?! )", "@@", text)
+
+
+def _body_without_echo(response, term):
+    return _strip_volatile(_without_echo(url_sweep.body_bytes(response).decode(errors="replace"), term))
+
+
+def _cms_search_problems(client, world, role, result):
+    """Search every CMS listing for the victim's pages and people (see CMS_SEARCHES)."""
+    problems = []
+    for template, parameter in CMS_SEARCHES.items():
+        target = template.format(index=world.wagtail["index"].pk)
+        nothing = client.get(target, {parameter: "QQNOTHINGMATCHES"})
+        expected = (nothing.status_code, _body_without_echo(nothing, "QQNOTHINGMATCHES"))
+        found = set()
+        for term in cms_search_terms(world):
+            response = client.get(target, {parameter: term})
+            found |= _seen(result.read("GET", f"{target}?{parameter}={term}", response, searched_for=term))
+            outsider = role not in LA | victim.VICTIM_MEMBERS
+            if outsider and (response.status_code, _body_without_echo(response, term)) != expected:
+                problems.append(f"GET {target}?{parameter}={term} as {role}: the results differ from a search for nothing")
+        if role in LA and not found & CMS_DRAFTS:
+            problems.append(f"GET {target} as {role}: no search found the victim's draft titles (the LA sees every page)")
+    return problems
+
+
 @dataclass
 class Sweep:
     role: str
@@ -373,12 +424,14 @@ class Sweep:
     def timed(self, what, started):
         self.spent[what] = self.spent.get(what, 0.0) + time.perf_counter() - started
 
-    def read(self, method, url, response):
+    def read(self, method, url, response, searched_for=None):
         self.requests += 1
         self.statuses[response.status_code] = self.statuses.get(response.status_code, 0) + 1
         if response.status_code >= 500 and (method, url) not in KNOWN_ERRORS:
             self.problems.append(f"{method} {url} as {self.role}: {response.status_code}")
         text = url_sweep.readable(response)
+        if searched_for:
+            text = _without_echo(text, searched_for)
         for leak in _leaks(text, self.role):
             self.problems.append(f"{method} {url} as {self.role} shows {leak}")
         for token in _seen(text):
@@ -442,6 +495,9 @@ def sweep(world, role):
                     changed = ", ".join(_changed(before, after))
                     result.problems.append(f"POST {url} as {role} changed the victim's {changed}")
                     before = after
+    started = time.perf_counter()
+    result.problems.extend(_cms_search_problems(client, world, role, result))
+    result.timed("CMS search", started)
     if user is not None and client.get("/dashboard/").status_code != 200:
         result.problems.append(f"the sweep lost {role}'s session: the results after that are not {role}'s")
     result.seconds = time.perf_counter() - began

@@ -8,7 +8,12 @@ both the work and the field. `MARKERS` says who may read each one, straight from
   la_officer, admin            partnership-wide reading of everything
   board_member                 submitted work across the partnership, never drafts or case-level records
   the attackers                other_school_lead (same locality), far_school_lead / far_school_editor (a
-                               school in the other locality), agency_lead / agency_editor, no_role, anonymous
+                               school in the other locality; the editor also edits the other school's
+                               offer, so the CMS lets them explore the whole offers directory),
+                               agency_lead / agency_editor, no_role, anonymous
+
+The victim's offers carry markers in their CMS titles too (the draft title of a revision in moderation,
+a never-published title), and its lead, who submits, a marker in their name.
 """
 
 from dataclasses import dataclass, field
@@ -94,6 +99,8 @@ MARKERS = {
                "pledges: the designated leads' directory, for every signed-in partner"),
         Marker("VQ7CONTACTZ", VICTIM_MEMBERS | LA, "portal: the organisation's private record (can_view_organisation)"),
         Marker("VQ7PERSONZ", VICTIM_MEMBERS | LA, "portal: the organisation's people (can_view_organisation)"),
+        Marker("VQ7LEADNAMEZ", VICTIM_MEMBERS | LA | BOARD,
+               "offers: the lead who submits, named on submitted work the board reads; in the CMS, cms_people"),
     ]
 }
 
@@ -140,7 +147,11 @@ def attackers_and_partners(north, south, other_school, agency):
         "board_member": make_user("board@sweep.example", role=User.PartnershipRole.BOARD_MEMBER),
         "other_school_lead": make_user("dsl@birch.example", memberships=[(other_school, Membership.Role.LEAD)]),
         "far_school_lead": make_user("dsl@farmeadow.example", memberships=[(far_school, Membership.Role.LEAD)]),
-        "far_school_editor": make_user("office@farmeadow.example", memberships=[(far_school, Membership.Role.EDITOR)]),
+        # edits two schools' offers, so the CMS explorer's root is the offers directory, above both
+        "far_school_editor": make_user(
+            "office@farmeadow.example",
+            memberships=[(far_school, Membership.Role.EDITOR), (other_school, Membership.Role.EDITOR)],
+        ),
         "agency_lead": make_user("lead@fag.example", memberships=[(agency, Membership.Role.LEAD)]),
         "agency_editor": make_user("editor@fag.example", memberships=[(agency, Membership.Role.EDITOR)]),
         "no_role": make_user("nobody@sweep.example"),
@@ -179,6 +190,8 @@ def build(victim, users, rounds):
     editor = make_user("office@victim.example", memberships=[(victim, Membership.Role.EDITOR)])
     editor.last_name = m("PERSON").text("last name")
     editor.save()
+    lead.last_name = m("LEADNAME").text("last name")  # submits the offer: "requested by", "edited by" in the CMS
+    lead.save()
     users["victim_lead"], users["victim_editor"] = lead, editor
     sister = _school("Victim Sister Nursery", "777002", victim.locality, phase="early_years")
     for person, role in ((lead, Membership.Role.LEAD), (editor, Membership.Role.EDITOR)):
@@ -186,10 +199,14 @@ def build(victim, users, rounds):
 
     # Offers: published, then a new version in moderation; the sister's offer never published.
     offer = make_offer(victim, user=admin, summary=m("OFFERPUBLIC").text("published summary"))
+    offer.title = m("OFFERPENDING").text("title awaiting moderation")  # the CMS shows it as the draft title
     offer.summary = m("OFFERPENDING").text("summary awaiting moderation")
     offer.how_to_get_help = m("OFFERPENDING").text("how to get help awaiting moderation")
     offer_services.submit_for_moderation(offer, lead)
-    draft_offer = make_offer(sister, "draft", user=lead, summary=m("OFFERDRAFT").text("draft summary"))
+    draft_offer = make_offer(
+        sister, "draft", user=lead, title=m("OFFERDRAFT").text("draft title"),
+        summary=m("OFFERDRAFT").text("draft summary"),
+    )
     # The organisation's own record, changed after the offer copied its contact details.
     victim.address = m("CONTACT").text("address")
     victim.phone = "0116 000 0000"
