@@ -14,6 +14,7 @@ no hook, and home/wagtail_hooks.py where it has one (choosers, explorer listing,
 """
 
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSet
@@ -70,19 +71,22 @@ class KeepTheCMSToEachOrganisation:
         if self.admin_prefix is None:
             self.admin_prefix = reverse("wagtailadmin_home")
         user = getattr(request, "user", None)
-        if not request.path.startswith(self.admin_prefix) or user is None or not user.is_authenticated:
-            return None  # Wagtail's own sign-in check answers the anonymous
-        if is_la_officer(user):
+        if not request.path.startswith(self.admin_prefix) or user is None or is_la_officer(user):
             return None
+        if not user.has_perm("wagtailadmin.access_admin"):
+            return None  # Wagtail sends those without CMS access to its sign-in page
         match = request.resolver_match
         if match is None:
             return None
-        if match.namespace in LA_ONLY_NAMESPACES or match.view_name in LA_ONLY_VIEWS:
-            return permission_denied(request)
-        page_ids = _page_ids(match)
-        if page_ids and names_a_hidden_offer(user, page_ids):
-            return permission_denied(request)
-        return None
+        refused = match.namespace in LA_ONLY_NAMESPACES or match.view_name in LA_ONLY_VIEWS
+        if not refused:
+            page_ids = _page_ids(match)
+            refused = bool(page_ids) and names_a_hidden_offer(user, page_ids)
+        if not refused:
+            return None
+        if match.namespace.startswith("wagtailadmin_api"):
+            raise PermissionDenied  # a plain 403 for the API's scripts, not a redirect to a page
+        return permission_denied(request)
 
 
 def _scoped_people(choices):
