@@ -6,9 +6,10 @@ open every offer under /offers/), its choosers list every page, and its reports 
 page and person. The rules are in portal.permissions.offers; this module applies them where Wagtail has
 no hook, and home/wagtail_hooks.py where it has one (choosers, explorer listing, menus).
 
-- `KeepTheCMSToEachOrganisation` (middleware) refuses any admin view that names, by id in its URL,
-  another organisation's offer page (explorer, chooser, history, workflow, move, API...), and the
-  partnership-wide views (reports, page-types listing, form submissions, the API's documents and images).
+- `KeepTheCMSToEachOrganisation` (middleware) refuses any admin view that names, by id in its URL or
+  query string, another organisation's offer page (explorer, chooser, history, workflow, move, API...),
+  and the partnership-wide views (reports, page-types listing, form submissions, the API's documents and
+  images, bulk actions on pages).
 - `scope_people_filters()` narrows the page listings' "owner" and "edited by" filters to the people the
   person may see named.
 """
@@ -33,14 +34,30 @@ LA_ONLY_NAMESPACES = {"wagtailadmin_reports", "wagtailforms", "wagtailadmin_api:
 LA_ONLY_VIEWS = {"wagtailadmin_pages:type_use", "wagtailadmin_pages:type_use_results"}
 
 
-def _page_ids(match):
+# Query-string parameters that hold page ids: the page chooser's (?id= of the pages chosen, target pages,
+# the parent) and the listings' bulk actions (?childOf=).
+PAGE_ID_QUERY_PARAMETERS = {"childOf", "target_pages[]", "parent_page_id"}
+PAGE_CHOOSER_VIEWS = "wagtailadmin_choose_page"  # every page chooser view's URL name starts so
+
+
+def _page_ids(request, match):
     kwargs = match.kwargs
     ids = [kwargs[name] for name in PAGE_ID_PARAMETERS if name in kwargs]
     if "pk" in kwargs and match.namespace in PAGE_PK_NAMESPACES:
         ids.append(kwargs["pk"])
     if "object_id" in kwargs and _is_page_model(kwargs.get("app_label"), kwargs.get("model_name")):
         ids.append(kwargs["object_id"])
+    for name in PAGE_ID_QUERY_PARAMETERS:
+        ids.extend(request.GET.getlist(name))
+    if match.url_name and match.url_name.startswith(PAGE_CHOOSER_VIEWS):
+        ids.extend(request.GET.getlist("id"))
     return [int(value) for value in ids if str(value).isdigit()]
+
+
+def _is_page_bulk_action(match):
+    return match.url_name == "wagtail_bulk_action" and _is_page_model(
+        match.kwargs.get("app_label"), match.kwargs.get("model_name")
+    )
 
 
 def _is_page_model(app_label, model_name):
@@ -78,9 +95,12 @@ class KeepTheCMSToEachOrganisation:
         match = request.resolver_match
         if match is None:
             return None
+        # Editors may not delete, publish, unpublish or move offers, and a bulk action's confirmation names
+        # every page it is given (?id=all&childOf=: all of a listing's), so page bulk actions are the LA's.
         refused = match.namespace in LA_ONLY_NAMESPACES or match.view_name in LA_ONLY_VIEWS
+        refused = refused or _is_page_bulk_action(match)
         if not refused:
-            page_ids = _page_ids(match)
+            page_ids = _page_ids(request, match)
             refused = bool(page_ids) and names_a_hidden_offer(user, page_ids)
         if not refused:
             return None

@@ -69,6 +69,9 @@ def test_an_editor_of_two_organisations_explores_only_their_offers(client_for, t
         "/admin/pages/{page}/workflow_history/",
         "/admin/pages/{page}/history/",
         "/admin/pages/{page}/usage/",
+        "/admin/choose-page/chosen-multiple/?id={page}",
+        "/admin/bulk/wagtailcore/page/delete/?id={page}",
+        "/admin/bulk/wagtailcore/page/publish/?id=all&childOf={index}",
     ],
 )
 def test_views_of_another_organisations_page_are_refused(url, client_for, two_organisation_editor, la_officer,

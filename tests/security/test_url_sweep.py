@@ -206,6 +206,13 @@ CMS_SEARCHES = {
     "/admin/choose-page/search/": "q",
     "/admin/api/main/pages/": "search",
 }
+# CMS views that take page ids in the query string and name the pages they are given.
+CMS_LOOKUPS = [
+    "/admin/choose-page/chosen-multiple/?id={offer}&id={draft}",
+    "/admin/choose-page/{index}/?target_pages[]={offer}",
+    "/admin/bulk/wagtailcore/page/delete/?id={offer}&id={draft}",
+    "/admin/bulk/wagtailcore/page/publish/?id=all&childOf={index}",
+]
 CMS_MARKERS = ("VQ7OFFERPENDINGZ", "VQ7OFFERDRAFTZ", "VQ7PERSONZ", "VQ7LEADNAMEZ")
 CMS_DRAFTS = {"VQ7OFFERPENDINGZ", "VQ7OFFERDRAFTZ"}
 
@@ -405,9 +412,14 @@ def _cms_search_problems(client, world, role, result):
             found |= _seen(result.read("GET", f"{target}?{parameter}={term}", response, searched_for=term))
             outsider = role not in LA | victim.VICTIM_MEMBERS
             if outsider and (response.status_code, _body_without_echo(response, term)) != expected:
-                problems.append(f"GET {target}?{parameter}={term} as {role}: the results differ from a search for nothing")
+                problems.append(f"GET {target}?{parameter}={term} as {role}: not what a search for nothing gives")
         if role in LA and not found & CMS_DRAFTS:
-            problems.append(f"GET {target} as {role}: no search found the victim's draft titles (the LA sees every page)")
+            problems.append(f"GET {target} as {role}: no search found the victim's draft titles (the LA sees all)")
+    ids = {"offer": world.offer.pk, "draft": world.draft_offer.pk, "index": world.wagtail["index"].pk}
+    for template in CMS_LOOKUPS:
+        url = template.format(**ids)
+        if not _seen(result.read("GET", url, client.get(url))) & CMS_DRAFTS and role in LA:
+            problems.append(f"GET {url} as {role}: the victim's draft titles are missing (the LA sees every page)")
     return problems
 
 
