@@ -51,7 +51,8 @@ def _page_ids(request, match):
         ids.extend(request.GET.getlist(name))
     if match.url_name and match.url_name.startswith(PAGE_CHOOSER_VIEWS):
         ids.extend(request.GET.getlist("id"))
-    return [int(value) for value in ids if str(value).isdigit()]
+    # Anything but a plausible id is left to Wagtail, which answers it with a 404 or ignores it.
+    return [int(value) for value in map(str, ids) if value.isdigit() and len(value) <= 18]
 
 
 def _is_page_bulk_action(match):

@@ -175,3 +175,9 @@ def test_documents_are_chosen_from_the_organisations_own_uploads(school, school_
               for user in (school_editor, other_school_lead, la_officer)}
     assert titles == {school_editor: {"Oak safeguarding policy"}, other_school_lead: set(),
                       la_officer: {"Oak safeguarding policy"}}
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "9" * 30, "%00"])
+def test_page_ids_that_are_not_ids_are_left_to_wagtail(value, client_for, school_editor, offers):
+    response = client_for(school_editor).get(f"/admin/choose-page/chosen-multiple/?id={value}&childOf={value}")
+    assert response.status_code < 500
