@@ -26,7 +26,7 @@ from audits.forms import (
     StartAuditForm,
 )
 from audits.framework_data import create_framework
-from audits.models import Action, Audit, Framework
+from audits.models import Action, Audit, Framework, OfferVisit
 from home import selectors as offers
 from portal import permissions
 from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, VersionedUpdateView
@@ -50,7 +50,7 @@ def recent_years(count=4):
 
 def _visible_audit(request, pk):
     return get_object_or_404(
-        can.visible_audits(request.user).select_related("organisation", "framework", "submitted_by", "started_by"),
+        can.visible_audits(request.user, Audit.objects.all()).select_related("organisation", "framework", "submitted_by", "started_by"),
         pk=pk,
     )
 
@@ -296,7 +296,7 @@ def visits(request):
     """Offer quality visits: every visit for LA officers; a school's own visits for its people."""
     if not can.can_list_visits(request.user):
         raise Http404
-    queryset = can.visible_visits(request.user).select_related("organisation", "officer")
+    queryset = can.visible_visits(request.user, OfferVisit.objects.all()).select_related("organisation", "officer")
     return render(
         request,
         "audits/visits.html",
@@ -325,7 +325,7 @@ def visit_new(request):
 
 @login_required
 def visit_detail(request, pk):
-    visit = get_object_or_404(can.visible_visits(request.user).select_related("organisation", "officer"), pk=pk)
+    visit = get_object_or_404(can.visible_visits(request.user, OfferVisit.objects.all()).select_related("organisation", "officer"), pk=pk)
     return render(
         request, "audits/visit_detail.html", {"visit": visit, "can_edit": can.can_record_visit(request.user)}
     )
@@ -338,7 +338,7 @@ class VisitEdit(LoginRequiredMixin, VersionedUpdateView):
     success_message = "Visit saved."
 
     def get_queryset(self):
-        return can.visible_visits(self.request.user)
+        return can.visible_visits(self.request.user, OfferVisit.objects.all())
 
     def get_object(self, queryset=None):
         visit = super().get_object(queryset)

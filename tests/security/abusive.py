@@ -133,7 +133,7 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
         TrainingRecord, TrainingSummary,
     )
     from portal.periods import academic_year
-    from tests.home.conftest import make_offer
+    from testdata.offers import make_offer
 
     today = timezone.localdate()
     school.address, school.phone, agency.address = "1 Oak Road", "0116 000 0000", "2 Elm Street"

@@ -28,7 +28,7 @@ from portal.concurrency import STALE_EDIT_MESSAGE
 from portal.models import Membership, User
 from portal.periods import academic_year
 from tests.audits.helpers import form_data, names
-from tests.conftest import make_user
+from testdata.people import make_user
 
 pytestmark = [
     pytest.mark.skipif(

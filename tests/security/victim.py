@@ -50,8 +50,8 @@ from pledges.models import (
 from pledges.models import Status as PledgeStatusChoice
 from portal.models import Membership, Organisation, User
 from portal.periods import academic_year
-from tests.conftest import make_user
-from tests.home.conftest import make_offer
+from testdata.people import make_user
+from testdata.offers import make_offer
 
 VICTIM_MEMBERS = frozenset({"victim_lead", "victim_editor"})
 LA = frozenset({"la_officer", "admin"})
