@@ -23,10 +23,26 @@ def complete(page, **overrides):
             setattr(page, f"{prefix}_name", f"{prefix.replace('_', ' ').title()} Person")
             setattr(page, f"{prefix}_signed_on", today - timedelta(days=31))
         page.areas = [
-            ("area", {"section": "semh", "name": "Social, emotional and mental health (SEMH)",
-                      "primary": [BEREAVEMENT, "Play therapy"], "secondary": [], "outcomes": []}),
-            ("area", {"section": "attendance", "name": "Attendance",
-                      "primary": ["First day calling"], "secondary": [], "outcomes": ["Whole school targets are met"]}),
+            (
+                "area",
+                {
+                    "section": "semh",
+                    "name": "Social, emotional and mental health (SEMH)",
+                    "primary": [BEREAVEMENT, "Play therapy"],
+                    "secondary": [],
+                    "outcomes": [],
+                },
+            ),
+            (
+                "area",
+                {
+                    "section": "attendance",
+                    "name": "Attendance",
+                    "primary": ["First day calling"],
+                    "secondary": [],
+                    "outcomes": ["Whole school targets are met"],
+                },
+            ),
         ]
     else:
         page.designated_lead_name = "Dee Lead"
