@@ -16,7 +16,8 @@ from django.utils.safestring import mark_safe
 from audits.framework_data import parse_framework
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
 from portal.concurrency import STALE_EDIT_MESSAGE, VersionedFormMixin
-from portal.models import Organisation, User
+from portal.models import Organisation
+from portal.permissions import la_officers
 from portal.rag import RAG_MEANINGS, Rag
 
 DATE_HINT = "For example, 27/3/2027"
@@ -396,10 +397,7 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         self.fields["organisation"].queryset = Organisation.objects.schools().active()
-        officers = User.objects.filter(is_active=True).filter(
-            partnership_role=User.PartnershipRole.LA_OFFICER
-        ) | User.objects.filter(is_active=True, is_superuser=True)
-        self.fields["officer"].queryset = officers.distinct().order_by("last_name", "first_name")
+        self.fields["officer"].queryset = la_officers().order_by("last_name", "first_name")
         self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.email
         self.fields["visited_on"].error_messages["required"] = "Enter the date of the visit."
         # A model field's choices bring a blank "---------" first: as a radio it would be a judgement to pick.

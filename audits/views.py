@@ -29,7 +29,7 @@ from audits.framework_data import create_framework
 from audits.models import Action, Audit, Framework, OfferVisit
 from home import selectors as offers
 from portal import permissions
-from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, VersionedUpdateView
+from portal.concurrency import VersionedUpdateView, save_unless_stale
 from portal.models import Locality, Organisation
 from portal.periods import academic_year, academic_year_label
 from portal.permissions import commitments as can
@@ -58,7 +58,7 @@ def _visible_audit(request, pk):
 def _visible_school(request, slug):
     """A school whose audits area the person may open (its own people, LA officers, the board)."""
     school = get_object_or_404(Organisation.objects.schools(), slug=slug)
-    if not (permissions.is_partnership_wide(request.user) or permissions.is_member(request.user, school)):
+    if not can.can_open_school(request.user, school):
         raise Http404
     return school
 
@@ -205,10 +205,7 @@ class ActionEdit(LoginRequiredMixin, VersionedUpdateView):
         return action
 
     def form_valid(self, form):
-        try:
-            services.update_action(form, self.request.user)
-        except StaleEditError:
-            form.add_error(None, STALE_EDIT_MESSAGE)
+        if not save_unless_stale(form, lambda: services.update_action(form, self.request.user)):
             return self.form_invalid(form)
         messages.success(self.request, "Action saved.")
         anchor = f"#commitment-{self.object.commitment.number}"

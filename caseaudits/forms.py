@@ -1,12 +1,12 @@
 """Forms for recording, moderating and following up case-file audits, and for choosing what to report."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from portal.concurrency import VersionedFormMixin
-from portal.models import Locality, Organisation, User
+from portal.models import Locality, Organisation
 from portal.periods import financial_quarter, financial_year_label
+from portal.permissions import la_officers
 
 from caseaudits.choices import Finding, Judgement
 from caseaudits.models import AuditAction, CaseAudit
@@ -21,13 +21,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
-
-
-def la_officers():
-    """People who may be named as an auditor."""
-    return User.objects.filter(Q(partnership_role=User.PartnershipRole.LA_OFFICER) | Q(is_superuser=True)).filter(
-        is_active=True
-    )
 
 
 def finding_field_names(principle):

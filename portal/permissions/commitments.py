@@ -17,6 +17,7 @@ from portal.permissions import (
     can_edit_organisation_work,
     can_sign_off_for,
     is_la_officer,
+    is_member,
     is_partnership_wide,
     member_organisation_ids,
     scope,
@@ -41,6 +42,11 @@ def visible_audit_parts(user, queryset, audit_field="audit"):
         organisation_field=f"{audit_field}__organisation",
         submitted=Q(**{f"{audit_field}__status": SUBMITTED_STATUS}),
     )
+
+
+def can_open_school(user, school) -> bool:
+    """A school's audits area: its own people, and the partnership-wide roles (LA officers, the board)."""
+    return is_partnership_wide(user) or is_member(user, school)
 
 
 def can_start_audit(user, organisation) -> bool:
