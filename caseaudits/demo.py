@@ -15,7 +15,8 @@ from portal.demo import DEMO_PASSWORD
 from portal.models import Locality, Organisation, User
 from portal.seeding import demo_seeder
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Framework, Moderation, PrincipleFinding
 
 SECOND_OFFICER = ("qa.officer2@example.org", "Priya", "Shah", "Early Help Assessment Coordinator (QA)")

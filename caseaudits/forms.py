@@ -8,7 +8,8 @@ from portal.models import Locality, Organisation
 from portal.periods import financial_quarter, financial_year_label
 from portal.permissions import la_officers
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit
 from caseaudits.privacy import case_reference_hint, normalise_case_reference, validate_free_text
 from caseaudits.rules import dates_problem

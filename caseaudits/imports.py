@@ -12,7 +12,8 @@ from portal.models import Locality, Organisation
 from portal.permissions import la_officers
 from portal.tabular import check_headings, import_rows, normalise_header, read_table
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.forms import AuditChecksMixin
 from caseaudits.models import AuditAction, CaseAudit, PrincipleFinding
 from caseaudits.privacy import case_reference_hint, validate_case_reference, validate_free_text

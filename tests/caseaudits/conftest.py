@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
 from portal.models import User
 from testdata.people import make_user

@@ -124,7 +124,8 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     """One record of every kind the portal stores, through the services where they exist."""
     from audits import services as audit_services
     from audits.models import AuditComment, OfferVisit, RagChange, TrainedStaff
-    from caseaudits.choices import Finding, Judgement
+    from caseaudits.choices import Finding
+    from portal.judgements import Judgement
     from caseaudits.models import AuditAction, CaseAudit, Framework as CaseFramework, Moderation, PrincipleFinding
     from maturity import services as maturity_services
     from maturity.models import ActionItem, ContributorRating, Framework as MaturityFramework

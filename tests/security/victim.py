@@ -25,7 +25,8 @@ from wagtail.models import Collection, Site, WorkflowState
 
 from audits import services as audit_services
 from audits.models import Action, AuditComment, OfferVisit, OutcomeRecord, TrainedStaff
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Moderation, PrincipleFinding
 from caseaudits.models import Framework as CaseFramework
 from home import services as offer_services
