@@ -16,28 +16,24 @@ from django.utils.safestring import mark_safe
 from audits.framework_data import parse_framework
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
 from portal.concurrency import STALE_EDIT_MESSAGE, VersionedFormMixin
+from portal.dates import DayMonthYearField
 from portal.models import Organisation
 from portal.permissions import la_officers
 from portal.rag import RAG_MEANINGS, Rag
 
-DATE_HINT = "For example, 27/3/2027"
 RAG_CHOICES = [(rag.value, f"{rag.label}: {RAG_MEANINGS[rag].lower()}") for rag in Rag]
 YES_NO = {"yes": True, "no": False}
 
 
-def date_field(label, *, required=False, hint=DATE_HINT):
-    field = forms.DateField(
-        required=required,
-        help_text=hint,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "input--date", "autocomplete": "off"}),
-    )
+def date_field(label, *, required=False, past=False):
+    field = DayMonthYearField(required=required, past=past)
     label_date_field(field, label)
     return field
 
 
 def label_date_field(field, label):
     field.label = label
-    field.error_messages["invalid"] = f"Enter {label[0].lower() + label[1:]} as a real date, for example 27/3/2027."
+    field.error_messages["invalid"] = f"Enter {label[0].lower() + label[1:]} as a real date, for example 27 3 2027."
 
 
 class SeenValuesMixin(forms.BaseForm):
@@ -73,7 +69,7 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    achieved_on = date_field("Date")
+    achieved_on = date_field("Date", past=True)
     review_date = date_field("Review date")
 
     class Meta:
@@ -153,8 +149,8 @@ class ActionForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class TrainedStaffForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
-    part_a_on = date_field("Attended part A")
-    part_b_on = date_field("Attended part B")
+    part_a_on = date_field("Attended part A", past=True)
+    part_b_on = date_field("Attended part B", past=True)
 
     class Meta:
         model = TrainedStaff
@@ -372,7 +368,7 @@ class CommentForm(forms.ModelForm):
 
 
 class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
-    visited_on = date_field("Date of visit", required=True)
+    visited_on = date_field("Date of visit", required=True, past=True)
 
     class Meta:
         model = OfferVisit
