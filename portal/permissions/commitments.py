@@ -97,10 +97,5 @@ def can_load_framework(user) -> bool:
     return can_administer(user)
 
 
-def can_use_audits(user) -> bool:
-    """Whether the audits area has anything for the person (their schools, or a partnership-wide role)."""
-    return is_partnership_wide(user) or _member_of_a_school(user)
-
-
 def _member_of_a_school(user) -> bool:
     return Organisation.objects.schools().filter(pk__in=member_organisation_ids(user)).exists()

@@ -36,7 +36,7 @@ def test_no_import_cycle_among_project_modules(top_level_only):
 
 
 def test_benchmarks_import_no_test_module():
-    """bench/ builds its data with portal.testing, never by importing the test suite."""
+    """bench/ builds its data with testdata/, never by importing the test suite."""
     offenders = {}
     for module, path in project_modules(["bench"]).items():
         found = sorted(n for n in imported_names(module, path, top_level_only=False) if n.split(".")[0] == "tests")
