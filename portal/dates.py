@@ -51,6 +51,7 @@ class DayMonthYearWidget(forms.Widget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         base_id = context["widget"]["attrs"].get("id", "")
+        invalid = context["widget"]["attrs"].get("aria-invalid") == "true"
         typed = context["widget"]["value"]
         context["widget"]["parts"] = [
             {
@@ -60,17 +61,16 @@ class DayMonthYearWidget(forms.Widget):
                 "id": base_id if part == "day" else f"{base_id}-{part}" if base_id else "",
                 "value": typed[part],
                 "size": 4 if part == "year" else 2,
+                "invalid": invalid,
             }
             for part in PARTS
         ]
         return context
 
     def value_from_datadict(self, data, files, name):
-        single = data.get(name)
-        parts = {part: data.get(f"{name}-{part}") for part in PARTS}
-        if single or all(value is None for value in parts.values()):
-            return single
-        return {part: value or "" for part, value in parts.items()}
+        if name in data:
+            return data.get(name)
+        return {part: data.get(f"{name}-{part}") or "" for part in PARTS}
 
     def value_omitted_from_data(self, data, files, name):
         return name not in data and all(f"{name}-{part}" not in data for part in PARTS)

@@ -25,6 +25,7 @@ def test_three_labelled_boxes_in_one_fieldset_with_the_hint_and_the_error():
         assert f'id="{box_id}" name="visited_on-{part}" type="text" inputmode="numeric"' in html
     assert 'name="visited_on-day" type="text" inputmode="numeric" size="2" value="3"' in html  # kept as typed
     assert "Date of visit must include a month." in html
+    assert html.count('aria-invalid="true"') == 3
 
 
 def test_hints_give_a_past_example_for_past_dates_and_a_future_one_otherwise():
