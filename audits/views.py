@@ -50,7 +50,9 @@ def recent_years(count=4):
 
 def _visible_audit(request, pk):
     return get_object_or_404(
-        can.visible_audits(request.user, Audit.objects.all()).select_related("organisation", "framework", "submitted_by", "started_by"),
+        can.visible_audits(
+            request.user, Audit.objects.select_related("organisation", "framework", "submitted_by", "started_by")
+        ),
         pk=pk,
     )
 
@@ -322,7 +324,8 @@ def visit_new(request):
 
 @login_required
 def visit_detail(request, pk):
-    visit = get_object_or_404(can.visible_visits(request.user, OfferVisit.objects.all()).select_related("organisation", "officer"), pk=pk)
+    visits = OfferVisit.objects.select_related("organisation", "officer")
+    visit = get_object_or_404(can.visible_visits(request.user, visits), pk=pk)
     return render(
         request, "audits/visit_detail.html", {"visit": visit, "can_edit": can.can_record_visit(request.user)}
     )

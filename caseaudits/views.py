@@ -196,7 +196,9 @@ def audit_moderate(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             # a stale page: the message is shown above what they chose, which is kept
-            saved = save_unless_stale(form, lambda: services.moderate(audit, moderator=request.user, **form.cleaned_data))
+            saved = save_unless_stale(
+                form, lambda: services.moderate(audit, moderator=request.user, **form.cleaned_data)
+            )
         except services.ModerationRefused as refused:
             messages.error(request, str(refused))
             return redirect("caseaudits:detail", pk=audit.pk)
