@@ -43,7 +43,10 @@ class DayMonthYearWidget(forms.Widget):
         if isinstance(value, dict):  # what was typed, shown again as typed
             return {part: value.get(part, "") for part in PARTS}
         if isinstance(value, str) and value:
-            value = _parse(value)
+            parsed = _parse(value)
+            if parsed is None:  # a single value posted that is not a date: kept, in the first box
+                return {"day": value, "month": "", "year": ""}
+            value = parsed
         if isinstance(value, date):
             return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
         return dict.fromkeys(PARTS, "")
