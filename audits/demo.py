@@ -37,6 +37,7 @@ from portal.demo import DEMO_PASSWORD
 from portal.models import Membership, Organisation, User
 from portal.periods import academic_year, academic_year_start
 from portal.rag import Rag
+from portal.seeding import demo_seeder
 
 DEMO_SCHOOL = "Rushey Mead Primary School"
 NOT_STARTED = {"Braunstone Nursery School", "Highfields Nursery School", "Millgate Special School", "Gateway College"}
@@ -73,6 +74,7 @@ def _aware(day, hour=10):
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
+@demo_seeder(order=30)
 def seed(stdout=None):
     today = timezone.localdate()
     this_year = academic_year(today)

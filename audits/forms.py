@@ -16,27 +16,24 @@ from django.utils.safestring import mark_safe
 from audits.framework_data import parse_framework
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
 from portal.concurrency import STALE_EDIT_MESSAGE, VersionedFormMixin
-from portal.models import Organisation, User
+from portal.dates import DayMonthYearField
+from portal.models import Organisation
+from portal.permissions import la_officers
 from portal.rag import RAG_MEANINGS, Rag
 
-DATE_HINT = "For example, 27/3/2027"
 RAG_CHOICES = [(rag.value, f"{rag.label}: {RAG_MEANINGS[rag].lower()}") for rag in Rag]
 YES_NO = {"yes": True, "no": False}
 
 
-def date_field(label, *, required=False, hint=DATE_HINT):
-    field = forms.DateField(
-        required=required,
-        help_text=hint,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"class": "input--date", "autocomplete": "off"}),
-    )
+def date_field(label, *, required=False, past=False):
+    field = DayMonthYearField(required=required, past=past)
     label_date_field(field, label)
     return field
 
 
 def label_date_field(field, label):
     field.label = label
-    field.error_messages["invalid"] = f"Enter {label[0].lower() + label[1:]} as a real date, for example 27/3/2027."
+    field.error_messages["invalid"] = f"Enter {label[0].lower() + label[1:]} as a real date, for example 27 3 2027."
 
 
 class SeenValuesMixin(forms.BaseForm):
@@ -72,7 +69,7 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    achieved_on = date_field("Date")
+    achieved_on = date_field("Date", past=True)
     review_date = date_field("Review date")
 
     class Meta:
@@ -152,8 +149,8 @@ class ActionForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class TrainedStaffForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
-    part_a_on = date_field("Attended part A")
-    part_b_on = date_field("Attended part B")
+    part_a_on = date_field("Attended part A", past=True)
+    part_b_on = date_field("Attended part B", past=True)
 
     class Meta:
         model = TrainedStaff
@@ -371,7 +368,7 @@ class CommentForm(forms.ModelForm):
 
 
 class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
-    visited_on = date_field("Date of visit", required=True)
+    visited_on = date_field("Date of visit", required=True, past=True)
 
     class Meta:
         model = OfferVisit
@@ -396,10 +393,7 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         self.fields["organisation"].queryset = Organisation.objects.schools().active()
-        officers = User.objects.filter(is_active=True).filter(
-            partnership_role=User.PartnershipRole.LA_OFFICER
-        ) | User.objects.filter(is_active=True, is_superuser=True)
-        self.fields["officer"].queryset = officers.distinct().order_by("last_name", "first_name")
+        self.fields["officer"].queryset = la_officers().order_by("last_name", "first_name")
         self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.email
         self.fields["visited_on"].error_messages["required"] = "Enter the date of the visit."
         # A model field's choices bring a blank "---------" first: as a radio it would be a judgement to pick.

@@ -18,8 +18,10 @@ from django.conf import settings
 from django.db import models
 
 from portal.concurrency import VersionedModel
+from portal.judgements import Judgement, is_good_or_better
 from portal.models import Organisation
 from portal.rag import Rag
+from portal.tracking import EditTracked
 
 
 class FrameworkInUse(Exception):
@@ -215,13 +217,8 @@ class Audit(VersionedModel):
         return self.status == self.Status.SUBMITTED
 
 
-class EditedRecord(VersionedModel):
+class EditedRecord(VersionedModel, EditTracked):
     """A part of an audit people edit: who saved it last, and when, to tell a second editor what changed."""
-
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True
@@ -359,13 +356,7 @@ class AuditComment(models.Model):
 class OfferVisit(VersionedModel):
     """An LA officer's visit to a school to check the quality and content of its Early Help offer."""
 
-    class Judgement(models.TextChoices):
-        """The four-point scale schools know from inspection; "good or better" is the figure reported."""
-
-        OUTSTANDING = "outstanding", "Outstanding"
-        GOOD = "good", "Good"
-        REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
-        INADEQUATE = "inadequate", "Inadequate"
+    Judgement = Judgement  # the partnership's four-point scale (portal.judgements), as OfferVisit.Judgement
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="offer_visits")
     visited_on = models.DateField("date of visit")
@@ -390,4 +381,4 @@ class OfferVisit(VersionedModel):
 
     @property
     def good_or_better(self):
-        return self.judgement in (self.Judgement.OUTSTANDING, self.Judgement.GOOD)
+        return is_good_or_better(self.judgement)

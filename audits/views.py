@@ -26,10 +26,10 @@ from audits.forms import (
     StartAuditForm,
 )
 from audits.framework_data import create_framework
-from audits.models import Action, Audit, Framework
+from audits.models import Action, Audit, Framework, OfferVisit
 from home import selectors as offers
 from portal import permissions
-from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, VersionedUpdateView
+from portal.concurrency import VersionedUpdateView, save_unless_stale
 from portal.models import Locality, Organisation
 from portal.periods import academic_year, academic_year_label
 from portal.permissions import commitments as can
@@ -50,7 +50,9 @@ def recent_years(count=4):
 
 def _visible_audit(request, pk):
     return get_object_or_404(
-        can.visible_audits(request.user).select_related("organisation", "framework", "submitted_by", "started_by"),
+        can.visible_audits(
+            request.user, Audit.objects.select_related("organisation", "framework", "submitted_by", "started_by")
+        ),
         pk=pk,
     )
 
@@ -58,7 +60,7 @@ def _visible_audit(request, pk):
 def _visible_school(request, slug):
     """A school whose audits area the person may open (its own people, LA officers, the board)."""
     school = get_object_or_404(Organisation.objects.schools(), slug=slug)
-    if not (permissions.is_partnership_wide(request.user) or permissions.is_member(request.user, school)):
+    if not can.can_open_school(request.user, school):
         raise Http404
     return school
 
@@ -205,10 +207,7 @@ class ActionEdit(LoginRequiredMixin, VersionedUpdateView):
         return action
 
     def form_valid(self, form):
-        try:
-            services.update_action(form, self.request.user)
-        except StaleEditError:
-            form.add_error(None, STALE_EDIT_MESSAGE)
+        if not save_unless_stale(form, lambda: services.update_action(form, self.request.user)):
             return self.form_invalid(form)
         messages.success(self.request, "Action saved.")
         anchor = f"#commitment-{self.object.commitment.number}"
@@ -296,7 +295,7 @@ def visits(request):
     """Offer quality visits: every visit for LA officers; a school's own visits for its people."""
     if not can.can_list_visits(request.user):
         raise Http404
-    queryset = can.visible_visits(request.user).select_related("organisation", "officer")
+    queryset = can.visible_visits(request.user, OfferVisit.objects.all()).select_related("organisation", "officer")
     return render(
         request,
         "audits/visits.html",
@@ -325,7 +324,8 @@ def visit_new(request):
 
 @login_required
 def visit_detail(request, pk):
-    visit = get_object_or_404(can.visible_visits(request.user).select_related("organisation", "officer"), pk=pk)
+    visits = OfferVisit.objects.select_related("organisation", "officer")
+    visit = get_object_or_404(can.visible_visits(request.user, visits), pk=pk)
     return render(
         request, "audits/visit_detail.html", {"visit": visit, "can_edit": can.can_record_visit(request.user)}
     )
@@ -338,7 +338,7 @@ class VisitEdit(LoginRequiredMixin, VersionedUpdateView):
     success_message = "Visit saved."
 
     def get_queryset(self):
-        return can.visible_visits(self.request.user)
+        return can.visible_visits(self.request.user, OfferVisit.objects.all())
 
     def get_object(self, queryset=None):
         visit = super().get_object(queryset)

@@ -22,6 +22,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from audits import selectors, services
 from audits.forms import CommitmentForm, SubmitAuditForm
+from audits.models import Audit
 from home import selectors as offers
 from portal import permissions
 from portal.concurrency import StaleEditError
@@ -39,7 +40,8 @@ class AuditWizard(NamedUrlSessionWizardView):
 
     def dispatch(self, request, *args, **kwargs):
         self.audit = get_object_or_404(
-            can.visible_audits(request.user).select_related("organisation", "framework"), pk=kwargs["pk"]
+            can.visible_audits(request.user, Audit.objects.select_related("organisation", "framework")),
+            pk=kwargs["pk"],
         )
         permissions.require(can.can_edit_audit(request.user, self.audit))
         if self.audit.is_submitted:

@@ -65,7 +65,7 @@ def main():
     from audits.models import Framework
     from portal.models import Organisation, User
     from portal.periods import academic_year
-    from tests.audits.builders import build_city
+    from testdata.audits import build_city
 
     print(f"Database: {os.environ['DATABASE_URL']}")
     started = time.perf_counter()

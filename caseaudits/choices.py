@@ -1,4 +1,5 @@
-"""The fixed scales an audit is recorded on (the principles themselves are data: see models.Framework)."""
+"""The fixed scale a principle's finding is recorded on (the principles themselves are data: see
+models.Framework)."""
 
 from django.db import models
 
@@ -12,10 +13,4 @@ class Finding(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", "Not applicable"
 
 
-class Judgement(models.TextChoices):
-    """The overall judgement of the case's quality (Ofsted's four-point scale, as partnerships use it)."""
-
-    OUTSTANDING = "outstanding", "Outstanding"
-    GOOD = "good", "Good"
-    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
-    INADEQUATE = "inadequate", "Inadequate"
+# The overall judgement of the case's quality is the partnership's shared scale: portal.judgements.Judgement.

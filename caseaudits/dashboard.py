@@ -4,12 +4,12 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from portal.dashboard import DashboardItem, DashboardSection, section
+from portal.judgements import GOOD_OR_BETTER
 from portal.permissions import caseaudits as can
 from portal.templatetags.portal_tags import percent
 
 from caseaudits import selectors
 from caseaudits.models import AuditAction, CaseAudit
-from caseaudits.rules import GOOD_OR_BETTER
 
 
 @section(order=40)

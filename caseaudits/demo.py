@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from portal.demo import DEMO_PASSWORD
 from portal.models import Locality, Organisation, User
+from portal.seeding import demo_seeder
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Framework, Moderation, PrincipleFinding
 
 SECOND_OFFICER = ("qa.officer2@example.org", "Priya", "Shah", "Early Help Assessment Coordinator (QA)")
@@ -73,6 +75,7 @@ EVIDENCE = {
 }
 
 
+@demo_seeder(order=40)
 def seed(stdout=None):
     framework = Framework.objects.get(key="leicester-eha-principles", revision=1)
     principles = list(framework.principles.order_by("number"))

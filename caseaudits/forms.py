@@ -1,33 +1,22 @@
 """Forms for recording, moderating and following up case-file audits, and for choosing what to report."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from portal.concurrency import VersionedFormMixin
-from portal.models import Locality, Organisation, User
+from portal.dates import DayMonthYearField, PastDayMonthYearField
+from portal.models import Locality, Organisation
 from portal.periods import financial_quarter, financial_year_label
+from portal.permissions import la_officers
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit
 from caseaudits.privacy import case_reference_hint, normalise_case_reference, validate_free_text
 from caseaudits.rules import dates_problem
 
 NO_PERSONAL_DATA = "Describe people by their role (for example 'mother'), never by name; no dates of birth or addresses."
 
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def la_officers():
-    """People who may be named as an auditor."""
-    return User.objects.filter(Q(partnership_role=User.PartnershipRole.LA_OFFICER) | Q(is_superuser=True)).filter(
-        is_active=True
-    )
 
 
 def finding_field_names(principle):
@@ -65,9 +54,8 @@ class AuditForm(AuditChecksMixin, VersionedFormMixin, forms.ModelForm):
             "strengths",
             "areas_for_development",
         ]
+        field_classes = {"eha_start_date": PastDayMonthYearField, "audit_date": PastDayMonthYearField}
         widgets = {
-            "eha_start_date": DateInput,
-            "audit_date": DateInput,
             "strengths": forms.Textarea(attrs={"rows": 4}),
             "areas_for_development": forms.Textarea(attrs={"rows": 4}),
         }
@@ -200,7 +188,8 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AuditAction
         fields = ["description", "due_date"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"due_date": DayMonthYearField}
         labels = {"description": "Action for the lead practitioner", "due_date": "Due date"}
         help_texts = {"description": NO_PERSONAL_DATA}
         error_messages = {
@@ -227,7 +216,8 @@ class ActionProgressForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AuditAction
         fields = ["progress_note", "completed_on"]
-        widgets = {"progress_note": forms.Textarea(attrs={"rows": 4}), "completed_on": DateInput}
+        widgets = {"progress_note": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"completed_on": PastDayMonthYearField}
         labels = {"progress_note": "Progress", "completed_on": "Date completed"}
         help_texts = {
             "progress_note": NO_PERSONAL_DATA,

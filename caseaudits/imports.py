@@ -9,10 +9,12 @@ a problem nothing is imported and each problem is named by row and column.
 from django import forms
 
 from portal.models import Locality, Organisation
+from portal.permissions import la_officers
 from portal.tabular import check_headings, import_rows, normalise_header, read_table
 
-from caseaudits.choices import Finding, Judgement
-from caseaudits.forms import AuditChecksMixin, la_officers
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
+from caseaudits.forms import AuditChecksMixin
 from caseaudits.models import AuditAction, CaseAudit, PrincipleFinding
 from caseaudits.privacy import case_reference_hint, validate_case_reference, validate_free_text
 

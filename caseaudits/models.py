@@ -18,7 +18,8 @@ from django.db.models import Q
 from portal.concurrency import VersionedModel
 from portal.models import Locality, Organisation
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.privacy import validate_case_reference, validate_free_text
 from caseaudits.rules import report_quarter
 

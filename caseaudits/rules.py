@@ -16,10 +16,6 @@ from datetime import date
 
 from portal.periods import FinancialQuarter, financial_quarter
 
-from caseaudits.choices import Judgement
-
-GOOD_OR_BETTER = frozenset({Judgement.OUTSTANDING, Judgement.GOOD})
-
 
 def report_quarter(audit_date: date) -> FinancialQuarter:
     """The quarter an audit is reported in: the financial quarter of its audit date."""
@@ -56,10 +52,6 @@ def whole_percent(numerator: int, denominator: int) -> int | None:
 def principle_share(met: int, partly_met: int, not_met: int) -> Share:
     """Cases meeting a principle among those where it applied (Not applicable never reaches here)."""
     return Share(met, met + partly_met + not_met)
-
-
-def is_good_or_better(judgement: str) -> bool:
-    return judgement in GOOD_OR_BETTER
 
 
 def final_judgement(audit_judgement: str, moderated_judgement: str | None) -> str:

@@ -20,9 +20,10 @@ from portal.periods import (
     parse_financial_year,
 )
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import GOOD_OR_BETTER, Judgement
 from caseaudits.models import CaseAudit, Framework, Moderation, Principle, PrincipleFinding
-from caseaudits.rules import GOOD_OR_BETTER, Share, principle_share, trim_empty_quarters
+from caseaudits.rules import Share, principle_share, trim_empty_quarters
 
 FINDING_COUNTS = {
     "met": Count("pk", filter=Q(finding=Finding.MET)),

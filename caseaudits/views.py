@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal.charts import Series, line_chart
-from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError
+from portal.concurrency import save_unless_stale
 from portal.forms import ImportForm
 from portal.models import Organisation
 from portal.periods import FinancialQuarter, financial_year_label, parse_financial_year
@@ -148,13 +148,11 @@ def audit_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_audit(form)
-        except StaleEditError:
-            form.add_error(None, STALE_EDIT_MESSAGE)
+            saved = save_unless_stale(form, lambda: services.save_audit(form))
         except services.AuditLocked:
             messages.error(request, "This audit was moderated while you were editing it; your changes were not saved.")
             return redirect("caseaudits:detail", pk=audit.pk)
-        else:
+        if saved:
             messages.success(request, "Audit saved.")
             return redirect("caseaudits:detail", pk=audit.pk)
     return _audit_form_page(request, form, audit)
@@ -197,13 +195,14 @@ def audit_moderate(request, pk):
     form = ModerationForm(request.POST or None, audit=audit)
     if request.method == "POST" and form.is_valid():
         try:
-            services.moderate(audit, moderator=request.user, **form.cleaned_data)
+            # a stale page: the message is shown above what they chose, which is kept
+            saved = save_unless_stale(
+                form, lambda: services.moderate(audit, moderator=request.user, **form.cleaned_data)
+            )
         except services.ModerationRefused as refused:
             messages.error(request, str(refused))
             return redirect("caseaudits:detail", pk=audit.pk)
-        except StaleEditError:
-            form.add_error(None, STALE_EDIT_MESSAGE)  # shown above what they chose, which is kept
-        else:
+        if saved:
             messages.success(request, f"Moderation of case {audit.case_reference} recorded.")
             return redirect("caseaudits:detail", pk=audit.pk)
     return render(
@@ -313,14 +312,9 @@ def action_progress(request, pk):
 
 
 def _save_action_form(request, form, action, heading, success, *, show_action):
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except StaleEditError:
-            form.add_error(None, STALE_EDIT_MESSAGE)
-        else:
-            messages.success(request, success)
-            return redirect("caseaudits:detail", pk=action.audit_id)
+    if request.method == "POST" and form.is_valid() and save_unless_stale(form):
+        messages.success(request, success)
+        return redirect("caseaudits:detail", pk=action.audit_id)
     return render(
         request,
         "caseaudits/action_form.html",

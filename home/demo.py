@@ -23,6 +23,7 @@ from django.utils import timezone
 from home import rules, services
 from home.models import ChecklistSection, HomePage, OfferPage
 from portal.models import Organisation, User
+from portal.seeding import demo_seeder
 
 HELP_ROUTES = [
     (
@@ -267,6 +268,7 @@ def seed_home_page():
     home.save_revision().publish()
 
 
+@demo_seeder(order=10)
 def seed(stdout=None):
     seed_home_page()
     seed_offers(stdout)

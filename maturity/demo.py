@@ -13,6 +13,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from portal.models import User
+from portal.seeding import demo_seeder
 
 from .models import ActionItem, ContributorGroup, ContributorRating, Framework, Method, Round, StrandRating
 from .rules import ActionStatus, Status, parse_rating
@@ -159,6 +160,7 @@ def _ratings(round_, strands, table):
         )
 
 
+@demo_seeder(order=50)
 def seed(stdout=None):
     framework = Framework.objects.get(slug="stmm", version=1)
     strands = {strand.key: strand for strand in framework.strands.all()}

@@ -3,12 +3,11 @@
 from django import forms
 
 from portal.concurrency import VersionedFormMixin
+from portal.dates import DayMonthYearField, PastDayMonthYearField
 
 from . import rules
 from .models import ActionItem, ContributorGroup, ContributorRating, Method, Round, StrandRating
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_HINT = "For example, 2019-01-31 (or 31/01/2019)."
 
 
 class RatingField(forms.TypedChoiceField):
@@ -37,9 +36,9 @@ class RoundCreateForm(PeriodMixin, forms.Form):
         help_text="Rounds keep the framework version they were rated against.",
     )
     title = forms.CharField(max_length=200, help_text="For example, Early Help self-assessment 2026.")
-    period_start = forms.DateField(label="Assessment started", widget=DATE_WIDGET, help_text=DATE_HINT)
-    period_end = forms.DateField(
-        label="Assessment finished (or will finish)", widget=DATE_WIDGET, help_text="Used as the round's heading in comparisons."
+    period_start = PastDayMonthYearField(label="Assessment started")
+    period_end = DayMonthYearField(
+        label="Assessment finished (or will finish)", help_text="Used as the round's heading in comparisons."
     )
 
     def __init__(self, *args, frameworks, **kwargs):
@@ -65,7 +64,8 @@ class RoundDetailsForm(PeriodMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Round
         fields = ["title", "period_start", "period_end", "methods", "methods_other", "contributors_at_least", "summary"]
-        widgets = {"period_start": DATE_WIDGET, "period_end": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"period_start": PastDayMonthYearField, "period_end": DayMonthYearField}
         help_texts = {
             "contributors_at_least": "If only an overall figure is known, for example 'at least 160'.",
             "methods_other": "Anything not in the list above.",
@@ -116,10 +116,10 @@ class ActionItemForm(VersionedFormMixin, forms.ModelForm):
             "recommendation": forms.Textarea(attrs={"rows": 3}),
             "action": forms.Textarea(attrs={"rows": 3}),
             "progress_note": forms.Textarea(attrs={"rows": 3}),
-            "due_date": DATE_WIDGET,
         }
+        field_classes = {"due_date": DayMonthYearField}
         labels = {"number": "Recommendation number", "strand": "Strand (optional)"}
-        help_texts = {"due_date": DATE_HINT, "responsible_lead": "A role or group, for example 'Director of Social Care and Early Help'."}
+        help_texts = {"responsible_lead": "A role or group, for example 'Director of Social Care and Early Help'."}
 
     def __init__(self, *args, round_, **kwargs):
         super().__init__(*args, **kwargs)

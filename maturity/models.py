@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 
 from portal.concurrency import VersionedModel
+from portal.tracking import EditTracked
 
 from . import rules
 from .rules import ActionStatus, Status
@@ -206,7 +207,7 @@ class ContributorGroup(models.Model):
         constraints = [models.UniqueConstraint(fields=["round", "group"], name="maturity_contributor_group")]
 
 
-class StrandRating(VersionedModel):
+class StrandRating(VersionedModel, EditTracked):
     """The partnership's agreed rating of one strand in one round, with its evidence."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ratings")
@@ -215,10 +216,6 @@ class StrandRating(VersionedModel):
     evidence = models.TextField("Evidence summary", blank=True)
     strengths = models.TextField(blank=True)
     areas_for_development = models.TextField(blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["round", "strand__position"]

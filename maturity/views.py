@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError
+from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, save_unless_stale
 from portal.permissions import maturity as can
 from portal.permissions import require
 from portal.xlsx import xlsx_response
@@ -130,17 +130,16 @@ def _edit(request, round_, form, *, template, save, success, context=None):
         return _to_round(round_)
     if request.method == "POST" and form.is_valid():
         try:
-            save(form)
-        except StaleEditError:
-            form.add_error(None, STALE_EDIT_MESSAGE)
+            saved = save_unless_stale(form, lambda: save(form))
         except services.NumberTaken as taken:
             form.add_error("number", str(taken))
         except services.RoundLocked as locked:
             messages.error(request, str(locked))
             return _to_round(round_)
         else:
-            messages.success(request, success)
-            return _to_round(round_)
+            if saved:
+                messages.success(request, success)
+                return _to_round(round_)
     return render(request, template, {"round": round_, "form": form, **(context or {})})
 
 

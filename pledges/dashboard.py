@@ -5,9 +5,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pledges import selectors
-from portal import permissions
 from portal.dashboard import DashboardItem, DashboardSection, section
-from portal.permissions.pledges import can_sign, pledge_organisations
+from portal.permissions.pledges import (
+    can_sign,
+    can_view_matrix,
+    has_own_pledges,
+    own_pledge_organisations,
+    pledge_organisations,
+)
 
 SAMPLE = 5  # overdue reviews listed on the board's dashboard; the matrix has them all
 
@@ -17,9 +22,9 @@ def pledges(user):
     pledge_set = selectors.current_pledge_set()
     if pledge_set is None:
         return None
-    if permissions.is_partnership_wide(user):
+    if can_view_matrix(user):
         return _partnership_section(user, pledge_set)
-    if permissions.member_organisation_ids(user):
+    if has_own_pledges(user):
         return _organisation_section(user)
     return None
 
@@ -50,7 +55,7 @@ def _partnership_section(user, pledge_set):
 def _organisation_section(user):
     today = timezone.localdate()
     items = []
-    organisations = pledge_organisations(user).filter(pk__in=permissions.member_organisation_ids(user)).order_by("name")
+    organisations = own_pledge_organisations(user).order_by("name")
     for organisation in organisations:
         signature = selectors.latest_signature(organisation)
         url = reverse("pledges:organisation", args=[organisation.slug])

@@ -26,6 +26,7 @@ from pledges.models import (
 from portal.demo import DEMO_PASSWORD
 from portal.models import Membership, Organisation, User
 from portal.periods import financial_quarter
+from portal.seeding import demo_seeder
 
 SEED_SIGNED_ON = (2016, 9, 30)
 LPT_STATEMENT = (
@@ -93,6 +94,7 @@ OTHER_PARTNERS = [
 UNSIGNED_LEAD = ("homestart.lead@example.org", "Hannah", "Moore", "Scheme Manager", "Home-Start Leicester")
 
 
+@demo_seeder(order=20)
 def seed(stdout=None):
     pledge_set = PledgeSet.objects.current()
     if pledge_set is None:

@@ -18,17 +18,9 @@ from pledges.models import (
     TrainingSummary,
 )
 from portal.concurrency import VersionedFormMixin
+from portal.dates import DayMonthYearField, PastDayMonthYearField
 from portal.models import Locality, Organisation
 from portal.periods import financial_quarter
-
-
-class DateInput(forms.DateInput):
-    """A native date field: keyboard-operable, no JavaScript; typed dates like 31/03/2026 are accepted too."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _not_in_future(value, what):
@@ -46,11 +38,12 @@ class SignForm(forms.ModelForm):
     class Meta:
         model = Signature
         fields = ["signatory_name", "signatory_role", "signed_on", "statement"]
-        widgets = {"signed_on": DateInput(), "statement": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"statement": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"signed_on": PastDayMonthYearField}
         error_messages = {
             "signatory_name": {"required": "Enter the name of the person signing."},
             "signatory_role": {"required": "Enter the signatory's role."},
-            "signed_on": {"required": "Enter the date the pledges were signed.", "invalid": "Enter a real date, for example 31/03/2026."},
+            "signed_on": {"required": "Enter the date the pledges were signed.", "invalid": "Enter a real date, for example 27 3 2025."},
         }
 
     def clean_signed_on(self):
@@ -73,10 +66,10 @@ class StatusForm(VersionedFormMixin, forms.ModelForm):
         fields = ["status", "review_date", "not_applicable_reason", "notes"]
         widgets = {
             "status": forms.RadioSelect,
-            "review_date": DateInput(),
             "not_applicable_reason": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
+        field_classes = {"review_date": DayMonthYearField}
         labels = {
             "status": "Where are you with this pledge?",
             "review_date": "Next review date",
@@ -141,10 +134,10 @@ class TrainingRecordForm(forms.ModelForm):
     class Meta:
         model = TrainingRecord
         fields = ["course", "date", "attendees"]
-        widgets = {"date": DateInput()}
+        field_classes = {"date": PastDayMonthYearField}
         error_messages = {
             "course": {"required": "Enter the name of the course."},
-            "date": {"required": "Enter the date of the course.", "invalid": "Enter a real date, for example 31/03/2026."},
+            "date": {"required": "Enter the date of the course.", "invalid": "Enter a real date, for example 27 3 2025."},
             "attendees": {"required": "Enter how many staff attended.", "invalid": "Enter a whole number."},
         }
 

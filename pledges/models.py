@@ -17,6 +17,7 @@ from django.db.models import Q
 from portal.concurrency import VersionedModel
 from portal.models import Organisation
 from portal.periods import financial_quarter
+from portal.tracking import EditTracked
 
 
 class Status(models.TextChoices):
@@ -114,7 +115,7 @@ class Signature(VersionedModel):
         return f"{self.organisation} signed {self.pledge_set} on {self.signed_on:%d %B %Y}"
 
 
-class PledgeStatus(VersionedModel):
+class PledgeStatus(VersionedModel, EditTracked):
     """Where an organisation is with one pledge, and when it will next review it. Set by the lead."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="pledge_statuses")
@@ -123,8 +124,6 @@ class PledgeStatus(VersionedModel):
     review_date = models.DateField(null=True, blank=True)
     not_applicable_reason = models.TextField(blank=True)
     notes = models.TextField(blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "pledge statuses"
@@ -136,7 +135,7 @@ class PledgeStatus(VersionedModel):
         return f"{self.organisation}, pledge {self.pledge.number}: {self.get_status_display()}"
 
 
-class DesignatedLead(VersionedModel):
+class DesignatedLead(VersionedModel, EditTracked):
     """Pledge 1: the named Designated Lead for Safeguarding and Early Help. Seen by signed-in partners only."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="designated_lead")
@@ -144,14 +143,12 @@ class DesignatedLead(VersionedModel):
     role = models.CharField(max_length=200, help_text="Their job title.")
     email = models.EmailField(help_text="Where partners should contact them about Early Help.")
     phone = models.CharField(max_length=40, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):
         return f"{self.name}, {self.role} ({self.organisation})"
 
 
-class TrainingSummary(VersionedModel):
+class TrainingSummary(VersionedModel, EditTracked):
     """Pledge 2: how many staff are in Early Help roles and how many of them are trained."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="training_summary")
@@ -159,8 +156,6 @@ class TrainingSummary(VersionedModel):
         "Staff in Early Help roles", help_text="Staff who could act as Lead Practitioner or contribute to an Early Help Assessment."
     )
     staff_trained = models.PositiveIntegerField("Of these, staff trained")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "training summaries"
@@ -183,7 +178,7 @@ class TrainingRecord(models.Model):
         return f"{self.course} ({self.date:%d %b %Y}, {self.attendees} attended)"
 
 
-class AccessRoutes(VersionedModel):
+class AccessRoutes(VersionedModel, EditTracked):
     """Pledge 3: how staff, and the children and families the organisation works with, reach Early Help."""
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="access_routes")
@@ -194,8 +189,6 @@ class AccessRoutes(VersionedModel):
         "How children, young people and families access Early Help",
         help_text="For example: leaflets, notice boards, the website, a named contact.",
     )
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "access routes"

@@ -24,7 +24,6 @@ STATUS_COLOURS = {
 }
 OVERDUE_COLOUR = "red"
 OVERDUE_LABEL = "Review overdue"
-DUE_SOON_LABEL = "Review due soon"
 
 
 def effective_status(status) -> Status:

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from portal import permissions
+from portal.dates import PastDayMonthYearField
 
 
 def tracked_content_types():
@@ -24,8 +25,8 @@ def tracked_content_types():
 class AuditTrailFilter(forms.Form):
     record_type = forms.ChoiceField(label="Kind of record", required=False)
     person = forms.CharField(label="Changed by (email contains)", required=False, max_length=254)
-    date_from = forms.DateField(label="From", required=False, help_text="For example 1/9/2026")
-    date_to = forms.DateField(label="To", required=False)
+    date_from = PastDayMonthYearField(label="From", required=False)
+    date_to = PastDayMonthYearField(label="To", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

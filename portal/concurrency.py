@@ -74,8 +74,23 @@ class VersionedFormMixin(forms.BaseForm):
         return super().save(commit=commit)
 
 
+def save_unless_stale(form, save=None) -> bool:
+    """For function views: run `save()` (by default the form's own) and say whether it saved.
+
+    A stale edit puts the message at the top of the form, which keeps what the person typed, and answers
+    False: the view shows the form again. Other refusals (a locked record...) are the view's to handle.
+    """
+    try:
+        (save or form.save)()
+    except StaleEditError:
+        form.add_error(None, STALE_EDIT_MESSAGE)
+        return False
+    return True
+
+
 class VersionedUpdateView(UpdateView):
-    """An UpdateView that turns a stale save into a message at the top of the form, keeping the input."""
+    """An UpdateView that turns a stale save into a message at the top of the form, keeping the input
+    (`save_unless_stale` does the same for function views)."""
 
     success_message = ""
 

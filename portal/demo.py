@@ -7,6 +7,7 @@ Every function here is idempotent: running it again updates rather than duplicat
 """
 
 from portal.models import Locality, Membership, Organisation, User
+from portal.seeding import demo_seeder
 
 DEMO_PASSWORD = "EarlyHelp-demo-2026"
 
@@ -126,6 +127,7 @@ def _slug_email(name):
     return "".join(c for c in name.lower() if c.isalnum())[:24]
 
 
+@demo_seeder(order=0)
 def seed(stdout=None):
     localities = {}
     for name, description in LOCALITIES:

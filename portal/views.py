@@ -32,8 +32,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "people": people,
-            "can_edit": permissions.can_edit_organisation_work(request.user, organisation)
-            or permissions.is_la_officer(request.user),
+            "can_edit": permissions.can_edit_organisation_record(request.user, organisation),
         },
     )
 
@@ -48,10 +47,7 @@ class OrganisationContactEdit(LoginRequiredMixin, VersionedUpdateView):
 
     def get_object(self, queryset=None):
         organisation = super().get_object(queryset)
-        permissions.require(
-            permissions.can_edit_organisation_work(self.request.user, organisation)
-            or permissions.is_la_officer(self.request.user)
-        )
+        permissions.require(permissions.can_edit_organisation_record(self.request.user, organisation))
         return organisation
 
     def get_success_url(self):
@@ -63,7 +59,7 @@ def la_only(view):
 
     @login_required
     def wrapped(request, *args, **kwargs):
-        permissions.require(permissions.is_la_officer(request.user))
+        permissions.require(permissions.can_read_site_reports(request.user))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 
 from portal.models import Locality, Membership, Organisation, User
+from testdata.people import make_user
 
-PASSWORD = "a-Test-password-1234"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -47,18 +47,6 @@ def other_school(north):
 @pytest.fixture
 def agency(south):
     return Organisation.objects.create(name="Family Action Group", kind="agency", sector="voluntary", locality=south)
-
-
-def make_user(email, *, role="", superuser=False, memberships=()):
-    user = User.objects.create_user(
-        email=email, password=PASSWORD, first_name=email.split("@")[0].title(), last_name="Tester"
-    )
-    user.partnership_role = role
-    user.is_superuser = user.is_staff = superuser
-    user.save()
-    for organisation, membership_role in memberships:
-        Membership.objects.create(user=user, organisation=organisation, role=membership_role)
-    return user
 
 
 @pytest.fixture

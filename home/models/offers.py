@@ -39,11 +39,13 @@ class OfferIndexPage(Page):
     subpage_types = ["home.OfferPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from home.directory import directory_context
+    # `(request, page) -> dict`: the directory's filters, search and results. The directory reads these
+    # models, so this module cannot import it without a cycle; HomeConfig.ready() plugs it in.
+    directory_context = None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(request, self))
+        context.update(type(self).directory_context(request, self))
         return context
 
 

@@ -33,10 +33,13 @@ __all__ = [
     "is_lead",
     "can_view_organisation",
     "can_edit_organisation_work",
+    "can_edit_organisation_record",
     "can_sign_off_for",
     "can_administer",
     "may_use_two_factor",
     "can_read_audit_trail",
+    "can_read_site_reports",
+    "la_officers",
     "scope",
     "visible_organisations",
     "require",
@@ -111,6 +114,11 @@ def can_edit_organisation_work(user, organisation) -> bool:
     return is_member(user, organisation)
 
 
+def can_edit_organisation_record(user, organisation) -> bool:
+    """The organisation's own record (its contact details): its people, and LA officers who keep it right."""
+    return is_la_officer(user) or can_edit_organisation_work(user, organisation)
+
+
 def can_sign_off_for(user, organisation) -> bool:
     """Sign, submit or approve on the organisation's behalf: its lead only."""
     return is_lead(user, organisation)
@@ -124,6 +132,19 @@ def may_use_two_factor(user) -> bool:
 def can_read_audit_trail(user) -> bool:
     """Who changed what and when: LA officers and administrators."""
     return is_la_officer(user)
+
+
+def can_read_site_reports(user) -> bool:
+    """The CMS's site-wide reports (they name every organisation's pages): LA officers and administrators."""
+    return is_la_officer(user)
+
+
+def la_officers():
+    """The people who hold an LA officer's powers (administrators too): whom a form may name as the officer
+    who audited a case or visited a school."""
+    return User.objects.filter(
+        Q(partnership_role=User.PartnershipRole.LA_OFFICER) | Q(is_superuser=True), is_active=True
+    )
 
 
 def can_administer(user) -> bool:

@@ -54,6 +54,16 @@ def can_record_evidence(user, organisation) -> bool:
     return can_edit_organisation_work(user, organisation)
 
 
+def has_own_pledges(user) -> bool:
+    """Belongs to an organisation, whose pledge record is then theirs to keep."""
+    return bool(member_organisation_ids(user))
+
+
+def own_pledge_organisations(user):
+    """The organisations whose pledge record the person keeps as a member (not those they read as LA/board)."""
+    return pledge_organisations(user).filter(pk__in=member_organisation_ids(user))
+
+
 def can_view_lead_contacts(user) -> bool:
     """Signed-in partners: anyone with an organisation or a partnership-wide role."""
     return is_partnership_wide(user) or bool(member_organisation_ids(user))

@@ -138,7 +138,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)  # load balancers in front of the app servers
 
 # Security headers. The Content-Security-Policy allows nothing inline and nothing from elsewhere on
-# the portal's own pages; the Wagtail admin gets the relaxations its editor needs (portal.middleware).
+# the portal's own pages; the Wagtail admin gets the relaxations its editor needs (portal.security.WagtailAdminCSP).
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's page preview frames the site inside its own admin
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -67,7 +67,7 @@ def test_bad_date_on_quick_update(client_for, school_lead, audit):
     client = client_for(school_lead)
     data = form_data(client.get(edit_url(action)).content.decode())
     page = client.post(edit_url(action), {**data, "due_date": "next week"}).content.decode()
-    assert "<title>Error:" in page and "Enter by when as a real date, for example 27/3/2027." in page
+    assert "<title>Error:" in page and "Enter by when as a real date, for example 27 3 2027." in page
     assert 'value="next week"' in page
 
 

@@ -14,7 +14,7 @@ from audits.models import Action, OfferVisit, OutcomeRecord
 from portal.models import Organisation
 from portal.periods import academic_year_label
 from portal.rag import RAG_XLSX_COLOURS, Rag
-from tests.audits.builders import build_city
+from testdata.audits import build_city
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ def test_officer_records_a_visit_from_the_school_page(officer, la_officer, schoo
     form = officer.get(f"/audits/visits/new/?school={school.slug}").content.decode()
     data = form_data(form)
     assert data["organisation"] == str(school.pk) and data["officer"] == str(la_officer.pk)
-    assert data["visited_on"] == today.strftime("%d/%m/%Y")
+    assert (data["visited_on-day"], data["visited_on-month"], data["visited_on-year"]) == (
+        str(today.day), str(today.month), str(today.year))
     data.update(judgement="requires_improvement", notes="Only two areas described.",
                 agreed_actions="Describe transition and staying safe by half term.")
     response = officer.post("/audits/visits/new/", data)

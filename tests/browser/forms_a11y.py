@@ -77,6 +77,32 @@ def type_into(page, locator, text, limit=80):
         page.keyboard.type(text)
 
 
+def fill_date(page, field_id, day="", month="", year=""):
+    """Fill the day, month and year boxes of a date field (the day box carries the field's id)."""
+    for suffix, value in (("", day), ("-month", month), ("-year", year)):
+        page.locator(f"[id='{field_id}{suffix}']").fill(str(value))
+
+
+def fill_day(page, field_id, day):
+    """Fill a date field's boxes with a `datetime.date`."""
+    fill_date(page, field_id, day.day, day.month, day.year)
+
+
+def date_boxes(page, field_id):
+    """What the day, month and year boxes of a date field hold."""
+    return tuple(page.locator(f"[id='{field_id}{suffix}']").input_value() for suffix in ("", "-month", "-year"))
+
+
+def type_date(page, day):
+    """Type a date with the keyboard into the day, month and year boxes, starting in the day box (which has
+    the focus) and replacing what each held; the focus ends in the year box."""
+    for n, part in enumerate((day.day, day.month, day.year)):
+        if n:
+            page.keyboard.press("Tab")
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(str(part))
+
+
 def tab_order(page, first, stops, *, limit=30):
     """Focus `first` (a locator), then press Tab until `stops` different controls have had focus.
 

@@ -12,15 +12,18 @@ import openpyxl
 from django.utils import timezone
 
 from portal.demo import DEMO_PASSWORD
-from tests.browser.forms_a11y import assert_error_tied_to_field, focus_is_visible, focused, tab_to, type_into
+from tests.browser.forms_a11y import (
+    assert_error_tied_to_field,
+    focus_is_visible,
+    focused,
+    tab_to,
+    type_date,
+    type_into,
+)
 
 DSL = "dsl.120272@example.org"
 SCHOOL = "Millgate Special School"
 TAB_LIMIT = 200  # commitment 4 has fifteen suggested actions of seven fields each before its buttons
-
-
-def as_typed(day):
-    return f"{day.day}/{day.month}/{day.year}"
 
 
 def press_link(page, name):
@@ -88,12 +91,16 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     # Focus order on the outcomes: Yes/No is one stop, then the outcome's own fields, outcome by outcome,
     # each stop drawn after the last and visibly focused.
     tab_to(page, page.locator("#id_commitment-1-outcomes-0-complete_0"), limit=TAB_LIMIT)
-    stops = tab_sequence(page, 6)
+    stops = tab_sequence(page, 10)
     assert [s["id"] for s in stops] == [
         "id_commitment-1-outcomes-0-details",
-        "id_commitment-1-outcomes-0-review_date",
+        "id_commitment-1-outcomes-0-review_date",  # a date's day, month and year boxes, in that order
+        "id_commitment-1-outcomes-0-review_date-month",
+        "id_commitment-1-outcomes-0-review_date-year",
         "id_commitment-1-outcomes-1-complete_0",
         "id_commitment-1-outcomes-1-achieved_on",
+        "id_commitment-1-outcomes-1-achieved_on-month",
+        "id_commitment-1-outcomes-1-achieved_on-year",
         "id_commitment-1-outcomes-2-complete_0",
         "id_commitment-1-outcomes-2-achieved_on",
     ]
@@ -107,14 +114,14 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     page.keyboard.press("Tab")
     page.keyboard.type("Sam Reid (DSL) and Ola Bello (deputy)")
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(in_ten_months))
+    type_date(page, in_ten_months)
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowDown")  # arrow keys move through a radio group and pick: here, No
     assert page.locator("#id_commitment-1-outcomes-1-complete_1").is_checked()
     page.keyboard.press("ArrowUp")  # ...and back to Yes
     assert page.locator("#id_commitment-1-outcomes-1-complete_0").is_checked()
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(next_month))
+    type_date(page, next_month)
     rag = page.locator("#id_commitment-1-actions-0-rag")
     tab_to(page, rag, limit=TAB_LIMIT)
     page.keyboard.press("ArrowUp")  # from Not started (last) up past Green to Amber
@@ -136,7 +143,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     assert focused(page)["id"] == "id_commitment-1-outcomes-1-achieved_on"
     assert focus_is_visible(page)
     page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.type(as_typed(last_month))
+    type_date(page, last_month)
     page.keyboard.press("Enter")  # Enter in a text field submits with the first button: Save and continue
     page.wait_for_url(re.compile(r"/steps/commitment-2/(#.*)?$"))
     dsl.check("commitment-2")
@@ -144,9 +151,9 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     # Commitment 2: a trained member of staff, ticked by Space.
     type_into(page, page.get_by_label("Name of staff member"), "Ola Bello")
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(today - timedelta(days=60)))
+    type_date(page, today - timedelta(days=60))
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(last_month))
+    type_date(page, last_month)
     page.keyboard.press("Tab")
     assert focused(page)["label"] == "Login received"
     page.keyboard.press("Space")
@@ -179,12 +186,12 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     # Commitment 3: the offer is defined and published (the portal shows it published, so Yes is allowed).
     choose_yes(page, "commitment-3-outcomes-0-complete")
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(last_month))
+    type_date(page, last_month)
     choose_yes(page, "commitment-3-outcomes-1-complete")
     page.keyboard.press("Tab")
     page.keyboard.type("On the portal's Early Help directory and the school website")
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(last_month))
+    type_date(page, last_month)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/steps/commitment-4/(#.*)?$"))
     dsl.check()
@@ -194,7 +201,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     page.keyboard.press("Tab")
     page.keyboard.type("Termly newsletter and a stand at parents' evening")
     page.keyboard.press("Tab")
-    page.keyboard.type(as_typed(last_month))
+    type_date(page, last_month)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/steps/check/(#.*)?$"))
     dsl.check("check-your-answers")

@@ -10,7 +10,13 @@ import openpyxl
 from django.utils import timezone
 
 from portal.demo import DEMO_PASSWORD
-from tests.browser.forms_a11y import assert_error_tied_to_field, assert_focus_visible, assert_tab_order
+from tests.browser.forms_a11y import (
+    assert_error_tied_to_field,
+    assert_focus_visible,
+    assert_tab_order,
+    fill_date,
+    fill_day,
+)
 
 SHARE = re.compile(r"^(?:(\d+)%|—) \((\d+) of (\d+)\)$")
 
@@ -78,8 +84,8 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     assert_tab_order(
         page,
         page.get_by_label("School", exact=True),
-        ["id_organisation", "id_visited_on", "id_officer", "id_judgement_0", "id_notes", "id_agreed_actions",
-         "Save the visit"],
+        ["id_organisation", "id_visited_on", "id_visited_on-month", "id_visited_on-year", "id_officer",
+         "id_judgement_0", "id_notes", "id_agreed_actions", "Save the visit"],
     )
     # The blank choice a model field brings is not offered as a judgement.
     judgements = page.get_by_role("group", name="Judgement of the offer's quality").get_by_role("radio")
@@ -88,7 +94,7 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     ]
 
     # A mistake: an impossible date and no judgement.
-    page.get_by_label("Date of visit").fill("30/02/2026")
+    fill_date(page, "id_visited_on", 30, 2, 2026)
     notes = "Offer page read with the DSL; the pathway to the EHA is clear, the parents' page needs work."
     page.get_by_label("Notes").fill(notes)
     page.get_by_role("button", name="Save the visit").click()
@@ -96,7 +102,7 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     officer.check("visit-errors")
     assert page.title().startswith("Error:")
     assert_error_tied_to_field(
-        page, "id_visited_on", "Enter date of visit as a real date, for example 27/3/2027.", follow_link=True
+        page, "id_visited_on", "Enter date of visit as a real date, for example 27 3 2027.", follow_link=True
     )
     assert_focus_visible(page)
     assert_error_tied_to_field(
@@ -106,7 +112,7 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     assert page.locator("#id_organisation option:checked").inner_text() == "Rushey Mead Primary School"
 
     visited_on = timezone.localdate() - timedelta(days=1)
-    page.get_by_label("Date of visit").fill(f"{visited_on.day}/{visited_on.month}/{visited_on.year}")
+    fill_day(page, "id_visited_on", visited_on)
     page.get_by_role("radio", name="Good").check()
     page.get_by_label("Actions agreed with the school").fill("Add a parents' page to the offer by half term.")
     page.get_by_role("button", name="Save the visit").click()

@@ -11,7 +11,14 @@ from datetime import timedelta
 from django.utils import timezone
 
 from portal.demo import DEMO_PASSWORD
-from tests.browser.forms_a11y import assert_error_tied_to_field, assert_focus_visible, assert_tab_order
+from tests.browser.forms_a11y import (
+    assert_error_tied_to_field,
+    assert_focus_visible,
+    assert_tab_order,
+    date_boxes,
+    fill_date,
+    fill_day,
+)
 
 ORGANISATION = "Home-Start Leicester"
 PLEDGE_1 = "1. Name a member of staff as the Designated Lead for Safeguarding and Early Help"
@@ -49,16 +56,16 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     assert_tab_order(
         page,
         page.get_by_label("Signatory's name"),
-        ["id_signatory_name", "id_signatory_role", "id_signed_on", "id_statement", "id_confirm", "Sign the pledges",
-         "Cancel"],
+        ["id_signatory_name", "id_signatory_role", "id_signed_on", "id_signed_on-month", "id_signed_on-year",
+         "id_statement", "id_confirm", "Sign the pledges", "Cancel"],
     )
 
     # A mistake: no date, and the authority to sign not confirmed.
     page.get_by_label("Signatory's name").fill("Hannah Moore")
     page.get_by_label("Signatory's role").fill("Scheme Manager, Home-Start Leicester")
     page.get_by_label("Public statement").fill(STATEMENT)
-    assert page.get_by_label("Date signed").input_value() == today.isoformat()  # today, offered
-    page.get_by_label("Date signed").fill("")
+    assert date_boxes(page, "id_signed_on") == (str(today.day), str(today.month), str(today.year))  # today, offered
+    fill_date(page, "id_signed_on")
     page.get_by_role("button", name="Sign the pledges").click()
     page.wait_for_load_state()
     lead.check("sign-errors")
@@ -72,7 +79,7 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     assert page.get_by_label("Public statement").input_value() == STATEMENT  # what was typed is kept
     assert not Signature.objects.filter(organisation__name=ORGANISATION).exists()
 
-    page.get_by_label("Date signed").fill(today.isoformat())
+    fill_day(page, "id_signed_on", today)
     page.get_by_label("I confirm that I am authorised to sign these pledges on behalf of my organisation").check()
     page.get_by_role("button", name="Sign the pledges").click()
     # The fragment of the error summary's link stays in the address after the redirect.
@@ -105,7 +112,7 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     page.get_by_role("link", name="Change status and review date").click()
     lead.check()
     page.get_by_role("radio", name="Met").check()
-    page.get_by_label("Next review date").fill(review.isoformat())
+    fill_day(page, "id_review_date", review)
     page.get_by_label("Progress notes").fill("Grace is named in our safeguarding policy and briefed staff in November.")
     page.get_by_role("button", name="Save status").click()
     page.wait_for_url("**/pledges/organisations/home-start-leicester/pledges/1/")

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
 from portal.models import User
-from tests.conftest import make_user
+from testdata.people import make_user
 
 
 @pytest.fixture

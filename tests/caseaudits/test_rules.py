@@ -4,14 +4,12 @@ from datetime import date
 
 import pytest
 
-from caseaudits.choices import Judgement
 from caseaudits.rules import (
     ActionState,
     Share,
     action_state,
     dates_problem,
     final_judgement,
-    is_good_or_better,
     previous_quarter,
     principle_share,
     report_quarter,
@@ -19,6 +17,7 @@ from caseaudits.rules import (
     trim_empty_quarters,
     whole_percent,
 )
+from portal.judgements import Judgement, is_good_or_better
 from portal.periods import FinancialQuarter
 
 

@@ -8,8 +8,9 @@ from wagtail.models import WorkflowState
 
 from home import rules, services
 from home.models import OfferPage
+from testdata.offers import BEREAVEMENT, complete, make_offer
 
-from .conftest import BEREAVEMENT, complete, editor_form_data, make_offer
+from .conftest import editor_form_data
 
 pytestmark = pytest.mark.django_db
 

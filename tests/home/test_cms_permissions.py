@@ -8,9 +8,9 @@ from home.models import OfferPage
 from home.services import QA_GROUP_NAME
 from portal.models import Membership, Organisation
 from portal.permissions import offers as rules
-from tests.conftest import make_user
+from testdata.people import make_user
 
-from .conftest import make_offer
+from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
 

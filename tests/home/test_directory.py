@@ -7,7 +7,7 @@ import pytest
 from home.bulk import create_published_offers
 from portal.models import Organisation
 
-from .conftest import make_offer
+from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
 

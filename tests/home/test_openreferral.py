@@ -18,7 +18,7 @@ from home.models import OfferPage
 from home.openreferral import ids
 from portal.models import Organisation
 
-from .conftest import make_offer
+from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from home.bulk import create_published_offers
 from home.selectors import OfferStatus, offer_figures, offer_overview, offer_statuses, offers_awaiting_moderation
 from portal.models import Organisation
 
-from .conftest import make_offer
+from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
 

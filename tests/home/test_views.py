@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from home import rules
 from home.models import OfferPage
 
-from .conftest import make_offer
+from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
 

@@ -60,7 +60,8 @@ def test_every_demo_account_signs_in_and_lands_on_its_dashboard(settings, client
 
 @pytest.mark.django_db
 def test_refuses_with_debug_off_unless_forced(settings, monkeypatch):
-    monkeypatch.setattr(seed_demo, "DEMO_MODULES", ["portal.demo"])  # the refusal is the point, not the features
+    # the refusal is the point, not the features: only the core's seeder runs
+    monkeypatch.setattr(seed_demo, "demo_seeders", lambda: [portal_demo.seed])
     settings.DEBUG = False
     with pytest.raises(CommandError, match="Refusing to load demo data"):
         call_command("seed_demo")

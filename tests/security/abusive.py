@@ -124,7 +124,8 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     """One record of every kind the portal stores, through the services where they exist."""
     from audits import services as audit_services
     from audits.models import AuditComment, OfferVisit, RagChange, TrainedStaff
-    from caseaudits.choices import Finding, Judgement
+    from caseaudits.choices import Finding
+    from portal.judgements import Judgement
     from caseaudits.models import AuditAction, CaseAudit, Framework as CaseFramework, Moderation, PrincipleFinding
     from maturity import services as maturity_services
     from maturity.models import ActionItem, ContributorRating, Framework as MaturityFramework
@@ -133,7 +134,7 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
         TrainingRecord, TrainingSummary,
     )
     from portal.periods import academic_year
-    from tests.home.conftest import make_offer
+    from testdata.offers import make_offer
 
     today = timezone.localdate()
     school.address, school.phone, agency.address = "1 Oak Road", "0116 000 0000", "2 Elm Street"

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from audits import services as audit_services
 from audits.models import Action, Framework as AuditFramework, RagChange
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import CaseAudit, Framework as CaseFramework, Moderation, PrincipleFinding
 from maturity import services as maturity_services
 from maturity.models import Framework as MaturityFramework, Round, StrandRating
@@ -28,7 +29,7 @@ from portal.concurrency import STALE_EDIT_MESSAGE
 from portal.models import Membership, User
 from portal.periods import academic_year
 from tests.audits.helpers import form_data, names
-from tests.conftest import make_user
+from testdata.people import make_user
 
 pytestmark = [
     pytest.mark.skipif(

@@ -24,7 +24,7 @@ from django.utils import timezone
 from audits.models import Action, Audit, OutcomeRecord
 from portal.periods import academic_year
 from tests.audits.helpers import form_data
-from tests.conftest import PASSWORD
+from testdata.people import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS_SECRET_KEY = "shared-by-both-servers-" + "x" * 40

@@ -30,7 +30,8 @@ from wagtail.models import Collection, Site, WorkflowState
 
 from audits import services as audit_services
 from audits.models import Action, AuditComment, OfferVisit, OutcomeRecord, TrainedStaff
-from caseaudits.choices import Finding, Judgement
+from caseaudits.choices import Finding
+from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Moderation, PrincipleFinding
 from caseaudits.models import Framework as CaseFramework
 from home import services as offer_services
@@ -55,8 +56,8 @@ from pledges.models import (
 from pledges.models import Status as PledgeStatusChoice
 from portal.models import Membership, Organisation, User
 from portal.periods import academic_year
-from tests.conftest import make_user
-from tests.home.conftest import make_offer
+from testdata.people import make_user
+from testdata.offers import make_offer
 
 VICTIM_MEMBERS = frozenset({"victim_lead", "victim_editor"})
 LA = frozenset({"la_officer", "admin"})

@@ -1,15 +1,11 @@
 """Build the demo partnership. Safe to run again: it updates rather than duplicates."""
 
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.models import Organisation
-
-# Each app's demo module has `seed(stdout)`; order matters (the core first, then features that use it).
-DEMO_MODULES = ["portal.demo", "home.demo", "pledges.demo", "audits.demo", "caseaudits.demo", "maturity.demo"]
+from portal.seeding import demo_seeders
 
 
 class Command(BaseCommand):
@@ -32,12 +28,7 @@ class Command(BaseCommand):
                 "Refusing to load demo data with DEBUG off: this looks like a live site. Use --force if you are sure."
             )
         with transaction.atomic():
-            for name in DEMO_MODULES:
-                try:
-                    module = import_module(name)
-                except ModuleNotFoundError as missing:
-                    if missing.name != name:
-                        raise
-                    continue
-                module.seed(stdout=self.stdout)
+            # Each app's demo.py registers its seeder with the order it needs (see portal.seeding).
+            for seed in demo_seeders():
+                seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

@@ -18,33 +18,52 @@ def build_city(count, framework, academic_year, today, *, seed=1, started=0.9, s
     first = Organisation.objects.count()
     schools = Organisation.objects.bulk_create(
         Organisation(
-            name=f"Bench School {first + i:05d}", slug=f"bench-school-{first + i:05d}", kind="school",
-            sector="education", phase=PHASES[i % len(PHASES)], urn=str(300000 + first + i),
+            name=f"Bench School {first + i:05d}",
+            slug=f"bench-school-{first + i:05d}",
+            kind="school",
+            sector="education",
+            phase=PHASES[i % len(PHASES)],
+            urn=str(300000 + first + i),
             locality=localities[i % len(localities)],
         )
         for i in range(count)
     )
     audits = Audit.objects.bulk_create(
         Audit(
-            organisation=school, academic_year=academic_year, framework=framework,
+            organisation=school,
+            academic_year=academic_year,
+            framework=framework,
             status=Audit.Status.SUBMITTED if rng.random() < submitted else Audit.Status.IN_PROGRESS,
         )
         for school in schools[: int(count * started)]
     )
     outcomes = list(Outcome.objects.filter(commitment__framework=framework).select_related("commitment"))
-    suggestions = list(SuggestedAction.objects.filter(outcome__commitment__framework=framework)
-                       .select_related("outcome__commitment"))
+    suggestions = list(
+        SuggestedAction.objects.filter(outcome__commitment__framework=framework).select_related("outcome__commitment")
+    )
     OutcomeRecord.objects.bulk_create(
-        (OutcomeRecord(audit=audit, outcome=o, complete=rng.choice([None, True, True, False])) for audit in audits
-         for o in outcomes),
+        (
+            OutcomeRecord(audit=audit, outcome=o, complete=rng.choice([None, True, True, False]))
+            for audit in audits
+            for o in outcomes
+        ),
         batch_size=2000,
     )
     rags = [Rag.NOT_STARTED, Rag.AMBER, Rag.AMBER, Rag.GREEN, Rag.GREEN, Rag.RED]
     Action.objects.bulk_create(
-        (Action(audit=audit, commitment=s.outcome.commitment, outcome=s.outcome, description=s.text,
-                position=s.position, rag=rng.choice(rags),
-                due_date=today + timedelta(days=rng.randint(-60, 120)) if rng.random() < 0.7 else None)
-         for audit in audits for s in suggestions),
+        (
+            Action(
+                audit=audit,
+                commitment=s.outcome.commitment,
+                outcome=s.outcome,
+                description=s.text,
+                position=s.position,
+                rag=rng.choice(rags),
+                due_date=today + timedelta(days=rng.randint(-60, 120)) if rng.random() < 0.7 else None,
+            )
+            for audit in audits
+            for s in suggestions
+        ),
         batch_size=2000,
     )
     return schools, audits
