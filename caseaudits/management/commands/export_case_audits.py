@@ -30,7 +30,7 @@ class Command(BaseCommand):
                 raise CommandError(str(problem)) from None
         else:
             start_year = financial_quarter(timezone.localdate()).start_year
-        if framework and not Framework.objects.filter(key=framework).exists():
+        if framework and not Framework.objects.filter(slug=framework).exists():
             raise CommandError(f"There is no principle set with the key '{framework}'.")
         report = quarterly_report(start_year, framework)
         with ReportWorkbook(out, constant_memory=True) as workbook:
