@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 def slugs_from_titles(apps, schema_editor):
     PledgeSet = apps.get_model("pledges", "PledgeSet")
-    for pledge_set in PledgeSet.objects.all():
+    for pledge_set in PledgeSet.objects.order_by("pk"):
         PledgeSet.objects.filter(pk=pledge_set.pk).update(slug=slugify(pledge_set.title)[:100])
 
 
