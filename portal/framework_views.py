@@ -18,7 +18,7 @@ from portal import frameworks, permissions
 
 
 def can_read_frameworks(user) -> bool:
-    return permissions.is_la_officer(user)
+    return permissions.is_partnership_wide(user)
 
 
 def can_load_frameworks(user) -> bool:

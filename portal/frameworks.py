@@ -337,7 +337,7 @@ def decode(raw, name="The file") -> object:
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise FrameworkFileError([f"{name} is not UTF-8 text."]) from None
+            raise FrameworkFileError([f"{name} is not valid JSON: it is not UTF-8 text."]) from None
     try:
         return json.loads(raw)
     except json.JSONDecodeError as problem:
