@@ -181,7 +181,7 @@ def test_the_export_command_defaults_to_the_current_financial_year(framework, tm
 def test_the_export_command_refuses_bad_options(framework, tmp_path):
     with pytest.raises(CommandError, match="is not a financial year like 2018-19"):
         call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--year", "2018")
-    with pytest.raises(CommandError, match="no principle set with the key 'nope'"):
+    with pytest.raises(CommandError, match="no principle set with the slug 'nope'"):
         call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--framework", "nope")
 
 

@@ -331,4 +331,4 @@ def test_a_new_round_suggests_the_newest_version_of_the_framework_in_use(client_
     assert suggested("/maturity/rounds/new/") == revision.pk  # the latest round used the STMM
     assert suggested(f"/maturity/rounds/new/?from={rounds['signed_off'].pk}") == revision.pk
     options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', client.get("/maturity/rounds/new/").content.decode())
-    assert sorted(options) == sorted([f"{other.name}, version 1", f"{revision.name}, version 2"])
+    assert sorted(options) == sorted([f"{other.title}, version 1", f"{revision.title}, version 2"])
