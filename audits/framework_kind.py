@@ -9,26 +9,15 @@ Parts in a file (see audits/frameworks/*.json):
                                    "suggested_actions": ["...", "..."]}]}]
 """
 
-from pathlib import Path
-
 from portal.frameworks import FrameworkKind, register
 
 OUTCOME_KINDS = ("standard", "trained_staff", "offer_published")
 OUTCOME_TEXTS = {"details_label": 150, "details_hint": 300, "date_label": 150}
 
 
-@register
+@register("commitments", "Schools Early Help commitments", model="audits.Framework",
+          command="load_commitments_framework", responses="audits")
 class CommitmentsFramework(FrameworkKind):
-    key = "commitments"
-    label = "Schools Early Help commitments"
-    command = "load_commitments_framework"
-    examples = Path(__file__).resolve().parent / "frameworks"
-    response_label = "audits"
-
-    def model(self):
-        from audits.models import Framework
-
-        return Framework
 
     def read_parts(self, problems, data):
         commitments = []

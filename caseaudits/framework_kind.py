@@ -8,24 +8,13 @@ and an optional `description`. See caseaudits/frameworks/*.json.
     "principles": [{"code": "voice-of-the-child", "title": "Voice of the child", "description": "..."}]
 """
 
-from pathlib import Path
-
 from portal.frameworks import FrameworkKind, register
 
 
-@register
+@register("principles", "EHA principles", model="caseaudits.Framework", command="load_principles",
+          responses="case-file audits")
 class PrinciplesFramework(FrameworkKind):
-    key = "principles"
-    label = "EHA principles"
-    command = "load_principles"
-    examples = Path(__file__).resolve().parent / "frameworks"
-    response_label = "case-file audits"
     extra_header = {"partnership": (True, 100)}
-
-    def model(self):
-        from caseaudits.models import Framework
-
-        return Framework
 
     def read_parts(self, problems, data):
         principles = [

@@ -6,8 +6,6 @@ Parts in a file (see home/frameworks/leicester-2019.json):
     "audiences": [{"slug", "name", "description", "routes": [...], "key_staff": [...]}]
 """
 
-from pathlib import Path
-
 from portal.frameworks import FrameworkKind, register
 
 # top-level key -> (section kind, the item lists each section has)
@@ -17,18 +15,9 @@ SECTION_LISTS = {
 }
 
 
-@register
+@register("offer-checklist", "offer checklist", model="home.ProvisionChecklist", command="load_offer_checklist",
+          responses="offers (they copy the words, so every version is kept as loaded)")
 class OfferChecklistFramework(FrameworkKind):
-    key = "offer-checklist"
-    label = "offer checklist"
-    command = "load_offer_checklist"
-    examples = Path(__file__).resolve().parent / "frameworks"
-    response_label = "offers (they copy the words, so every version is kept as loaded)"
-
-    def model(self):
-        from home.models import ProvisionChecklist
-
-        return ProvisionChecklist
 
     def read_parts(self, problems, data):
         if not data.get("areas") and not data.get("audiences"):

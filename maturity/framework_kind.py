@@ -11,25 +11,14 @@ A strand's `key` is stable across versions, so rounds on different versions can 
 from the name when left out.
 """
 
-from pathlib import Path
-
 from django.utils.text import slugify
 
 from portal.frameworks import FrameworkKind, register
 
 
-@register
+@register("maturity", "maturity model", model="maturity.Framework", command="load_maturity_framework",
+          responses="rounds")
 class MaturityFramework(FrameworkKind):
-    key = "maturity"
-    label = "maturity model"
-    command = "load_maturity_framework"
-    examples = Path(__file__).resolve().parent / "frameworks"
-    response_label = "rounds"
-
-    def model(self):
-        from maturity.models import Framework
-
-        return Framework
 
     def read_parts(self, problems, data):
         levels = []
@@ -47,7 +36,9 @@ class MaturityFramework(FrameworkKind):
                 {
                     "key": problems.slug({"key": strand.get("key") or slugify(name)}, "key", where, max_length=80),
                     "name": name,
-                    "short_name": problems.text(strand, "short_name", where, required=False, max_length=40) or name[:40],
+                    "short_name": (
+                        problems.text(strand, "short_name", where, required=False, max_length=40) or name[:40]
+                    ),
                     "summary": problems.text(strand, "summary", where, required=False),
                     "scope": problems.texts({"scope": [scope] if isinstance(scope, str) else scope}, "scope", where),
                 }

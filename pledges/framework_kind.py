@@ -9,26 +9,15 @@ signatories declare) and a `commentary` (how the pledges apply to different part
 means notes only. See pledges/frameworks/leicester-2016.json.
 """
 
-from pathlib import Path
-
 from portal.frameworks import FrameworkKind, register
 
 EVIDENCE_KINDS = ("designated_lead", "training", "access", "offer", "impact", "notes")
 
 
-@register
+@register("pledges", "partnership pledges", model="pledges.PledgeSet", command="load_pledges",
+          responses="signatures")
 class PledgesFramework(FrameworkKind):
-    key = "pledges"
-    label = "partnership pledges"
-    command = "load_pledges"
-    examples = Path(__file__).resolve().parent / "frameworks"
-    response_label = "signatures"
     extra_header = {"introduction": (True, None), "commentary": (False, None)}
-
-    def model(self):
-        from pledges.models import PledgeSet
-
-        return PledgeSet
 
     def read_parts(self, problems, data):
         pledges = [

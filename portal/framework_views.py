@@ -48,7 +48,11 @@ def parts_html(value):
     if isinstance(value, dict):
         rows = format_html_join(
             "", "<div><dt>{}</dt><dd>{}</dd></div>",
-            ((key.replace("_", " ").capitalize(), parts_html(item)) for key, item in value.items() if item not in ("", [])),
+            (
+                (key.replace("_", " ").capitalize(), parts_html(item))
+                for key, item in value.items()
+                if item not in ("", [])
+            ),
         )
         return format_html('<dl class="summary-list">{}</dl>', rows)
     if isinstance(value, list):

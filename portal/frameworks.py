@@ -30,9 +30,11 @@ Each feature app describes its framework in its `framework_kind.py` (a `Framewor
 
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.db.models import Q
@@ -286,36 +288,33 @@ class Problems:
             return default
         return value
 
-    def objects(self, data, key, where="", *, at_least=1):
-        """[(place, object)] for a list of objects; problems for a missing list or a non-object entry."""
+    def _entries(self, data, key, where, of):
+        """[(place, entry)] of a list (none after noting the problem when it is not a list)."""
         place = self.place(where, key)
         items = data.get(key, [])
         if not isinstance(items, list):
-            self.add(place, "must be a list")
-            return []
-        if len(items) < at_least:
+            self.add(place, f"must be a list{of}")
+            return place, []
+        return place, [(f"{place}[{index}]", item) for index, item in enumerate(items)]
+
+    def objects(self, data, key, where="", *, at_least=1):
+        """[(place, object)] for a list of objects; problems for a missing list or a non-object entry."""
+        place, entries = self._entries(data, key, where, "")
+        if isinstance(data.get(key, []), list) and len(entries) < at_least:
             self.add(place, "required" if at_least == 1 else f"list at least {at_least}")
-        found = []
-        for index, item in enumerate(items):
-            if isinstance(item, dict):
-                found.append((f"{place}[{index}]", item))
-            else:
-                self.add(f"{place}[{index}]", "must be an object")
-        return found
+        for entry_place, item in entries:
+            if not isinstance(item, dict):
+                self.add(entry_place, "must be an object")
+        return [(entry_place, item) for entry_place, item in entries if isinstance(item, dict)]
 
     def texts(self, data, key, where="", *, max_length=400):
         """A list of trimmed texts (may be empty)."""
-        place = self.place(where, key)
-        items = data.get(key, [])
-        if not isinstance(items, list):
-            self.add(place, "must be a list of texts")
-            return []
         found = []
-        for index, item in enumerate(items):
+        for entry_place, item in self._entries(data, key, where, " of texts")[1]:
             if not isinstance(item, str) or not item.strip():
-                self.add(f"{place}[{index}]", "must be non-empty text")
+                self.add(entry_place, "must be non-empty text")
             elif len(item.strip()) > max_length:
-                self.add(f"{place}[{index}]", f"must be {max_length} characters or fewer")
+                self.add(entry_place, f"must be {max_length} characters or fewer")
             else:
                 found.append(item.strip())
         return found
@@ -379,18 +378,19 @@ class FrameworkFile:
 
 class FrameworkKind:
     """What one framework is: its model, its own header fields, its parts. Subclass in an app's
-    framework_kind.py and decorate with `@register`."""
+    framework_kind.py and decorate with `@register(...)`, which sets the names below."""
 
     key = ""  # in URLs, e.g. "commitments"
     label = ""  # e.g. "Schools Early Help commitments"
+    model_label = ""  # e.g. "audits.Framework"
     command = ""  # the load command, e.g. "load_commitments_framework"
-    examples = None  # the folder of example files (Path)
     response_label = "responses"  # what uses a version, e.g. "audits"
+    examples = None  # the folder of example files: the app's frameworks/
     # Header fields beyond the common ones: {name: (required, max_length or None)}.
     extra_header = {}
 
     def model(self):
-        raise NotImplementedError
+        return django_apps.get_model(self.model_label)
 
     def read_parts(self, problems: Problems, data: dict) -> dict:
         """Check the parts in a decoded file; return them in the shape `parts_of` returns."""
@@ -439,10 +439,18 @@ _kinds = {}
 _discovered = False
 
 
-def register(kind_class):
-    kind = kind_class()
-    _kinds[kind.key] = kind
-    return kind_class
+def register(key, label, *, model, command, responses):
+    """Class decorator: the kind's URL key, its label, its model ("app.Model"), its load command and
+    what its responses are called. Example files are expected in the app's frameworks/ folder."""
+
+    def add(kind_class):
+        kind_class.key, kind_class.label, kind_class.model_label = key, label, model
+        kind_class.command, kind_class.response_label = command, responses
+        kind_class.examples = Path(sys.modules[kind_class.__module__].__file__).resolve().parent / "frameworks"
+        _kinds[key] = kind_class()
+        return kind_class
+
+    return add
 
 
 def kinds() -> list:

@@ -267,7 +267,8 @@ def test_a_bad_file_is_refused_naming_every_place_and_loads_nothing(kind_key, tm
         ("maturity", {"levels": [{"name": "A"}, {"name": "B"}], "strands": [{"name": "A", "key": "k"},
                                                                            {"name": "B", "key": "k"}]},
          "strands[1].key: 'k' is used twice"),
-        ("pledges", {"introduction": "We pledge", "pledges": [{"number": 1, "title": "A"}, {"number": 1, "title": "B"}]},
+        ("pledges", {"introduction": "We pledge",
+                     "pledges": [{"number": 1, "title": "A"}, {"number": 1, "title": "B"}]},
          "pledges[1].number: '1' is used twice"),
         ("pledges", {"introduction": "We pledge", "pledges": [{"number": 1, "title": "A", "evidence": "x"}]},
          "pledges[0].evidence: must be one of designated_lead, training"),
@@ -363,7 +364,8 @@ def test_an_administrator_uploads_a_file_and_problems_show_beside_the_field(clie
     kind = frameworks.kind("commitments")
     data = file_data(kind, "example-partnership.json")
     data["commitments"][1]["outcomes"][0]["text"] = ""
-    bad = client.post("/frameworks/commitments/upload/", {"file": SimpleUploadedFile("f.json", json.dumps(data).encode())})
+    upload = SimpleUploadedFile("f.json", json.dumps(data).encode())
+    bad = client.post("/frameworks/commitments/upload/", {"file": upload})
     assert "commitments[1].outcomes[0].text: required" in bad.content.decode()
     assert Framework.objects.count() == 1
     good = (kind.examples / "example-partnership.json").read_bytes()
