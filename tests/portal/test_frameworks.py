@@ -381,3 +381,8 @@ def test_an_administrator_uploads_a_file_and_problems_show_beside_the_field(clie
         {"file": SimpleUploadedFile("example.json", good), "make_current": "on"},
     )
     assert again.status_code == 302 and Framework.objects.current() == loaded
+
+
+def test_administrators_find_the_frameworks_from_their_dashboard(client_for, admin_user, la_officer):
+    assert 'href="/frameworks/"' in client_for(admin_user).get("/dashboard/").content.decode()
+    assert 'href="/frameworks/"' not in client_for(la_officer).get("/dashboard/").content.decode()
