@@ -6,14 +6,12 @@ staff, each as a formset of versioned model forms. It behaves like one form for 
 the templates: `is_valid()`, `errors`, and `error_summary` (every message, each linked to its field).
 """
 
-import json
 from datetime import date
 
 from django import forms
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from audits.framework_data import parse_framework
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
 from portal.concurrency import STALE_EDIT_MESSAGE, VersionedFormMixin
 from portal.dates import DayMonthYearField
@@ -407,21 +405,3 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError("The date of the visit must be after 2000.")
         return visited_on
 
-
-class FrameworkUploadForm(forms.Form):
-    file = forms.FileField(
-        label="Framework file", help_text="A JSON file in the format of the files shipped in audits/frameworks/."
-    )
-    make_current = forms.BooleanField(
-        label="Start new audits from this version", required=False, initial=True,
-        help_text="Audits already started keep the version they were started from.",
-    )
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        if uploaded.size > 1024 * 1024:
-            raise forms.ValidationError("The file is larger than 1 MB; a framework file is much smaller.")
-        try:
-            return parse_framework(json.loads(uploaded.read().decode("utf-8")))
-        except (ValueError, UnicodeDecodeError) as problem:
-            raise forms.ValidationError(f"The file is not a valid framework: {problem}") from None

@@ -4,7 +4,7 @@ Two kinds of record live here:
 
 - The *framework* (the four commitments, the outcomes each one tracks, the actions suggested for each
   outcome) is data, versioned: `Framework` -> `Commitment` -> `Outcome` -> `SuggestedAction`. A framework
-  that an audit has used is frozen (saving or deleting any part of it raises `FrameworkInUse`); a revision is
+  that an audit has used is frozen by the framework kit (portal/frameworks.py); a revision is
   loaded as a new version, and every audit keeps the version it was started from.
 - The *audit* is one school's self-assessment for one academic year: an `OutcomeRecord` per outcome
   (complete, details, date, review date), an action plan of `Action` rows with RAG ratings (every change of
@@ -18,80 +18,25 @@ from django.conf import settings
 from django.db import models
 
 from portal.concurrency import VersionedModel
+from portal.frameworks import FrameworkPart, VersionedFramework
 from portal.judgements import Judgement, is_good_or_better
 from portal.models import Organisation
 from portal.rag import Rag
 from portal.tracking import EditTracked
 
 
-class FrameworkInUse(Exception):
-    """A framework that audits have used cannot change; load a new version instead."""
+class Framework(VersionedFramework):
+    """One version of a partnership's set of school commitments (frozen once audits use it: portal/frameworks.py)."""
+
+    used_by = ("audits",)
+
+    class Meta(VersionedFramework.Meta):
+        pass
 
 
-class Framework(models.Model):
-    """One version of a partnership's set of school commitments."""
+class Commitment(FrameworkPart):
+    framework_path = "framework"
 
-    slug = models.SlugField(max_length=100, help_text="Names the framework across its versions.")
-    version = models.PositiveIntegerField()
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    source = models.CharField(max_length=300, blank=True, help_text="Where the wording comes from.")
-    is_current = models.BooleanField(default=False, help_text="New audits start from the current framework.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["slug", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "version"], name="audits_framework_unique_version"),
-            models.UniqueConstraint(
-                fields=["is_current"], condition=models.Q(is_current=True), name="audits_one_current_framework"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.title} (version {self.version})"
-
-    def is_in_use(self) -> bool:
-        return self.audits.exists()
-
-    # Fields that may change on a framework audits have used: which version new audits start from.
-    MUTABLE_WHEN_USED = {"is_current"}
-
-    def save(self, *args, **kwargs):
-        if self.pk and self.is_in_use():
-            stored = Framework.objects.get(pk=self.pk)
-            changed = {
-                f.attname for f in self._meta.concrete_fields if getattr(stored, f.attname) != getattr(self, f.attname)
-            }
-            if changed - self.MUTABLE_WHEN_USED:
-                raise FrameworkInUse(f"{stored} has been used by audits; load a new version to change it.")
-        super().save(*args, **kwargs)
-
-
-class FrozenWhenUsed(models.Model):
-    """A part of a framework: it may change only while no audit has used its framework."""
-
-    class Meta:
-        abstract = True
-
-    def get_framework(self):
-        raise NotImplementedError
-
-    def _check_not_in_use(self):
-        framework = self.get_framework()
-        if framework is not None and framework.pk and framework.is_in_use():
-            raise FrameworkInUse(f"{framework} has been used by audits; load a new version to change it.")
-
-    def save(self, *args, **kwargs):
-        self._check_not_in_use()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self._check_not_in_use()
-        return super().delete(*args, **kwargs)
-
-
-class Commitment(FrozenWhenUsed):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="commitments")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
@@ -107,21 +52,20 @@ class Commitment(FrozenWhenUsed):
     def __str__(self):
         return f"Commitment {self.number}: {self.title}"
 
-    def get_framework(self):
-        return self.framework if self.framework_id else None
-
     @property
     def step_name(self):
         return f"commitment-{self.number}"
 
 
-class Outcome(FrozenWhenUsed):
+class Outcome(FrameworkPart):
     """An outcome a school records as achieved (the seed's "Outcomes Achieved" rows)."""
 
     class Kind(models.TextChoices):
         STANDARD = "standard", "Complete yes/no, with details and dates"
         TRAINED_STAFF = "trained_staff", "Met when a listed member of staff has finished both training parts"
         OFFER_PUBLISHED = "offer_published", "Cannot be complete while the school's offer is unpublished"
+
+    framework_path = "commitment.framework"
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="outcomes")
     position = models.PositiveSmallIntegerField()
@@ -142,16 +86,15 @@ class Outcome(FrozenWhenUsed):
     def __str__(self):
         return self.text
 
-    def get_framework(self):
-        return self.commitment.framework if self.commitment_id else None
-
     @property
     def is_recorded_by_hand(self):
         """Trained-staff outcomes are worked out from the staff table, not ticked."""
         return self.kind != self.Kind.TRAINED_STAFF
 
 
-class SuggestedAction(FrozenWhenUsed):
+class SuggestedAction(FrameworkPart):
+    framework_path = "outcome.commitment.framework"
+
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="suggested_actions")
     position = models.PositiveSmallIntegerField()
     text = models.CharField(max_length=400)
@@ -161,9 +104,6 @@ class SuggestedAction(FrozenWhenUsed):
 
     def __str__(self):
         return self.text
-
-    def get_framework(self):
-        return self.outcome.commitment.framework if self.outcome_id else None
 
 
 class AuditQuerySet(models.QuerySet):

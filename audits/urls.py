@@ -27,6 +27,4 @@ urlpatterns = [
     path("visits/new/", views.visit_new, name="visit_new"),
     path("visits/<int:pk>/", views.visit_detail, name="visit_detail"),
     path("visits/<int:pk>/edit/", views.VisitEdit.as_view(), name="visit_edit"),
-    path("frameworks/", views.frameworks, name="frameworks"),
-    path("frameworks/load/", views.framework_load, name="framework_load"),
 ]

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,12 +20,10 @@ from audits.forms import (
     ActionForm,
     CommentForm,
     CommitmentForm,
-    FrameworkUploadForm,
     OfferVisitForm,
     StartAuditForm,
 )
-from audits.framework_data import create_framework
-from audits.models import Action, Audit, Framework, OfferVisit
+from audits.models import Action, Audit, OfferVisit
 from home import selectors as offers
 from portal import permissions
 from portal.concurrency import VersionedUpdateView, save_unless_stale
@@ -349,26 +346,3 @@ class VisitEdit(LoginRequiredMixin, VersionedUpdateView):
         return reverse("audits:visit_detail", args=[self.object.pk])
 
 
-@login_required
-def frameworks(request):
-    """Every version of the commitments framework, what it asks, and how many audits used it."""
-    permissions.require(can.can_view_frameworks(request.user))
-    versions = Framework.objects.annotate(audit_count=Count("audits")).prefetch_related(
-        "commitments__outcomes__suggested_actions"
-    )
-    return render(
-        request, "audits/frameworks.html",
-        {"frameworks": versions, "can_load": can.can_load_framework(request.user)},
-    )
-
-
-@login_required
-def framework_load(request):
-    """Administrators load a framework file (JSON) as a new version; nothing stored is changed."""
-    permissions.require(can.can_load_framework(request.user))
-    form = FrameworkUploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        framework = create_framework(form.cleaned_data["file"], make_current=form.cleaned_data["make_current"])
-        messages.success(request, f"Loaded {framework}.")
-        return redirect("audits:frameworks")
-    return render(request, "audits/framework_load.html", {"form": form})

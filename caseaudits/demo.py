@@ -77,7 +77,7 @@ EVIDENCE = {
 
 @demo_seeder(order=40)
 def seed(stdout=None):
-    framework = Framework.objects.get(key="leicester-eha-principles", revision=1)
+    framework = Framework.objects.get(slug="leicester-eha-principles", version=1)
     principles = list(framework.principles.order_by("number"))
     first = User.objects.get(email="qa.officer@example.org")
     second = _second_officer()

@@ -40,7 +40,7 @@ class AuditChecksMixin:
 
 
 class AuditForm(AuditChecksMixin, VersionedFormMixin, forms.ModelForm):
-    """An audit and its finding for every principle of its framework revision."""
+    """An audit and its finding for every principle of its framework version."""
 
     class Meta:
         model = CaseAudit

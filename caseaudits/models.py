@@ -1,8 +1,8 @@
 """EHA principle case-file audits.
 
 A *framework* is a partnership's set of principles (Leicester's seven EHA principles by default), stored as
-rows and versioned: once an audit has used a revision, that revision never changes; a change is a new
-revision, and every audit keeps the revision it was judged against.
+rows and versioned by the framework kit (portal/frameworks.py): once an audit has used a version, that
+version never changes; a change is a new version, and every audit keeps the version it was judged against.
 
 A *case audit* records, for one case from the case system, whether each principle was in place, an overall
 judgement, what went well and what must improve, and actions for the lead practitioner. It holds only a
@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from portal.concurrency import VersionedModel
+from portal.frameworks import FrameworkPart, VersionedFramework
 from portal.models import Locality, Organisation
 
 from caseaudits.choices import Finding
@@ -24,43 +25,19 @@ from caseaudits.privacy import validate_case_reference, validate_free_text
 from caseaudits.rules import report_quarter
 
 
-class FrameworkInUse(Exception):
-    """A framework revision that audits have used cannot be changed: load a new revision instead."""
+class Framework(VersionedFramework):
+    """One version of a partnership's set of principles (frozen once audits use it: portal/frameworks.py)."""
 
-
-class Framework(models.Model):
-    """One revision of a partnership's set of principles."""
-
-    key = models.SlugField(
-        max_length=80, help_text="Identifies the set across its revisions, e.g. leicester-eha-principles."
-    )
-    revision = models.PositiveIntegerField(default=1)
-    title = models.CharField(max_length=200)
     partnership = models.CharField(max_length=100, help_text="Whose principles these are, e.g. Leicester.")
-    source = models.CharField(max_length=300, blank=True, help_text="The document the principles come from.")
-    description = models.TextField(blank=True)
-    is_current = models.BooleanField(default=False, help_text="New audits are judged against the current revision.")
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["key", "-revision"]
-        constraints = [
-            models.UniqueConstraint(fields=["key", "revision"], name="caseaudits_one_framework_revision"),
-            models.UniqueConstraint(
-                fields=["is_current"], condition=Q(is_current=True), name="caseaudits_one_current_framework"
-            ),
-        ]
+    used_by = ("audits",)
 
-    def __str__(self):
-        return f"{self.title} (revision {self.revision})"
-
-    @property
-    def is_used(self):
-        return self.audits.exists()
+    class Meta(VersionedFramework.Meta):
+        pass
 
 
-class Principle(models.Model):
-    """One principle of a framework revision. `code` is stable across revisions, so trends can span them."""
+class Principle(FrameworkPart):
+    """One principle of a framework version. `code` is stable across versions, so trends can span them."""
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="principles")
     number = models.PositiveSmallIntegerField()
@@ -77,11 +54,6 @@ class Principle(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
-
-    def save(self, *args, **kwargs):
-        if self.framework.is_used:
-            raise FrameworkInUse(f"{self.framework} has been used by audits; load a new revision instead.")
-        super().save(*args, **kwargs)
 
 
 class CaseAudit(VersionedModel):

@@ -109,9 +109,9 @@ class QuarterlyReport:
 
 
 def framework_choices():
-    """(key, title) for the current set and every set with audits; the current one first."""
-    current = Framework.objects.filter(is_current=True).values_list("key", "title").first()
-    used = dict(Framework.objects.filter(audits__isnull=False).order_by().values_list("key", "title").distinct())
+    """(slug, title) for the current set and every set with audits; the current one first."""
+    current = Framework.objects.filter(is_current=True).values_list("slug", "title").first()
+    used = dict(Framework.objects.filter(audits__isnull=False).order_by().values_list("slug", "title").distinct())
     choices = [current] if current else []
     return choices + sorted((key, title) for key, title in used.items() if not current or key != current[0])
 
@@ -123,16 +123,16 @@ def audit_years():
 def quarterly_report(start_year, framework_key=None, *, trend_principle=None) -> QuarterlyReport:
     """Everything the board's quarterly report shows for one financial year of one principle set.
 
-    framework_key    the set to report (default: the current one); all its revisions count
+    framework_key    the set to report (default: the current one); all its versions count
     trend_principle  a principle code to chart beside the overall figures (optional)
 
     The findings and the audits are each read once, grouped by quarter and by lead agency and locality
     (this year and last, for the trend); the quarterly, agency and locality figures are sums of those groups.
     """
     revisions = Framework.objects.filter(is_current=True) if framework_key is None else Framework.objects.filter(
-        key=framework_key
+        slug=framework_key
     )
-    framework_key, title = revisions.order_by("-revision").values_list("key", "title").first() or (framework_key, "")
+    framework_key, title = revisions.order_by("-version").values_list("slug", "title").first() or (framework_key, "")
     quarters = financial_year_quarters(start_year)
     report = QuarterlyReport(framework_key, title, start_year, quarters)
     principles, code_of, framework_ids = _report_principles(framework_key)
@@ -214,12 +214,12 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
 
 
 def _report_principles(framework_key):
-    """The set's principles across its revisions, one per code, titled as in the latest revision with it.
+    """The set's principles across its versions, one per code, titled as in the latest version with it.
 
-    Returns (principles in order, {principle id: code} for every revision, the revisions' ids).
+    Returns (principles in order, {principle id: code} for every version, the versions' ids).
     """
     latest, code_of, framework_ids = {}, {}, set()
-    for row in Principle.objects.filter(framework__key=framework_key).order_by("framework__revision").values(
+    for row in Principle.objects.filter(framework__slug=framework_key).order_by("framework__version").values(
         "id", "code", "title", "description", "number", "framework_id"
     ):
         latest[row["code"]] = row

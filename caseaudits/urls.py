@@ -22,5 +22,4 @@ urlpatterns = [
     path("import/template.<str:extension>", views.import_template, name="import_template"),
     path("reports/", views.report, name="report"),
     path("reports/<str:year>.xlsx", views.report_xlsx, name="report_xlsx"),
-    path("principles/", views.frameworks, name="frameworks"),
 ]

@@ -382,20 +382,13 @@ def report_xlsx(request, year):
     except ValueError:
         return redirect("caseaudits:report")
     framework_key = request.GET.get("framework") or None
-    if framework_key and not Framework.objects.filter(key=framework_key).exists():
+    if framework_key and not Framework.objects.filter(slug=framework_key).exists():
         framework_key = None
     report = selectors.quarterly_report(start_year, framework_key)
     workbook = ReportWorkbook()
     write_quarterly_report(report, workbook)
     workbook.close()
     return xlsx_response(workbook, f"eha-principles-{financial_year_label(start_year)}.xlsx")
-
-
-@login_required
-def frameworks(request):
-    require(can.can_read_reports(request.user))
-    revisions = Framework.objects.prefetch_related("principles").order_by("key", "-revision")
-    return render(request, "caseaudits/frameworks.html", {"frameworks": revisions})
 
 
 # Import

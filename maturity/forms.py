@@ -44,7 +44,7 @@ class RoundCreateForm(PeriodMixin, forms.Form):
     def __init__(self, *args, frameworks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["framework"].queryset = frameworks
-        self.fields["framework"].label_from_instance = lambda f: f"{f.name}, version {f.version}"
+        self.fields["framework"].label_from_instance = lambda f: f"{f.title}, version {f.version}"
 
 
 class RoundDetailsForm(PeriodMixin, VersionedFormMixin, forms.ModelForm):
@@ -185,6 +185,3 @@ class ReturnForm(DecisionForm):
         error_messages={"required": "Say what needs to change before the round comes back to the board."},
     )
 
-
-class FrameworkUploadForm(forms.Form):
-    file = forms.FileField(label="Framework file", help_text="A JSON file in the format of the examples below.")

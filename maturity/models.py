@@ -3,8 +3,8 @@ the action plan.
 
 A *framework* (the Service Transformation Maturity Model, an Early Help System Guide, a Data Maturity
 Model...) is a set of strands and an ordered set of levels. Frameworks are loaded as data
-(`maturity.frameworks.load_framework`); once a round has been rated against a version, that version is
-never changed: a revision is a new version of the same framework (same `slug`), and strands keep a
+(`manage.py load_maturity_framework`, through the framework kit in portal/frameworks.py); once a round
+has been rated against a version, that version is never changed: a revision is a new version of the same framework (same `slug`), and strands keep a
 stable `key` across versions so that rounds on different versions can still be compared.
 
 A *round* is one partnership-wide self-assessment. Its status moves draft -> submitted -> signed off
@@ -16,26 +16,20 @@ from django.conf import settings
 from django.db import models
 
 from portal.concurrency import VersionedModel
+from portal.frameworks import FrameworkPart, VersionedFramework
 from portal.tracking import EditTracked
 
 from . import rules
 from .rules import ActionStatus, Status
 
 
-class Framework(models.Model):
-    slug = models.SlugField(max_length=80, help_text="Identifies the framework across its versions.")
-    version = models.PositiveIntegerField()
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text="Where the framework comes from.")
-    loaded_at = models.DateTimeField(auto_now_add=True)
+class Framework(VersionedFramework):
+    """One version of a maturity framework (frozen once a round is rated against it: portal/frameworks.py)."""
 
-    class Meta:
-        ordering = ["name", "-version"]
-        constraints = [models.UniqueConstraint(fields=["slug", "version"], name="maturity_framework_version")]
+    used_by = ("rounds",)
 
-    def __str__(self):
-        return f"{self.name} (version {self.version})"
+    class Meta(VersionedFramework.Meta):
+        ordering = ["title", "-version"]
 
     @property
     def level_names(self):
@@ -46,7 +40,7 @@ class Framework(models.Model):
         return rules.rating_label(code, self.level_names)
 
 
-class Level(models.Model):
+class Level(FrameworkPart):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
     position = models.PositiveSmallIntegerField(help_text="1 for the lowest level.")
     name = models.CharField(max_length=60)
@@ -60,7 +54,7 @@ class Level(models.Model):
         return self.name
 
 
-class Strand(models.Model):
+class Strand(FrameworkPart):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="strands")
     key = models.SlugField(max_length=80, help_text="Stable across versions, to compare rounds.")
     position = models.PositiveSmallIntegerField()

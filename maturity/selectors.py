@@ -33,7 +33,7 @@ def latest_frameworks():
     newest = {}
     for framework in Framework.objects.order_by("slug", "-version"):
         newest.setdefault(framework.slug, framework)
-    return sorted(newest.values(), key=lambda f: f.name)
+    return sorted(newest.values(), key=lambda f: f.title)
 
 
 def previous_round(round_, user):
@@ -230,7 +230,7 @@ def frameworks_in_use(user):
     """(slug, name) of frameworks that have rounds the person may read, for choosing what to compare."""
     rows = (
         can.visible_rounds(user, Round.objects.all())
-        .values_list("framework__slug", "framework__name")
+        .values_list("framework__slug", "framework__title")
         .order_by("framework__slug", "-framework__version")
     )
     names = {}

@@ -22,7 +22,4 @@ urlpatterns = [
     path("compare/", views.compare, name="compare"),
     path("compare/print/", views.compare_print, name="compare_print"),
     path("compare/export.xlsx", views.compare_export, name="compare_export"),
-    path("frameworks/", views.framework_list, name="framework_list"),
-    path("frameworks/load/", views.framework_load, name="framework_load"),
-    path("frameworks/<int:pk>/", views.framework_detail, name="framework_detail"),
 ]

@@ -3,9 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -19,14 +17,12 @@ from .forms import (
     ActionItemForm,
     ContributionForm,
     DecisionForm,
-    FrameworkUploadForm,
     ReturnForm,
     RoundCreateForm,
     RoundDetailsForm,
     SignOffForm,
     StrandRatingForm,
 )
-from .framework_loader import EXAMPLES_DIR, FrameworkFileError, load_framework, read_framework_file
 from .models import ActionItem, ContributorRating, Framework, Round, Strand, StrandRating
 from .rules import Status
 
@@ -404,48 +400,3 @@ def compare_export(request):
     return xlsx_response(exports.comparison_workbook(comparison), "maturity-comparison.xlsx")
 
 
-@login_required
-def framework_list(request):
-    require(can.can_view_frameworks(request.user))
-    frameworks = (
-        Framework.objects.prefetch_related("levels")
-        .annotate(round_count=Count("rounds", distinct=True), strand_count=Count("strands", distinct=True))
-        .order_by("name", "-version")
-    )
-    return render(
-        request,
-        "maturity/framework_list.html",
-        {
-            "frameworks": frameworks,
-            "can_load": can.can_load_frameworks(request.user),
-            "examples": sorted(path.name for path in EXAMPLES_DIR.glob("*.json")),
-        },
-    )
-
-
-@login_required
-def framework_detail(request, pk):
-    require(can.can_view_frameworks(request.user))
-    framework = get_object_or_404(
-        Framework.objects.prefetch_related("levels", Prefetch("strands", queryset=Strand.objects.order_by("position"))),
-        pk=pk,
-    )
-    return render(
-        request, "maturity/framework_detail.html", {"framework": framework, "round_count": framework.rounds.count()}
-    )
-
-
-@login_required
-def framework_load(request):
-    require(can.can_load_frameworks(request.user))
-    form = FrameworkUploadForm(_posted(request), request.FILES or None)
-    if form.is_valid():
-        try:
-            result = load_framework(read_framework_file(form.cleaned_data["file"]))
-        except FrameworkFileError as problem:
-            for message in problem.problems:
-                form.add_error("file", message)
-        else:
-            messages.success(request, str(result))
-            return redirect(reverse("maturity:framework_detail", args=[result.framework.pk]))
-    return render(request, "maturity/framework_load.html", {"form": form})

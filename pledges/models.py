@@ -2,7 +2,8 @@
 status and evidence against each pledge.
 
 The pledges are a framework, so they are rows, not code: a `PledgeSet` is one version of the wording, seeded
-from `pledges/frameworks/*.json` and never edited once anyone has signed it (a revision is a new version).
+by a migration (another set loads from a file like `pledges/frameworks/*.json`) and never edited once
+anyone has signed it (a revision is a new version).
 A `Signature` keeps the version it signed; a `PledgeStatus` belongs to one pledge of one version.
 
 Evidence is about the organisation rather than one wording of a pledge (who the designated lead is, what
@@ -12,9 +13,9 @@ training staff had), so it hangs off the organisation and survives a revision of
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 
 from portal.concurrency import VersionedModel
+from portal.frameworks import FrameworkPart, VersionedFramework
 from portal.models import Organisation
 from portal.periods import financial_quarter
 from portal.tracking import EditTracked
@@ -29,37 +30,20 @@ class Status(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", "Not applicable"
 
 
-class PledgeSetQuerySet(models.QuerySet):
-    def current(self):
-        """The version partners sign today (None before any is loaded)."""
-        return self.filter(is_current=True).first()
+class PledgeSet(VersionedFramework):
+    """One version of a partnership's pledges, with the text that introduces and explains them (frozen once
+    anyone signs it: portal/frameworks.py). `is_current`: the version new signatures sign."""
 
-
-class PledgeSet(models.Model):
-    """One version of a partnership's pledges, with the text that introduces and explains them."""
-
-    name = models.CharField(max_length=200)
-    version = models.PositiveIntegerField(default=1)
-    source = models.CharField(max_length=300, blank=True, help_text="Where the wording comes from.")
     introduction = models.TextField(help_text="What signatories declare, e.g. 'We, the undersigned, pledge…'.")
     commentary = models.TextField(blank=True, help_text="How the pledges apply to different kinds of partner.")
-    is_current = models.BooleanField(default=False, help_text="The version new signatures sign.")
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = PledgeSetQuerySet.as_manager()
+    used_by = ("signatures",)
 
-    class Meta:
-        ordering = ["name", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "version"], name="pledge_set_name_version_unique"),
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_pledge_set"),
-        ]
-
-    def __str__(self):
-        return f"{self.name} (version {self.version})"
+    class Meta(VersionedFramework.Meta):
+        ordering = ["title", "-version"]
 
 
-class Pledge(models.Model):
+class Pledge(FrameworkPart):
     """One pledge of a set, with the commentary shown to signatories."""
 
     class Evidence(models.TextChoices):
@@ -71,6 +55,8 @@ class Pledge(models.Model):
         OFFER = "offer", "The published Early Help offer"
         IMPACT = "impact", "Impact measures and returns"
         NOTES = "notes", "Notes only"
+
+    framework_path = "pledge_set"
 
     pledge_set = models.ForeignKey(PledgeSet, on_delete=models.CASCADE, related_name="pledges")
     number = models.PositiveSmallIntegerField()

@@ -6,38 +6,16 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from pledges import rules
-from pledges.framework_files import create_pledge_set, same_wording
-from pledges.models import Pledge, PledgeSet, ReminderSent
+from pledges.models import ReminderSent
 from pledges.selectors import reviews_calling_for_reminders
 from portal.models import Membership
 
 
 @transaction.atomic
-def load_pledge_set(data, *, make_current=True):
-    """Store checked pledge-set data as a new version; (pledge_set, created).
-
-    Loading the same wording again changes nothing. Any other wording under an existing name becomes the
-    next version: stored versions are never edited, so signatures and statuses keep what they signed.
-    """
-    latest = PledgeSet.objects.filter(name=data["name"]).order_by("-version").first()
-    if latest is not None and same_wording(latest, data):
-        created, pledge_set = False, latest
-    else:
-        created = True
-        version = (PledgeSet.objects.filter(name=data["name"]).aggregate(v=Max("version"))["v"] or 0) + 1
-        pledge_set = create_pledge_set(PledgeSet, Pledge, data, version=version, is_current=False)
-    if make_current and not pledge_set.is_current:
-        PledgeSet.objects.filter(is_current=True).update(is_current=False)
-        PledgeSet.objects.filter(pk=pledge_set.pk).update(is_current=True)
-        pledge_set.is_current = True
-    return pledge_set, created
-
-
 @dataclass
 class ReminderRun:
     emails_sent: int = 0

@@ -1,7 +1,7 @@
 """URL configuration.
 
 Public:      /  (Wagtail pages: home, offers directory and offer pages), /accounts/ (sign in, reset)
-Signed in:   /dashboard/, /organisations/<slug>/, and each feature app under its own prefix
+Signed in:   /dashboard/, /organisations/<slug>/, /frameworks/ (every framework kind: portal/frameworks.py), and each feature app under its own prefix
 Admin:       /admin/ (Wagtail: moderation, partnership reference data, frameworks)
 """
 
@@ -13,7 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import audit_trail, two_factor, views
+from portal import audit_trail, framework_views, two_factor, views
 from portal.forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -34,6 +34,10 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("audit-trail/", audit_trail.audit_trail, name="audit_trail"),
+    path("frameworks/", framework_views.framework_list, name="framework_list"),
+    path("frameworks/<slug:kind_key>/", framework_views.framework_list, name="framework_kind_list"),
+    path("frameworks/<slug:kind_key>/upload/", framework_views.framework_upload, name="framework_upload"),
+    path("frameworks/<slug:kind_key>/<int:pk>/", framework_views.framework_detail, name="framework_detail"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<slug:slug>/contact/", views.OrganisationContactEdit.as_view(), name="organisation_contact"),
     path("pledges/", include("pledges.urls")),

@@ -24,7 +24,7 @@ def caseaudits_nav(context, current=""):
     if can.can_read_reports(user):
         links += [
             ("report", "Quarterly report", reverse("caseaudits:report")),
-            ("frameworks", "Principles", reverse("caseaudits:frameworks")),
+            ("frameworks", "Principles", reverse("framework_kind_list", args=["principles"])),
         ]
     return {"links": links, "current": current}
 

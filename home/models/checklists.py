@@ -5,41 +5,37 @@ offer areas, suggested provision for the primary and the secondary phase and mea
 for each audience (children and young people, parents and carers, staff), the routes by which they hear
 about Early Help and the staff they can talk to.
 
-A checklist is data, loaded from a JSON file (`manage.py load_offer_checklist`), and never edited in
-place: a revised list is loaded as a new checklist and made current. Offers store the words that were
+A checklist is data, loaded from a JSON file (`manage.py load_offer_checklist`) through the framework kit
+(portal/frameworks.py), and never edited in place: a revised list is loaded as a new version and made current. Offers store the words that were
 ticked, so past offers keep what they said whatever happens to the list.
 """
 
 from django.db import models
 
+from portal.frameworks import FrameworkPart, VersionedFramework
 
-class ProvisionChecklist(models.Model):
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, unique=True, help_text="Identifies this version of the list.")
-    source = models.CharField(max_length=300, blank=True, help_text="Where the list comes from.")
-    is_current = models.BooleanField(
-        default=False, help_text="Editors see the current checklist. Only one checklist is current."
-    )
-    loaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-loaded_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_current"], condition=models.Q(is_current=True), name="one_current_offer_checklist"
-            )
-        ]
+class ProvisionChecklist(VersionedFramework):
+    """One version of the checklist; editors see the current one. Offers copy the words they tick, so no
+    response points at a version: every stored version counts as in use, and is frozen (portal/frameworks.py)."""
+
+    used_by = ()
+
+    class Meta(VersionedFramework.Meta):
+        ordering = ["-created"]
 
     def __str__(self):
-        return f"{self.name} ({self.slug})" + (" — current" if self.is_current else "")
+        return super().__str__() + (" — current" if self.is_current else "")
 
 
-class ChecklistSection(models.Model):
+class ChecklistSection(FrameworkPart):
     """An offer area (schools) or an audience (every organisation)."""
 
     class Kind(models.TextChoices):
         AREA = "area", "Offer area"
         AUDIENCE = "audience", "Audience"
+
+    framework_path = "checklist"
 
     checklist = models.ForeignKey(ProvisionChecklist, on_delete=models.CASCADE, related_name="sections")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -58,7 +54,7 @@ class ChecklistSection(models.Model):
         return self.name
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(FrameworkPart):
     """One suggestion, in the group of the section it belongs to."""
 
     class Group(models.TextChoices):
@@ -70,6 +66,8 @@ class ChecklistItem(models.Model):
 
     AREA_GROUPS = [Group.PRIMARY, Group.SECONDARY, Group.OUTCOMES]
     AUDIENCE_GROUPS = [Group.ROUTES, Group.KEY_STAFF]
+
+    framework_path = "section.checklist"
 
     section = models.ForeignKey(ChecklistSection, on_delete=models.CASCADE, related_name="items")
     group = models.CharField(max_length=12, choices=Group.choices)

@@ -1,15 +1,18 @@
-"""The framework is data: seeded by a data migration, versioned, frozen once used, loadable from a file."""
+"""The commitments framework is data: seeded by a data migration, versioned, frozen once used, loadable from
+a file. What every framework shares (the freeze, the loading policy, the file problems, the screens) is
+tested once for all of them in tests/portal/test_frameworks.py; this module keeps what is the audits' own."""
 
 import json
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from audits import services
-from audits.framework_data import FRAMEWORKS_DIR, FrameworkFileError, parse_framework, read_framework_file
-from audits.models import Commitment, Framework, FrameworkInUse, Outcome, SuggestedAction
+from audits.framework_kind import CommitmentsFramework
+from audits.models import Commitment, Framework, Outcome, SuggestedAction
+from portal.frameworks import FrameworkInUse
 
+FRAMEWORKS_DIR = CommitmentsFramework.examples
 EXAMPLE = FRAMEWORKS_DIR / "example-partnership.json"
 
 
@@ -68,9 +71,10 @@ def test_loading_a_revision_adds_a_version_and_old_audits_keep_theirs(audit, fra
                                                                      this_year, tmp_path):
     data = json.loads((FRAMEWORKS_DIR / "leicester-schools-commitments.json").read_text())
     data["commitments"][0]["title"] = "The DSL leads on Early Help (revised wording)"
+    data.pop("version")
     revised = tmp_path / "revised.json"
     revised.write_text(json.dumps(data))
-    call_command("load_commitments_framework", str(revised))
+    call_command("load_commitments_framework", str(revised), "--make-current")
 
     new = Framework.objects.get(is_current=True)
     assert (new.slug, new.version) == (framework.slug, 2)
@@ -84,8 +88,8 @@ def test_loading_a_revision_adds_a_version_and_old_audits_keep_theirs(audit, fra
 
 
 def test_another_partnerships_framework_loads_without_code_changes(school, school_lead, this_year, client_for):
-    out = call_command_output("load_commitments_framework", str(EXAMPLE))
-    assert "3 commitments, 4 outcomes; new audits start from it" in out
+    out = call_command_output("load_commitments_framework", str(EXAMPLE), "--make-current")
+    assert "(3 commitments, 4 outcomes)" in out and "It is the current version." in out
     framework = Framework.objects.get(is_current=True)
     assert framework.title == "Example Borough school Early Help standards"
     audit = services.start_audit(school, this_year, school_lead)
@@ -100,7 +104,7 @@ def test_another_partnerships_framework_loads_without_code_changes(school, schoo
 
 
 def test_loading_not_current_keeps_the_current_framework(framework):
-    call_command_output("load_commitments_framework", str(EXAMPLE), "--not-current")
+    call_command_output("load_commitments_framework", str(EXAMPLE))
     assert Framework.objects.get(is_current=True) == framework
     assert Framework.objects.filter(slug="example-borough-school-early-help-standards", is_current=False).exists()
 
@@ -111,68 +115,3 @@ def call_command_output(*args):
     out = StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
-
-
-@pytest.mark.parametrize(
-    "broken, message",
-    [
-        ([], "The file must hold one framework"),
-        ({"title": "x", "commitments": []}, "Framework: 'slug' is missing."),
-        ({"slug": "x", "title": "x", "commitments": []}, "'commitments' must be a list with at least one entry"),
-        ({"slug": "x", "title": "x", "commitments": [{"title": "t", "short_title": "s", "outcomes": []}]},
-         "Commitment 1: 'outcomes' must be a list"),
-        ({"slug": "x", "title": "x", "commitments": [
-            {"title": "t", "short_title": "s", "outcomes": [{"text": "o", "kind": "magic"}]}]},
-         "Commitment 1, outcome 1: 'kind' must be one of"),
-        ({"slug": "x", "title": "x", "commitments": [
-            {"number": 1, "title": "t", "short_title": "s", "outcomes": [{"text": "o"}]},
-            {"number": 1, "title": "t", "short_title": "s", "outcomes": [{"text": "o"}]}]},
-         "Commitment 2: 'number' must be a whole number, unique"),
-        ({"slug": "x", "title": "x", "commitments": [
-            {"title": "t", "short_title": "s", "outcomes": [{"text": "o", "suggested_actions": [""]}]}]},
-         "'suggested_actions' must be a list of texts"),
-    ],
-)
-def test_bad_framework_data_is_refused_with_where(broken, message):
-    with pytest.raises(FrameworkFileError, match=message):
-        parse_framework(broken)
-
-
-def test_bad_file_via_command_names_the_problem(tmp_path, framework):
-    bad = tmp_path / "bad.json"
-    bad.write_text("{not json")
-    with pytest.raises(CommandError, match="is not valid JSON"):
-        call_command("load_commitments_framework", str(bad))
-    with pytest.raises(CommandError, match="Cannot read"):
-        call_command("load_commitments_framework", str(tmp_path / "missing.json"))
-    assert Framework.objects.count() == 1
-
-
-def test_shipped_files_are_valid():
-    for path in FRAMEWORKS_DIR.glob("*.json"):
-        assert read_framework_file(path)["commitments"]
-
-
-def test_frameworks_page_and_upload(client_for, admin_user, la_officer, school_lead, board_member, framework):
-    page = client_for(la_officer).get("/audits/frameworks/")
-    assert page.status_code == 200
-    assert "Leicester Schools Early Help Commitments, version 1" in page.content.decode()
-    assert "Load a new version" not in page.content.decode()
-    assert client_for(la_officer).get("/audits/frameworks/load/").status_code == 403
-    assert client_for(school_lead).get("/audits/frameworks/").status_code == 403
-    assert client_for(board_member).get("/audits/frameworks/").status_code == 403
-
-    admin = client_for(admin_user)
-    bad = admin.post("/audits/frameworks/load/", {"file": SimpleUploadedFile("f.json", b"[]"), "make_current": "on"})
-    assert bad.status_code == 200
-    assert "The file is not a valid framework: The file must hold one framework" in bad.content.decode()
-    assert Framework.objects.count() == 1
-    response = admin.post(
-        "/audits/frameworks/load/",
-        {"file": SimpleUploadedFile("example.json", EXAMPLE.read_bytes())},
-    )
-    assert response.status_code == 302
-    loaded = Framework.objects.get(slug="example-borough-school-early-help-standards")
-    assert not loaded.is_current  # the box was not ticked
-    listing = admin.get("/audits/frameworks/").content.decode()
-    assert "Example Borough school Early Help standards, version 1" in listing

@@ -25,7 +25,7 @@ def framework_files():
 @pytest.fixture
 def framework(db):
     """Leicester's seven, as the data migration left them."""
-    return Framework.objects.get(key="leicester-eha-principles", revision=1)
+    return Framework.objects.get(slug="leicester-eha-principles", version=1)
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ MATRIX = {
         **LA, **NOBODY_ELSE_403, "board_member": 200}),
     "report_xlsx": (lambda a: reverse("caseaudits:report_xlsx", args=["2018-19"]), {
         **LA, **NOBODY_ELSE_403, "board_member": 200}),
-    "principles": (lambda a: reverse("caseaudits:frameworks"), {**LA, **NOBODY_ELSE_403, "board_member": 200}),
+    "principles": (lambda a: reverse("framework_kind_list", args=["principles"]), {**LA, **NOBODY_ELSE_403, "board_member": 200}),
 }
 CASES = [(view, role) for view in MATRIX for role in ROLES]
 

@@ -181,21 +181,22 @@ def test_the_export_command_defaults_to_the_current_financial_year(framework, tm
 def test_the_export_command_refuses_bad_options(framework, tmp_path):
     with pytest.raises(CommandError, match="is not a financial year like 2018-19"):
         call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--year", "2018")
-    with pytest.raises(CommandError, match="no principle set with the key 'nope'"):
+    with pytest.raises(CommandError, match="no principle set with the slug 'nope'"):
         call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--framework", "nope")
 
 
 def test_each_principle_set_is_reported_on_its_own(make_audit, agency, framework, framework_files, board_member,
                                                    client_for):
-    from caseaudits.loading import load_framework, read_framework_file
+    from portal import frameworks
 
-    doncaster, _ = load_framework(read_framework_file(framework_files / "doncaster-prevention-principles.json"))
+    kind = frameworks.kind("principles")
+    doncaster = frameworks.load(kind, kind.read(framework_files / "doncaster-prevention-principles.json")).framework
     make_audit(agency, audit_date=date(2018, 5, 1), revision=doncaster)
     make_audit(agency, audit_date=date(2018, 5, 2))
-    assert quarterly_report(2018, doncaster.key).audits == [1, 0, 0, 0]
-    assert len(quarterly_report(2018, doncaster.key).principles) == 9
+    assert quarterly_report(2018, doncaster.slug).audits == [1, 0, 0, 0]
+    assert len(quarterly_report(2018, doncaster.slug).principles) == 9
     assert quarterly_report(2018).audits == [1, 0, 0, 0]  # the current (Leicester) set by default
     page = client_for(board_member).get(
-        reverse("caseaudits:report") + f"?year=2018-19&framework={doncaster.key}"
+        reverse("caseaudits:report") + f"?year=2018-19&framework={doncaster.slug}"
     ).content.decode()
     assert "Voice of the child" in page and "Principle set" in page

@@ -189,12 +189,14 @@ def test_a_checklist_revision_keeps_what_an_offer_already_says(client_for, schoo
 
     from django.core.management import call_command
 
-    from home.checklist_loader import LEICESTER_FILE
+    from home.framework_kind import OfferChecklistFramework
+
+    LEICESTER_FILE = OfferChecklistFramework.examples / "leicester-2019.json"
 
     client = client_for(school_editor)
     edit(client, draft, **{"areas-semh-primary": [BEREAVEMENT, "Lego therapy"]})
     data = json.loads(LEICESTER_FILE.read_text(encoding="utf-8"))
-    data["slug"] = "leicester-2027"
+    del data["version"]  # a revision: the next version of Leicester's checklist
     semh = next(a for a in data["areas"] if a["slug"] == "semh")
     semh["primary"] = [i for i in semh["primary"] if i != "Lego therapy"] + ["Forest school"]
     path = tmp_path / "revision.json"

@@ -38,9 +38,9 @@ VIEWS = {
     "compare": ("/maturity/compare/", _expect(200, no_role=403), "Compare rounds"),
     "print": ("/maturity/compare/print/", _expect(200, no_role=403), "comparison of rounds"),
     "compare_export": ("/maturity/compare/export.xlsx", _expect(200, no_role=403), None),
-    "frameworks": ("/maturity/frameworks/", _expect(403, la=200, board=200), "Maturity frameworks"),
-    "framework": ("/maturity/frameworks/{stmm}/", _expect(403, la=200, board=200), "Workforce development"),
-    "load": ("/maturity/frameworks/load/", _expect(403, admin=200), "Load a framework"),
+    "frameworks": ("/frameworks/maturity/", _expect(403, la=200, board=200), "Maturity model"),
+    "framework": ("/frameworks/maturity/{stmm}/", _expect(403, la=200, board=200), "Workforce development"),
+    "load": ("/frameworks/maturity/upload/", _expect(403, admin=200), "Load a maturity model file"),
     "create": ("/maturity/rounds/new/", _expect(403, la=200), "Start a new round"),
 }
 
@@ -130,7 +130,7 @@ def test_foreign_ids_are_404_not_500(client_for, la_officer, rounds):
         "/maturity/rounds/999999/",
         f"/maturity/rounds/{draft.pk}/strands/no-such-strand/",
         f"/maturity/rounds/{draft.pk}/actions/{item.pk}/",
-        "/maturity/frameworks/999999/",
+        "/frameworks/maturity/999999/",
         "/maturity/rounds/new/?from=999999",
     ]:
         assert client.get(url).status_code == 404, url

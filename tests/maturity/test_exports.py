@@ -8,9 +8,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from maturity import demo
+from maturity.framework_kind import MaturityFramework
 from maturity.models import Framework
-from maturity.framework_loader import EXAMPLES_DIR, load_framework, read_framework_file
 from portal import demo as portal_demo
+from portal import frameworks
+
+EXAMPLES_DIR = MaturityFramework.examples
 
 
 def _rows_by_first_cell(sheet, min_row):
@@ -90,7 +93,8 @@ def test_the_command_chooses_rounds_and_frameworks(tmp_path, rounds, make_round)
     assert [c.value for c in book["Comparison"][4]][2:] == [
         "September 2017", "Movement September 2017 to March 2026", "March 2026 (draft)"]
 
-    ehsg = load_framework(read_framework_file(EXAMPLES_DIR / "early-help-system-guide.json")).framework
+    kind = frameworks.kind("maturity")
+    ehsg = frameworks.load(kind, kind.read(EXAMPLES_DIR / "early-help-system-guide.json")).framework
     make_round("EHSG 2030", framework=ehsg, period_end=date(2030, 1, 31), ratings={"family-voice": "Embedded"})
     book, output = _export(tmp_path)  # the current framework is now the one the latest round used
     assert "Wrote 1 rounds and 5 strands" in output

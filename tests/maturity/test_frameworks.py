@@ -1,4 +1,7 @@
-"""Frameworks are data: the STMM is seeded by a migration, others load from files, used versions never change."""
+"""Frameworks are data: the STMM is seeded by a migration, others load from files, used versions never change.
+
+What every framework shares (the freeze, the loading policy, the file problems, the screens) is tested once
+for all of them in tests/portal/test_frameworks.py; this module keeps what is the maturity model's own."""
 
 import io
 import json
@@ -9,15 +12,26 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from maturity import selectors
-from maturity.framework_loader import (
-    EXAMPLES_DIR,
-    FrameworkFileError,
-    load_framework,
-    parse_framework,
-    read_framework_file,
-)
 from maturity.forms import StrandRatingForm
+from maturity.framework_kind import MaturityFramework
 from maturity.models import Framework
+from portal import frameworks
+from portal.frameworks import FrameworkFileError
+
+KIND = frameworks.kind("maturity")
+EXAMPLES_DIR = MaturityFramework.examples
+
+
+def read_framework_file(path):
+    return KIND.read(path)
+
+
+def parse_framework(data):
+    return KIND.parse(data)
+
+
+def load_framework(checked, *, make_current=False):
+    return frameworks.load(KIND, checked, make_current=make_current)
 
 STMM_STRANDS = [
     ("The families' experience of transformed services", 3),
@@ -50,7 +64,7 @@ def test_each_example_file_loads_as_a_new_framework(db, name):
     result = load_framework(read_framework_file(EXAMPLES_DIR / name))
     assert result.outcome == "created"
     framework = result.framework
-    assert (framework.slug, framework.version, framework.name) == (data["slug"], 1, data["name"])
+    assert (framework.slug, framework.version, framework.title) == (data["slug"], 1, data["title"])
     assert framework.level_names == [level["name"] for level in data["levels"]]
     assert [s.name for s in framework.strands.all()] == [s["name"] for s in data["strands"]]
     assert load_framework(read_framework_file(EXAMPLES_DIR / name)).outcome == "unchanged"
@@ -58,7 +72,8 @@ def test_each_example_file_loads_as_a_new_framework(db, name):
 
 def _minimal(**changes):
     data = {
-        "name": "Doncaster prevention principles",
+        "slug": "doncaster-prevention-principles",
+        "title": "Doncaster prevention principles",
         "levels": [{"name": "Not yet"}, {"name": "Partly"}, {"name": "Fully"}],
         "strands": [{"name": "Think family"}, {"name": "Early identification", "scope": "One descriptor"}],
     }
@@ -66,30 +81,34 @@ def _minimal(**changes):
     return data
 
 
-def test_parse_fills_in_keys_slugs_and_short_names():
+def test_parse_fills_in_strand_keys_and_short_names():
     spec = parse_framework(_minimal())
     assert spec.slug == "doncaster-prevention-principles"
     assert spec.version is None
-    assert [s.key for s in spec.strands] == ["think-family", "early-identification"]
-    assert spec.strands[0].short_name == "Think family"
-    assert spec.strands[1].scope == ("One descriptor",)
-    assert spec.levels == (("Not yet", ""), ("Partly", ""), ("Fully", ""))
+    strands = spec.parts["strands"]
+    assert [s["key"] for s in strands] == ["think-family", "early-identification"]
+    assert strands[0]["short_name"] == "Think family"
+    assert strands[1]["scope"] == ["One descriptor"]
+    assert [(level["name"], level["description"]) for level in spec.parts["levels"]] == [
+        ("Not yet", ""), ("Partly", ""), ("Fully", "")
+    ]
 
 
 @pytest.mark.parametrize(
     "data, message",
     [
-        ([1, 2], "one JSON object"),
-        (_minimal(name=""), "Give the framework a name."),
-        (_minimal(levels=[{"name": "Only"}]), "at least two levels"),
-        (_minimal(levels="Early, Mature"), "at least two levels"),
-        (_minimal(levels=[{"name": "Same"}, {"name": "same"}]), "Two levels have the same name."),
-        (_minimal(levels=[{"name": "Early/ish"}, {"name": "Late"}]), "Level 1 needs a name"),
-        (_minimal(strands=[]), "at least one strand"),
-        (_minimal(strands=[{"summary": "no name"}]), "Strand 1 needs a name."),
-        (_minimal(strands=[{"name": "A", "key": "k"}, {"name": "B", "key": "k"}]), "repeated: k"),
-        (_minimal(version=0), "The version must be a whole number"),
-        (_minimal(version="2"), "The version must be a whole number"),
+        ([1, 2], "one framework (a JSON object"),
+        (_minimal(title=""), "title: required"),
+        (_minimal(levels=[{"name": "Only"}]), "levels: list at least 2"),
+        (_minimal(levels="Early, Mature"), "levels: must be a list"),
+        (_minimal(levels=[{"name": "Same"}, {"name": "same"}]), "levels[1].name: 'same' is used twice"),
+        (_minimal(levels=[{"name": "Early/ish"}, {"name": "Late"}]), "levels[0].name: must not contain '/'"),
+        (_minimal(levels=[{"name": "x" * 61}, {"name": "Late"}]), "levels[0].name: must be 60 characters or fewer"),
+        (_minimal(strands=[]), "strands: required"),
+        (_minimal(strands=[{"summary": "no name"}]), "strands[0].name: required"),
+        (_minimal(strands=[{"name": "A", "key": "k"}, {"name": "B", "key": "k"}]), "strands[1].key: 'k' is used twice"),
+        (_minimal(version=0), "version: must be a whole number"),
+        (_minimal(version="2"), "version: must be a whole number"),
     ],
 )
 def test_parse_explains_every_problem(data, message):
@@ -103,25 +122,20 @@ def test_a_file_that_is_not_json_is_refused():
         read_framework_file(SimpleUploadedFile("f.json", b"{not json"))
 
 
-def test_versions_once_used_never_change(db, make_round):
+def test_versions_never_change_a_change_is_the_next_version(db, make_round):
     data = _minimal(version=1)
     first = load_framework(parse_framework(data))
     assert first.outcome == "created"
 
+    round_ = make_round("Doncaster 2025", framework=first.framework)
     data["strands"][0]["name"] = "Think family first"
-    updated = load_framework(parse_framework(data))
-    assert updated.outcome == "updated"  # nobody has rated against it yet
-    assert updated.framework.pk == first.framework.pk
-
-    round_ = make_round("Doncaster 2025", framework=updated.framework)
-    data["strands"][0]["name"] = "Think whole family"
-    with pytest.raises(FrameworkFileError, match="has been used by 1 round, so it cannot be changed"):
+    with pytest.raises(FrameworkFileError, match="version: 1 of 'doncaster-prevention-principles' is already loaded"):
         load_framework(parse_framework(data))
-    assert [s.name for s in round_.framework.strands.all()] == ["Think family first", "Early identification"]
+    assert [s.name for s in round_.framework.strands.all()] == ["Think family", "Early identification"]
 
     del data["version"]
     revision = load_framework(parse_framework(data))
-    assert (revision.outcome, revision.framework.version) == ("created", 2)
+    assert (revision.outcome, revision.framework.version) == ("new_version", 2)
     round_.refresh_from_db()
     assert round_.framework.version == 1
     assert load_framework(parse_framework(data)).outcome == "unchanged"
@@ -166,21 +180,21 @@ def test_rounds_on_two_versions_compare_by_strand_key(db, make_round, stmm):
 def test_load_command_loads_and_reports(db, tmp_path):
     out = io.StringIO()
     call_command("load_maturity_framework", str(EXAMPLES_DIR / "early-help-system-guide.json"), stdout=out)
-    assert "Loaded: Early Help System Guide (example), version 1 (5 strands, 3 levels)." in out.getvalue()
+    assert "Early Help System Guide (example): loaded as version 1. (5 strands, 3 levels)" in out.getvalue()
     out = io.StringIO()
     call_command("load_maturity_framework", str(EXAMPLES_DIR / "early-help-system-guide.json"), stdout=out)
-    assert "Already loaded" in out.getvalue()
+    assert "version 1 already says this; nothing changed" in out.getvalue()
 
 
 def test_load_command_refuses_bad_and_missing_files(db, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"name": "X", "levels": [{"name": "One"}], "strands": []}))
+    bad.write_text(json.dumps({"slug": "x", "title": "X", "levels": [{"name": "One"}], "strands": []}))
     with pytest.raises(CommandError) as problem:
         call_command("load_maturity_framework", str(bad))
-    assert "at least two levels" in str(problem.value) and "at least one strand" in str(problem.value)
-    with pytest.raises(CommandError, match="There is no file"):
+    assert "levels: list at least 2" in str(problem.value) and "strands: required" in str(problem.value)
+    with pytest.raises(CommandError, match="Cannot read"):
         call_command("load_maturity_framework", str(tmp_path / "missing.json"))
-    assert not Framework.objects.filter(name="X").exists()
+    assert not Framework.objects.filter(title="X").exists()
 
 
 def _upload(content, name="framework.json"):
@@ -189,25 +203,25 @@ def _upload(content, name="framework.json"):
 
 def test_an_administrator_loads_a_framework_from_the_page(client_for, admin_user):
     client = client_for(admin_user)
-    response = client.post("/maturity/frameworks/load/", {"file": _upload(_minimal())}, follow=True)
+    response = client.post("/frameworks/maturity/upload/", {"file": _upload(_minimal())}, follow=True)
     framework = Framework.objects.get(slug="doncaster-prevention-principles")
-    assert response.redirect_chain[-1][0] == f"/maturity/frameworks/{framework.pk}/"
+    assert response.redirect_chain[-1][0] == f"/frameworks/maturity/{framework.pk}/"
     page = response.content.decode()
-    assert "Loaded: Doncaster prevention principles, version 1" in page
-    assert "Early identification" in page and "Not yet/Partly" in page
+    assert "Doncaster prevention principles: loaded as version 1." in page
+    assert "Early identification" in page and "Not yet" in page and "Partly" in page
 
 
 def test_a_bad_upload_is_explained_next_to_the_field(client_for, admin_user):
-    response = client_for(admin_user).post("/maturity/frameworks/load/", {"file": _upload(_minimal(strands=[]))})
+    response = client_for(admin_user).post("/frameworks/maturity/upload/", {"file": _upload(_minimal(strands=[]))})
     page = response.content.decode()
     assert response.status_code == 200
-    assert "<title>Error: Load a framework" in page
-    assert "List at least one strand." in page
+    assert "<title>Error: Load a maturity model file" in page
+    assert "strands: required" in page
     assert not Framework.objects.filter(slug="doncaster-prevention-principles").exists()
 
 
 def test_only_administrators_load_frameworks(client_for, la_officer, board_member):
     for user in (la_officer, board_member):
-        response = client_for(user).post("/maturity/frameworks/load/", {"file": _upload(_minimal())})
+        response = client_for(user).post("/frameworks/maturity/upload/", {"file": _upload(_minimal())})
         assert response.status_code == 403
     assert not Framework.objects.filter(slug="doncaster-prevention-principles").exists()

@@ -7,10 +7,13 @@ import pytest
 
 from maturity import services
 from maturity.forms import ActionItemForm, ContributionForm, RoundDetailsForm, StrandRatingForm
-from maturity.framework_loader import EXAMPLES_DIR, load_framework, read_framework_file
+from maturity.framework_kind import MaturityFramework
 from maturity.models import ActionItem, ContributorRating, Round
 from maturity.rules import ActionStatus, Status
+from portal import frameworks
 from portal.concurrency import StaleEditError
+
+EXAMPLES_DIR = MaturityFramework.examples
 
 
 def test_a_new_round_is_a_draft_with_every_strand_unrated(stmm, la_officer):
@@ -36,8 +39,9 @@ def test_starting_from_a_round_carries_only_open_items_linked_to_their_origin(ro
 
 
 def test_carried_items_follow_their_strand_into_a_new_framework_version(rounds, action_items, la_officer, stmm):
-    spec = read_framework_file(EXAMPLES_DIR / "stmm.json")
-    revision = load_framework(replace(spec, version=2, description="Revised")).framework
+    kind = frameworks.kind("maturity")
+    spec = kind.read(EXAMPLES_DIR / "stmm.json")
+    revision = frameworks.load(kind, replace(spec, version=2, header={**spec.header, "description": "Revised"})).framework
     action_items[0].strand = stmm.strands.get(key="strategy")
     action_items[0].save()
     new = services.create_round(framework=revision, title="v2", period_start=date(2027, 1, 1),

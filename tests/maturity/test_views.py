@@ -9,10 +9,14 @@ from datetime import date
 import openpyxl
 import pytest
 
-from maturity.framework_loader import EXAMPLES_DIR, load_framework, parse_framework, read_framework_file
+from maturity.framework_kind import MaturityFramework
 from maturity.models import ActionItem, ContributorRating, Round
 from maturity.rules import Status
+from portal import frameworks
 from portal.concurrency import STALE_EDIT_MESSAGE
+
+EXAMPLES_DIR = MaturityFramework.examples
+KIND = frameworks.kind("maturity")
 
 
 def _rating_post(version, rating="", **fields):
@@ -316,8 +320,8 @@ def test_the_printable_comparison_has_the_table_charts_and_sign_off(client_for, 
 def test_a_new_round_suggests_the_newest_version_of_the_framework_in_use(client_for, la_officer, rounds, stmm):
     data = json.loads((EXAMPLES_DIR / "stmm.json").read_text())
     del data["version"]
-    revision = load_framework(parse_framework({**data, "description": "Revised"})).framework
-    other = load_framework(read_framework_file(EXAMPLES_DIR / "early-help-system-guide.json")).framework
+    revision = frameworks.load(KIND, KIND.parse({**data, "description": "Revised"})).framework
+    other = frameworks.load(KIND, KIND.read(EXAMPLES_DIR / "early-help-system-guide.json")).framework
     client = client_for(la_officer)
 
     def suggested(url):
@@ -327,4 +331,4 @@ def test_a_new_round_suggests_the_newest_version_of_the_framework_in_use(client_
     assert suggested("/maturity/rounds/new/") == revision.pk  # the latest round used the STMM
     assert suggested(f"/maturity/rounds/new/?from={rounds['signed_off'].pk}") == revision.pk
     options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', client.get("/maturity/rounds/new/").content.decode())
-    assert sorted(options) == sorted([f"{other.name}, version 1", f"{revision.name}, version 2"])
+    assert sorted(options) == sorted([f"{other.title}, version 1", f"{revision.title}, version 2"])

@@ -10,11 +10,13 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from pledges.framework_files import LEICESTER_2016
+from pledges.framework_kind import PledgesFramework
 from pledges.models import PledgeSet, ReminderSent
 from portal.models import Membership
 
 from .conftest import MET, NOT_APPLICABLE
+
+LEICESTER_2016 = PledgesFramework.examples / "leicester-2016.json"
 
 
 def run(*args):
@@ -159,7 +161,8 @@ class TestLoadPledges:
 
     def another_partnership(self):
         return {
-            "name": "Example Partnership Pledges",
+            "slug": "example-partnership-pledges",
+            "title": "Example Partnership Pledges",
             "introduction": "We pledge:",
             "pledges": [
                 {"number": 1, "title": "Name an Early Help champion", "evidence": "designated_lead"},
@@ -168,43 +171,44 @@ class TestLoadPledges:
         }
 
     def test_another_partnerships_pledges_load_as_the_current_set(self, tmp_path, pledge_set):
-        output = run("load_pledges", str(self.write(tmp_path, self.another_partnership())))
+        output = run("load_pledges", str(self.write(tmp_path, self.another_partnership())), "--make-current")
         loaded = PledgeSet.objects.current()
-        assert loaded.name == "Example Partnership Pledges" and loaded.version == 1
+        assert loaded.title == "Example Partnership Pledges" and loaded.version == 1
         assert [(p.number, p.title, p.evidence) for p in loaded.pledges.all()] == [
             (1, "Name an Early Help champion", "designated_lead"),
             (2, "Share data with the partnership", "notes"),
         ]
-        assert "2 pledges loaded. It is the current version partners sign." in output
+        assert "loaded as version 1. (2 pledges)" in output and "It is the current version." in output
         pledge_set.refresh_from_db()
         assert not pledge_set.is_current and pledge_set.pledges.count() == 5  # kept, not edited
 
     def test_loading_the_same_file_again_changes_nothing(self, pledge_set):
         output = run("load_pledges", str(LEICESTER_2016))
-        assert "already loaded; nothing changed" in output
+        assert "version 1 already says this; nothing changed" in output
         assert PledgeSet.objects.count() == 1 and PledgeSet.objects.current() == pledge_set
 
     def test_a_revision_is_a_new_version(self, tmp_path, pledge_set):
         data = json.loads(LEICESTER_2016.read_text())
         data["pledges"][4]["commentary"] = "Revised commentary."
-        run("load_pledges", str(self.write(tmp_path, data)))
+        del data["version"]
+        run("load_pledges", str(self.write(tmp_path, data)), "--make-current")
         revised = PledgeSet.objects.current()
-        assert (revised.name, revised.version) == (pledge_set.name, 2)
+        assert (revised.title, revised.version) == (pledge_set.title, 2)
         assert pledge_set.pledges.get(number=5).commentary.startswith("This means that each organisation")
 
     def test_not_current(self, tmp_path, pledge_set):
-        run("load_pledges", str(self.write(tmp_path, self.another_partnership())), "--not-current")
+        run("load_pledges", str(self.write(tmp_path, self.another_partnership())))
         assert PledgeSet.objects.current() == pledge_set
 
     @pytest.mark.parametrize(
         "mutate, message",
         [
-            (lambda d: d.pop("name"), "'name' is missing"),
-            (lambda d: d.update(pledges=[]), "at least one pledge"),
-            (lambda d: d["pledges"][1].update(number=1), "number 1 is used twice"),
-            (lambda d: d["pledges"][0].update(number="one"), "whole number"),
-            (lambda d: d["pledges"][0].update(title=" "), "'title' is missing"),
-            (lambda d: d["pledges"][0].update(evidence="vibes"), "'evidence' must be one of"),
+            (lambda d: d.pop("title"), r"- title: required"),
+            (lambda d: d.update(pledges=[]), r"pledges: required"),
+            (lambda d: d["pledges"][1].update(number=1), r"pledges\[1\].number: '1' is used twice"),
+            (lambda d: d["pledges"][0].update(number="one"), r"pledges\[0\].number: must be a whole number"),
+            (lambda d: d["pledges"][0].update(title=" "), r"pledges\[0\].title: required"),
+            (lambda d: d["pledges"][0].update(evidence="vibes"), r"pledges\[0\].evidence: must be one of"),
         ],
     )
     def test_bad_files_are_refused_with_a_reason(self, tmp_path, pledge_set, mutate, message):

@@ -1,13 +1,16 @@
 """A lead signs the pledges; the public page lists signatories and statements."""
 
+import json
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 
+from pledges.framework_kind import PledgesFramework
 from pledges.models import Signature
-from pledges.framework_files import LEICESTER_2016, read_pledge_set
-from pledges.services import load_pledge_set
+from portal import frameworks
+
+LEICESTER_2016 = PledgesFramework.examples / "leicester-2016.json"
 
 
 def sign_data(**overrides):
@@ -115,10 +118,13 @@ def test_signature_page_is_404_before_signing(client_for, school_lead, school):
 
 def test_revised_pledges_keep_old_signatures_and_invite_a_new_one(client_for, school_lead, school, sign, pledge_set):
     old = sign(school)
-    data = read_pledge_set(LEICESTER_2016)
+    data = json.loads(LEICESTER_2016.read_text(encoding="utf-8"))
+    del data["version"]
     data["pledges"][0]["title"] = "Name a Designated Lead for Early Help (revised)"
-    revised, created = load_pledge_set(data)
-    assert created and revised.version == 2 and revised.is_current
+    kind = frameworks.kind("pledges")
+    result = frameworks.load(kind, kind.parse(data), make_current=True)
+    revised = result.framework
+    assert result.outcome == "new_version" and revised.version == 2 and revised.is_current
     old.refresh_from_db()
     assert old.pledge_set == pledge_set  # the signature keeps the version it signed
     client = client_for(school_lead)

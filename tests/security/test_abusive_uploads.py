@@ -21,10 +21,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from audits.models import Framework as CommitmentsFramework
 from caseaudits.models import CaseAudit
-from maturity.framework_loader import MAX_FILE_BYTES as MATURITY_MAX_BYTES
-from maturity.models import Framework as MaturityFramework
+from portal import frameworks
 from portal.models import Organisation
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -61,10 +59,12 @@ UPLOADS = {
                                    lambda: Organisation.objects.count()),
     "case-audit import": Upload("/case-audits/import/", "la_officer", "csv", settings.IMPORT_MAX_BYTES,
                                 lambda: CaseAudit.objects.count()),
-    "commitments framework": Upload("/audits/frameworks/load/", "admin_user", "json", 1024 * 1024,
-                                    lambda: CommitmentsFramework.objects.count()),
-    "maturity framework": Upload("/maturity/frameworks/load/", "admin_user", "json", MATURITY_MAX_BYTES,
-                                 lambda: MaturityFramework.objects.count()),
+}
+# Every framework kind has the one upload screen of the framework kit.
+UPLOADS |= {
+    f"{key} framework": Upload(f"/frameworks/{key}/upload/", "admin_user", "json", frameworks.MAX_FILE_BYTES,
+                               lambda key=key: frameworks.kind(key).model().objects.count())
+    for key in ("commitments", "principles", "maturity", "pledges", "offer-checklist")
 }
 
 # (name, bytes, file name given the right extension, what the message must say)

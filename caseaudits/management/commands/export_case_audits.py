@@ -1,4 +1,4 @@
-"""manage.py export_case_audits --out FILE [--year 2018-19] [--framework KEY]: the board's quarterly report."""
+"""manage.py export_case_audits --out FILE [--year 2018-19] [--framework SLUG]: the board's quarterly report."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--out", required=True, help="The .xlsx file to write.")
         parser.add_argument("--year", help="Financial year such as 2018-19 (default: the current financial year).")
-        parser.add_argument("--framework", help="Key of the principle set (default: the current set).")
+        parser.add_argument("--framework", help="Slug of the principle set (default: the current set).")
 
     def handle(self, *args, out, year=None, framework=None, **options):
         if year:
@@ -30,8 +30,8 @@ class Command(BaseCommand):
                 raise CommandError(str(problem)) from None
         else:
             start_year = financial_quarter(timezone.localdate()).start_year
-        if framework and not Framework.objects.filter(key=framework).exists():
-            raise CommandError(f"There is no principle set with the key '{framework}'.")
+        if framework and not Framework.objects.filter(slug=framework).exists():
+            raise CommandError(f"There is no principle set with the slug '{framework}'.")
         report = quarterly_report(start_year, framework)
         with ReportWorkbook(out, constant_memory=True) as workbook:
             write_quarterly_report(report, workbook)
