@@ -118,13 +118,15 @@ def _xlsx_rows(uploaded):
     return iter(workbook.worksheets[0].iter_rows(values_only=True))
 
 
-def import_rows(table, *, form_class, columns, save, form_kwargs=None):
+def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kwargs=None):
     """Validate every row, then save all of them in one transaction, or none.
 
     table     (row number, data) pairs from read_table
     form_class  a Django form; its field names are the normalised column headings
     columns   {field name: column heading as people see it}, for messages
-    save      called with each valid form, inside the transaction
+    save_all  called once with every valid form, inside the transaction: writes them in bulk, so the
+              queries of an import do not grow with its rows (see portal.bulk_writes)
+    save      or: called with each valid form, inside the transaction
     """
     result = ImportResult()
     forms = []
@@ -142,9 +144,13 @@ def import_rows(table, *, form_class, columns, save, form_kwargs=None):
     if result.errors:
         return result
     with transaction.atomic():
-        for form in forms:
-            save(form)
-            result.created += 1
+        if save_all is not None:
+            save_all(forms)
+            result.created = len(forms)
+        else:
+            for form in forms:
+                save(form)
+                result.created += 1
     return result
 
 
