@@ -8,7 +8,7 @@ The number of queries depends on the number of batches, not of rows.
 
 from auditlog.cid import get_cid
 from auditlog.context import auditlog_disabled
-from auditlog.diff import model_instance_diff
+from auditlog.diff import get_field_value, get_mask_function, is_primitive, track_field
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -29,20 +29,48 @@ def create_all(model, instances, *, batch_size=BATCH):
     return instances
 
 
+def _logged_fields(model):
+    """The fields auditlog records for `model`: stored ones (a new record's reverse relations are empty),
+    tracked, within the model's include/exclude lists."""
+    options = auditlog.get_model_fields(model)
+    fields = [field for field in model._meta.concrete_fields if track_field(field)]
+    if options["include_fields"]:
+        fields = [field for field in fields if field.name in options["include_fields"]]
+    use_json = settings.AUDITLOG_STORE_JSON_CHANGES
+    # (field, its value "before" a creation, as auditlog's diff from nothing sees it)
+    fields = [(field, get_field_value(None, field, use_json)) for field in fields]
+    return [(field, before) for field, before in fields if field.name not in options["exclude_fields"]], options
+
+
+def creation_changes(instance, fields, options):
+    """What auditlog's diff from nothing gives for a new record ({field: [before, value]}), from its own
+    get_field_value and masking, without re-deriving the field list for every record."""
+    use_json = settings.AUDITLOG_STORE_JSON_CHANGES
+    changes = {}
+    for field, before in fields:
+        value = get_field_value(instance, field, use_json)
+        if value == before:
+            continue  # auditlog leaves out what did not change
+        if field.name in options["mask_fields"]:
+            mask = get_mask_function(options.get("mask_callable"))
+            changes[field.name] = [mask(smart_str(before)), mask(smart_str(value))]
+        elif use_json:
+            changes[field.name] = [before if is_primitive(before) else smart_str(before),
+                                   value if is_primitive(value) else smart_str(value)]
+        else:
+            changes[field.name] = [smart_str(before), smart_str(value)]
+    return changes or None
+
+
 def log_created(model, instances):
     """One audit-trail "create" entry per record, written together, as django-auditlog would on save."""
     if not instances or not auditlog.contains(model) or auditlog_disabled.get():
         return
     content_type = ContentType.objects.get_for_model(model)
     cid = get_cid()
-    # A new record's reverse one-to-ones are empty, so they add nothing to its diff; leaving them out
-    # saves the diff a query per record and relation.
-    stored = [field.name for field in model._meta.concrete_fields]
+    fields, options = _logged_fields(model)
     entries = []
     for instance in instances:
-        changes = model_instance_diff(
-            None, instance, fields_to_check=stored, use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES
-        )
         entries.append(
             LogEntry(
                 content_type=content_type,
@@ -50,7 +78,7 @@ def log_created(model, instances):
                 object_id=instance.pk if isinstance(instance.pk, int) else None,
                 object_repr=smart_str(instance),
                 action=LogEntry.Action.CREATE,
-                changes=changes,
+                changes=creation_changes(instance, fields, options),
                 cid=cid,
                 serialized_data=LogEntry.objects._get_serialized_data_or_none(instance),
             )

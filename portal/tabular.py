@@ -118,6 +118,24 @@ def _xlsx_rows(uploaded):
     return iter(workbook.worksheets[0].iter_rows(values_only=True))
 
 
+class _SharedFields(dict):
+    """A form class's fields, shared by the forms of an import instead of deep-copied into each.
+
+    Django copies every field into every form so that one form may change its own; an import's row
+    forms are only validated, never rendered or changed, and the copying was most of a row's time. A
+    form may still add or drop fields in its __init__ (its dict is its own); it must not change one.
+    """
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+def _row_form_class(form_class):
+    row_form_class = type(form_class.__name__, (form_class,), {})
+    row_form_class.base_fields = _SharedFields(row_form_class.base_fields)  # after the metaclass sets them
+    return row_form_class
+
+
 def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kwargs=None):
     """Validate every row, then save all of them in one transaction, or none.
 
@@ -130,6 +148,7 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
     """
     result = ImportResult()
     forms = []
+    form_class = _row_form_class(form_class)
     for number, data in table:
         form = form_class(data=data, **(form_kwargs or {}))
         if form.is_valid():
