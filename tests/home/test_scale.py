@@ -67,3 +67,22 @@ def test_the_directory_and_feed_read_only_their_page_whatever_the_size(client, o
     assert all(large[url, "warm"] < large[url, "cold"] for url in urls)
     assert "300 offers" in client.get("/offers/").content.decode()
     assert '"total_items": 300' in client.get("/api/openreferral/services").content.decode()
+
+
+def test_the_shared_cache_is_retired_when_an_offer_is_published_or_its_organisation_closes(
+    client, school, agency, offer_index
+):
+    from tests.home.conftest import make_offer
+
+    make_offer(school)
+    assert "1 offer" in client.get("/offers/").content.decode()
+    assert '"total_items": 1' in client.get("/api/openreferral/services").content.decode()
+    make_offer(agency)
+    listing = client.get("/offers/").content.decode()
+    assert "2 offers" in listing and agency.name in listing
+    assert '"total_items": 2' in client.get("/api/openreferral/services").content.decode()
+    agency.status = agency.Status.CLOSED
+    agency.save()
+    listing = client.get("/offers/").content.decode()
+    assert "1 offer" in listing and agency.name not in listing
+    assert '"total_items": 1' in client.get("/api/openreferral/services").content.decode()
