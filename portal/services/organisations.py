@@ -33,6 +33,14 @@ def _choice_lookup(choices):
     return lookup
 
 
+# Made once, not for every row of a file.
+CHOICE_LOOKUPS = {
+    "kind": _choice_lookup(Organisation.Kind.choices),
+    "sector": _choice_lookup(Organisation.Sector.choices),
+    "phase": _choice_lookup(Organisation.Phase.choices),
+}
+
+
 class OrganisationImportForm(forms.ModelForm):
     locality = forms.CharField(required=False)
 
@@ -42,13 +50,9 @@ class OrganisationImportForm(forms.ModelForm):
 
     def __init__(self, data=None, *, localities=None, existing=None, **kwargs):
         data = dict(data or {})
-        for field_name, choices in (
-            ("kind", Organisation.Kind.choices),
-            ("sector", Organisation.Sector.choices),
-            ("phase", Organisation.Phase.choices),
-        ):
+        for field_name, lookup in CHOICE_LOOKUPS.items():
             raw = (data.get(field_name) or "").strip()
-            data[field_name] = _choice_lookup(choices).get(raw.lower(), raw)
+            data[field_name] = lookup.get(raw.lower(), raw)
         if not data.get("sector"):
             is_school = data.get("kind") == Organisation.Kind.SCHOOL
             data["sector"] = Organisation.Sector.EDUCATION if is_school else Organisation.Sector.OTHER
