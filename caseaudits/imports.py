@@ -192,10 +192,10 @@ def save_audits(row_forms, *, framework, recorded_by):
     as one-by-one saves would write), in a number of queries that does not grow with the rows."""
     audits = create_all(CaseAudit, [form.audit(framework=framework, recorded_by=recorded_by) for form in row_forms])
     PrincipleFinding.objects.bulk_create(
-        [finding for form, audit in zip(row_forms, audits) for finding in form.findings(audit)], batch_size=BATCH
+        [finding for form, audit in zip(row_forms, audits, strict=True) for finding in form.findings(audit)], batch_size=BATCH
     )
     AuditAction.objects.bulk_create(
-        [action for form, audit in zip(row_forms, audits) for action in form.actions(audit)], batch_size=BATCH
+        [action for form, audit in zip(row_forms, audits, strict=True) for action in form.actions(audit)], batch_size=BATCH
     )
     return audits
 

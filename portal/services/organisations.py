@@ -110,9 +110,8 @@ class ExistingOrganisations:
     def __init__(self, table):
         names = {(data.get("name") or "").strip().lower() for _, data in table} - {""}
         urns = {(data.get("urn") or "").strip() for _, data in table} - {""}
-        self.names = set(
-            Organisation.objects.annotate(lowered=Lower("name")).filter(lowered__in=names).values_list("lowered", "kind")
-        ) if names else set()
+        stored = Organisation.objects.annotate(lowered=Lower("name")).filter(lowered__in=names)
+        self.names = set(stored.values_list("lowered", "kind")) if names else set()
         self.urns = set(Organisation.objects.filter(urn__in=urns).values_list("urn", flat=True)) if urns else set()
 
 
@@ -125,7 +124,8 @@ def save_organisations(forms_):
         organisation = form.save(commit=False)
         organisation.urn = organisation.urn or None
         organisations.append(organisation)
-    for organisation, slug in zip(organisations, unique_slugs(Organisation, [o.name for o in organisations])):
+    slugs = unique_slugs(Organisation, [organisation.name for organisation in organisations])
+    for organisation, slug in zip(organisations, slugs, strict=True):
         organisation.slug = organisation.slug or slug
     return create_all(Organisation, organisations)
 
