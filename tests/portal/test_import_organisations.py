@@ -202,3 +202,23 @@ class TestImportAtBulkSpeed:
         from wagtail.search.backends import get_search_backend
 
         assert [o.name for o in get_search_backend().search("Oak", Organisation)] == ["Oak Project"]
+
+    def test_the_bulk_audit_entry_says_what_auditlogs_own_entry_for_a_save_says(self, north):
+        from auditlog.models import LogEntry
+
+        saved = Organisation.objects.create(
+            name="Saved School", slug="saved-school", kind="school", sector="education", phase="primary",
+            urn="555555", locality=north, email="a@school.example",
+        )
+        import_organisations(csv_file("Imported School,School,Primary,666666,North,,a@school.example,\n"))
+        imported = Organisation.objects.get(urn="666666")
+        own, bulk = (LogEntry.objects.get_for_object(o).get().changes for o in (saved, imported))
+        # auditlog's own entry also lists reverse relations (their managers' names, not values): the bulk
+        # entry keeps to the stored fields, and on those the two agree.
+        stored = {field.name for field in Organisation._meta.concrete_fields}
+        differing = {"id", "name", "slug", "urn", "created_at", "updated_at"}
+        assert set(bulk) == set(own) & stored
+        assert {k: v for k, v in own.items() if k in stored - differing} == {
+            k: v for k, v in bulk.items() if k not in differing
+        }
+        assert bulk["locality"] == [None, north.pk] and bulk["urn"] == [None, "666666"]
