@@ -2,7 +2,10 @@
 
 Prints the median time of the directory, a search, an offer page and the Open Referral services list at
 each size (100 and 10,000 published offers by default), beside the time to serve a static file through the
-same stack (Django's handler and WhiteNoise), which is the floor any response can reach.
+same stack (Django's handler and WhiteNoise) and the sign-in page (the same middleware, a template, no
+directory): the sign-in page is the floor a public page is measured against, and a second table gives
+each page's ratio to it and to its own time at the smallest size (the directory's cost must not grow with
+it). The warm-up request of each URL fills the shared cache, as the first visitor after a change does.
 
     /work/main/.venv/bin/python bench/offers_bench.py                 # 100 and 10,000 offers
     /work/main/.venv/bin/python bench/offers_bench.py --sizes 100,1000,50000 --repeat 50
@@ -96,6 +99,7 @@ def main():
         page = OfferPage.objects.live().order_by("pk").last()
         urls = {
             "static file": "/static/css/portal.css",
+            "sign-in": "/accounts/login/",
             "directory": "/offers/",
             "search": "/offers/?q=bereavement",
             "offer page": page.url,
@@ -109,6 +113,15 @@ def main():
     print(f"{'offers':>8} " + " ".join(f"{name:>15}" for name in names))
     for size, timings in rows:
         print(f"{size:>8} " + " ".join(f"{timings[name]:>15.1f}" for name in names))
+    pages = ["directory", "search", "offer page", "feed /services"]
+    print()
+    print("Each page against the sign-in page in the same run (x floor), and against its own time at the smallest size")
+    print(f"{'offers':>8} " + " ".join(f"{name + ' x':>16} {'vs ' + str(rows[0][0]):>8}" for name in pages))
+    for size, timings in rows:
+        cells = [
+            f"{timings[name] / timings['sign-in']:>16.1f} {timings[name] / rows[0][1][name]:>8.2f}" for name in pages
+        ]
+        print(f"{size:>8} " + " ".join(cells))
     if args.keep or database is None:
         print(f"\nThe database is kept: {database or args.database_url}")
     else:

@@ -8,6 +8,7 @@ a problem nothing is imported and each problem is named by row and column.
 
 from django import forms
 
+from portal.bulk_writes import BATCH, create_all
 from portal.models import Locality, Organisation
 from portal.permissions import la_officers
 from portal.tabular import check_headings, import_rows, normalise_header, read_table
@@ -17,6 +18,7 @@ from portal.judgements import Judgement
 from caseaudits.forms import AuditChecksMixin
 from caseaudits.models import AuditAction, CaseAudit, PrincipleFinding
 from caseaudits.privacy import case_reference_hint, validate_case_reference, validate_free_text
+from caseaudits.rules import report_quarter
 
 ACTION_SLOTS = 3
 BASE_COLUMNS = {
@@ -154,14 +156,21 @@ class AuditRowForm(AuditChecksMixin, forms.Form):
         else:
             self.seen[key] = self.data["__row__"]
 
-    def save(self, *, framework, recorded_by):
+    def audit(self, *, framework, recorded_by):
+        """The audit this row describes, not yet saved, with its period set as CaseAudit.save would."""
         data = self.cleaned_data
-        audit = CaseAudit.objects.create(
+        audit = CaseAudit(
             framework=framework,
             recorded_by=recorded_by,
             **{name: data[name] for name in [*BASE_COLUMNS, "overall_judgement", "strengths", "areas_for_development"]},
         )
-        PrincipleFinding.objects.bulk_create(
+        period = report_quarter(audit.audit_date)
+        audit.financial_year, audit.quarter = period.start_year, period.quarter
+        return audit
+
+    def findings(self, audit):
+        data = self.cleaned_data
+        return [
             PrincipleFinding(
                 audit=audit,
                 principle=principle,
@@ -169,13 +178,28 @@ class AuditRowForm(AuditChecksMixin, forms.Form):
                 evidence=data[f"evidence_{principle.code}"],
             )
             for principle in self.principles
-        )
-        AuditAction.objects.bulk_create(
+        ]
+
+    def actions(self, audit):
+        data = self.cleaned_data
+        return [
             AuditAction(audit=audit, description=data[f"action_{slot}"], due_date=data[f"action_{slot}_due"])
             for slot in range(1, ACTION_SLOTS + 1)
             if data[f"action_{slot}"]
-        )
-        return audit
+        ]
+
+
+def save_audits(row_forms, *, framework, recorded_by):
+    """Every row's audit, findings and actions in bulk inserts (the audits with their audit-trail entries,
+    as one-by-one saves would write), in a number of queries that does not grow with the rows."""
+    audits = create_all(CaseAudit, [form.audit(framework=framework, recorded_by=recorded_by) for form in row_forms])
+    PrincipleFinding.objects.bulk_create(
+        [finding for form, audit in zip(row_forms, audits, strict=True) for finding in form.findings(audit)], batch_size=BATCH
+    )
+    AuditAction.objects.bulk_create(
+        [action for form, audit in zip(row_forms, audits, strict=True) for action in form.actions(audit)], batch_size=BATCH
+    )
+    return audits
 
 
 def _lookups(table):
@@ -212,7 +236,7 @@ def import_audits(uploaded_file, *, framework, recorded_by):
         rows,
         form_class=AuditRowForm,
         columns=columns,
-        save=lambda form: form.save(framework=framework, recorded_by=recorded_by),
+        save_all=lambda row_forms: save_audits(row_forms, framework=framework, recorded_by=recorded_by),
         form_kwargs={"principles": principles, "lookups": _lookups(rows), "seen": {}},
     )
 

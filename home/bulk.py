@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from home.directory_cache import DIRECTORY
 from home.models import ChecklistSection, OfferIndexPage, OfferPage
 from portal.models import Locality, Organisation
 
@@ -104,4 +105,5 @@ def create_published_offers(count: int, *, label="Scale") -> list:
     for offset in range(0, len(ids), batch):
         chunk = OfferPage.objects.filter(pk__in=ids[offset : offset + batch]).select_related("organisation")
         backend.add_bulk(OfferPage, list(chunk))
+    DIRECTORY.changed()  # bulk inserts send no signals
     return ids

@@ -6,11 +6,17 @@ here can show a draft or an unpublished change.
 
 Every read is a fixed number of queries whatever the number of offers: the filters are one subquery,
 the search runs over it, and what a result shows comes with select_related / prefetch_related.
+
+What is the same for every visitor (how many offers match, which ones are on each page) is kept in
+the shared cache under the DIRECTORY generation, retired whenever an offer, an organisation or a
+filter's choices change (home/signals.py). A request then reads only its own page of offers, so its
+cost does not grow with the directory; counting and sorting every match happens once per change.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from home.directory_cache import DIRECTORY
 from home.forms import KIND_LABELS, DirectoryForm
 from home.models import OfferPage
 from portal.models import Organisation
@@ -60,23 +66,58 @@ def find_offers(filters, *, search="", within=None):
     search backend accepts that (and only that) alongside its own filter fields.
     """
     matching = within if within is not None else filtered_offers(filters)
-    offers = (
-        OfferPage.objects.live()
-        .filter(pk__in=matching.values("pk"))
-        .select_related("organisation__locality")
-        .prefetch_related("areas_offered")
-    )
+    offers = shown(OfferPage.objects.live().filter(pk__in=matching.values("pk")))
     offers = offers.order_by("title", "id")
     if search:
         return offers.search(search, operator="and", order_by_relevance=False)
     return offers
 
 
+def shown(offers):
+    """What a listed offer shows, fetched with the offers."""
+    return offers.select_related("organisation__locality").prefetch_related("areas_offered")
+
+
+class CachedResults:
+    """Matching offers as Paginator and the feed read them (count() and slices), from the shared cache.
+
+    `parts` says which matches these are (the filters and search, as plain values); `results` is the
+    lazy queryset or search results that find_offers gives, evaluated only when the cache misses.
+    """
+
+    def __init__(self, parts, results):
+        self.parts, self.results = parts, results
+
+    def count(self):
+        return DIRECTORY.cached(("count", self.parts), self.results.count)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or window.step is not None:
+            raise TypeError("CachedResults only gives slices")
+        start, stop = window.start or 0, window.stop
+        ids = DIRECTORY.cached(("ids", self.parts, start, stop), lambda: self._ids(start, stop))
+        by_id = {offer.pk: offer for offer in shown(OfferPage.objects.live().filter(pk__in=ids))}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def _ids(self, start, stop):
+        if isinstance(self.results, QuerySet):
+            return list(self.results.values_list("pk", flat=True)[start:stop])
+        return [offer.pk for offer in self.results[start:stop]]
+
+
+def cached_offers(parts, filters, *, search="", within=None):
+    """find_offers through the shared cache; `parts` must name everything that `within` was filtered by."""
+    return CachedResults((parts, sorted(filters.items()), search), find_offers(filters, search=search, within=within))
+
+
 def directory_context(request, index_page):
     form = DirectoryForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     search = filters.pop("q", "")
-    paginator = Paginator(find_offers(filters, search=search), PER_PAGE)
+    paginator = Paginator(cached_offers("directory", filters, search=search), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

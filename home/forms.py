@@ -2,6 +2,7 @@
 
 from django import forms
 
+from home.directory_cache import DIRECTORY
 from home.models import ChecklistSection
 from home.models.offers import MAX_AGE
 from portal.models import Locality, Organisation
@@ -37,13 +38,17 @@ class DirectoryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["locality"].choices = [("", "Anywhere in the city")] + list(
-            Locality.objects.order_by("name").values_list("slug", "name")
+        # The same for every visitor: from the shared cache, retired when localities or areas change.
+        self.fields["locality"].choices = [("", "Anywhere in the city")] + DIRECTORY.cached(
+            ("locality choices",), lambda: list(Locality.objects.order_by("name").values_list("slug", "name"))
         )
-        self.fields["area"].choices = [("", "Any offer area")] + list(
-            ChecklistSection.objects.filter(checklist__is_current=True, kind=ChecklistSection.Kind.AREA)
-            .order_by("sort_order")
-            .values_list("slug", "name")
+        self.fields["area"].choices = [("", "Any offer area")] + DIRECTORY.cached(
+            ("area choices",),
+            lambda: list(
+                ChecklistSection.objects.filter(checklist__is_current=True, kind=ChecklistSection.Kind.AREA)
+                .order_by("sort_order")
+                .values_list("slug", "name")
+            ),
         )
         self.fields["age"].widget.attrs.update({"inputmode": "numeric", "class": "input input--short"})
         self.fields["q"].widget.attrs.update({"type": "search"})

@@ -186,12 +186,38 @@ class Organisation(VersionedModel, ClusterableModel, index.Indexed):
         super().save(*args, **kwargs)
 
 
+def _slug_base(name):
+    return slugify(name)[:190] or "organisation"
+
+
 def unique_slug(model, name):
-    base = slugify(name)[:190] or "organisation"
+    base = _slug_base(name)
     slug, n = base, 2
     while model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def unique_slugs(model, names):
+    """The slugs unique_slug would give these names if they were saved one after another, from a few
+    queries whatever the number of names (for bulk imports): the slugs already taken by each base, then
+    numbered like unique_slug's."""
+    bases = [_slug_base(name) for name in names]
+    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    clashing = sorted({base for base in bases if base in taken})
+    for offset in range(0, len(clashing), 200):
+        numbered = models.Q()
+        for base in clashing[offset : offset + 200]:
+            numbered |= models.Q(slug__startswith=f"{base}-")
+        taken.update(model.objects.filter(numbered).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 class UserManager(BaseUserManager):

@@ -118,16 +118,37 @@ def _xlsx_rows(uploaded):
     return iter(workbook.worksheets[0].iter_rows(values_only=True))
 
 
-def import_rows(table, *, form_class, columns, save, form_kwargs=None):
+class _SharedFields(dict):
+    """A form class's fields, shared by the forms of an import instead of deep-copied into each.
+
+    Django copies every field into every form so that one form may change its own; an import's row
+    forms are only validated, never rendered or changed, and the copying was most of a row's time. A
+    form may still add or drop fields in its __init__ (its dict is its own); it must not change one.
+    """
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+def _row_form_class(form_class):
+    row_form_class = type(form_class.__name__, (form_class,), {})
+    row_form_class.base_fields = _SharedFields(row_form_class.base_fields)  # after the metaclass sets them
+    return row_form_class
+
+
+def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kwargs=None):
     """Validate every row, then save all of them in one transaction, or none.
 
     table     (row number, data) pairs from read_table
     form_class  a Django form; its field names are the normalised column headings
     columns   {field name: column heading as people see it}, for messages
-    save      called with each valid form, inside the transaction
+    save_all  called once with every valid form, inside the transaction: writes them in bulk, so the
+              queries of an import do not grow with its rows (see portal.bulk_writes)
+    save      or: called with each valid form, inside the transaction
     """
     result = ImportResult()
     forms = []
+    form_class = _row_form_class(form_class)
     for number, data in table:
         form = form_class(data=data, **(form_kwargs or {}))
         if form.is_valid():
@@ -142,9 +163,13 @@ def import_rows(table, *, form_class, columns, save, form_kwargs=None):
     if result.errors:
         return result
     with transaction.atomic():
-        for form in forms:
-            save(form)
-            result.created += 1
+        if save_all is not None:
+            save_all(forms)
+            result.created = len(forms)
+        else:
+            for form in forms:
+                save(form)
+                result.created += 1
     return result
 
 

@@ -123,3 +123,13 @@ def everyone(admin_user, la_officer, board_member, school_lead, school_editor, o
         "agency_editor": agency_editor,
         "no_role": no_role_user,
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_shared_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, the cache is not,
+    so figures cached for one test's offers (portal.shared_cache) must not reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

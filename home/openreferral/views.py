@@ -7,7 +7,7 @@ from functools import wraps
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from home.directory import find_offers, published_offers
+from home.directory import cached_offers, published_offers
 from home.models import ChecklistSection
 from home.openreferral import ids, serializers
 
@@ -109,7 +109,9 @@ def _filtered_services(request, *, with_address=False):
     taxonomy = request.GET.get("taxonomy_id")
     if taxonomy:
         offers = offers.filter(areas_offered__isnull=False) if ids.parse(taxonomy) == ids.TAXONOMY_ID else offers.none()
-    return find_offers({}, search=request.GET.get("search", "").strip()[:200], within=offers)
+    # Everything `offers` was narrowed by, so that the shared cache keeps each combination apart.
+    parts = ("feed", with_address, minimum_age, maximum_age, term, taxonomy)
+    return cached_offers(parts, {}, search=request.GET.get("search", "").strip()[:200], within=offers)
 
 
 @open_endpoint

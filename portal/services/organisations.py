@@ -1,8 +1,10 @@
 """Creating organisations, one at a time or by bulk import."""
 
 from django import forms
+from django.db.models.functions import Lower
 
-from portal.models import Locality, Organisation
+from portal.bulk_writes import create_all
+from portal.models import Locality, Organisation, unique_slugs
 from portal.tabular import check_headings, import_rows, read_table
 
 # Column headings of the import file, by form field name.
@@ -31,6 +33,14 @@ def _choice_lookup(choices):
     return lookup
 
 
+# Made once, not for every row of a file.
+CHOICE_LOOKUPS = {
+    "kind": _choice_lookup(Organisation.Kind.choices),
+    "sector": _choice_lookup(Organisation.Sector.choices),
+    "phase": _choice_lookup(Organisation.Phase.choices),
+}
+
+
 class OrganisationImportForm(forms.ModelForm):
     locality = forms.CharField(required=False)
 
@@ -38,20 +48,18 @@ class OrganisationImportForm(forms.ModelForm):
         model = Organisation
         fields = ["name", "kind", "sector", "phase", "urn", "address", "postcode", "phone", "email", "website"]
 
-    def __init__(self, data=None, *, localities=None, **kwargs):
+    def __init__(self, data=None, *, localities=None, existing=None, **kwargs):
         data = dict(data or {})
-        for field_name, choices in (
-            ("kind", Organisation.Kind.choices),
-            ("sector", Organisation.Sector.choices),
-            ("phase", Organisation.Phase.choices),
-        ):
+        for field_name, lookup in CHOICE_LOOKUPS.items():
             raw = (data.get(field_name) or "").strip()
-            data[field_name] = _choice_lookup(choices).get(raw.lower(), raw)
+            data[field_name] = lookup.get(raw.lower(), raw)
         if not data.get("sector"):
             is_school = data.get("kind") == Organisation.Kind.SCHOOL
             data["sector"] = Organisation.Sector.EDUCATION if is_school else Organisation.Sector.OTHER
         super().__init__(data, **kwargs)
         self.localities = localities if localities is not None else _locality_lookup()
+        # What is already stored, looked up once for a whole file (ExistingOrganisations); None: ask per form.
+        self.existing = existing
 
     def clean_locality(self):
         raw = self.cleaned_data["locality"].strip()
@@ -66,9 +74,22 @@ class OrganisationImportForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         name, kind = cleaned.get("name"), cleaned.get("kind")
-        if name and kind and Organisation.objects.filter(name__iexact=name, kind=kind).exists():
+        if name and kind and self._name_taken(name, kind):
             raise forms.ValidationError(f"An organisation called '{name}' already exists; it was not changed.")
         return cleaned
+
+    def _name_taken(self, name, kind):
+        if self.existing is not None:
+            return (name.lower(), kind) in self.existing.names
+        return Organisation.objects.filter(name__iexact=name, kind=kind).exists()
+
+    def validate_unique(self):
+        """The URN's uniqueness from the file's lookup when there is one (the model's check costs a query)."""
+        if self.existing is None:
+            return super().validate_unique()
+        urn = self.cleaned_data.get("urn")
+        if urn and urn in self.existing.urns and "urn" not in self._errors:
+            self.add_error("urn", self.instance.unique_error_message(Organisation, ("urn",)))
 
     def save(self, commit=True):
         self.instance.locality = self.cleaned_data.get("locality")
@@ -81,6 +102,32 @@ def _locality_lookup():
         lookup[locality.name.lower()] = locality
         lookup[locality.slug.lower()] = locality
     return lookup
+
+
+class ExistingOrganisations:
+    """The stored names (by kind) and URNs that the rows of one file could clash with: two queries."""
+
+    def __init__(self, table):
+        names = {(data.get("name") or "").strip().lower() for _, data in table} - {""}
+        urns = {(data.get("urn") or "").strip() for _, data in table} - {""}
+        stored = Organisation.objects.annotate(lowered=Lower("name")).filter(lowered__in=names)
+        self.names = set(stored.values_list("lowered", "kind")) if names else set()
+        self.urns = set(Organisation.objects.filter(urn__in=urns).values_list("urn", flat=True)) if urns else set()
+
+
+def save_organisations(forms_):
+    """Create the organisations of valid import forms in bulk: slugs as a one-by-one save would give,
+    one audit-trail entry each and the search index updated, in a number of queries that does not grow
+    with the rows."""
+    organisations = []
+    for form in forms_:
+        organisation = form.save(commit=False)
+        organisation.urn = organisation.urn or None
+        organisations.append(organisation)
+    slugs = unique_slugs(Organisation, [organisation.name for organisation in organisations])
+    for organisation, slug in zip(organisations, slugs, strict=True):
+        organisation.slug = organisation.slug or slug
+    return create_all(Organisation, organisations)
 
 
 def import_organisations(uploaded_file):
@@ -107,11 +154,10 @@ def import_organisations(uploaded_file):
             return cleaned
 
     numbered = [(number, {**data, "__row__": number}) for number, data in table]
-    localities = _locality_lookup()
     return import_rows(
         numbered,
         form_class=RowForm,
         columns=IMPORT_COLUMNS,
-        save=lambda form: form.save(),
-        form_kwargs={"localities": localities},
+        save_all=save_organisations,
+        form_kwargs={"localities": _locality_lookup(), "existing": ExistingOrganisations(table)},
     )

@@ -204,3 +204,23 @@ def test_localities_listed_in_messages_come_from_the_data(columns, row, framewor
     Locality.objects.create(name="East", slug="east")
     result = run(columns, [dict(row, **{"Locality": "Nowhere"})], framework, la_officer)
     assert result.errors[0].message.endswith("Use one of: East, North, South.")
+
+
+def test_queries_do_not_grow_with_the_rows_and_each_audit_is_in_the_audit_trail(columns, row, framework, la_officer):
+    from auditlog.models import LogEntry
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rows(count, start):
+        return [dict(row, **{"Case reference": f"EHA-{600000 + start + i}"}) for i in range(count)]
+
+    run(columns, rows(1, 0), framework, la_officer)  # content types and the like, cached from here on
+    with CaptureQueriesContext(connection) as few:
+        assert run(columns, rows(2, 10), framework, la_officer).created == 2
+    with CaptureQueriesContext(connection) as many:
+        assert run(columns, rows(20, 20), framework, la_officer).created == 20
+    assert len(many.captured_queries) == len(few.captured_queries)
+    audit = CaseAudit.objects.get(case_reference="EHA-600025")
+    assert (audit.financial_year, audit.quarter, audit.version) == (2018, 1, 1)
+    assert audit.actions.get().description == "Review the plan."
+    assert [entry.action for entry in LogEntry.objects.get_for_object(audit)] == [LogEntry.Action.CREATE]

@@ -161,3 +161,64 @@ class TestImportPage:
         response = client_for(everyone[role]).post(self.url, {"file": csv_file("Elm,School,Primary,111111,North,,,\n")})
         assert response.status_code in (302, 403)
         assert not Organisation.objects.filter(name="Elm").exists()
+
+
+def rows(count, start=0):
+    """`count` valid rows: schools with URNs in a locality, and agencies without."""
+    return "".join(
+        f"School {i},School,Primary,{300000 + i},North,,,\n" if i % 2 == 0 else f"Agency {i},Agency,,,north,,,\n"
+        for i in range(start, start + count)
+    )
+
+
+@pytest.mark.django_db
+class TestImportAtBulkSpeed:
+    def test_queries_do_not_grow_with_the_rows(self, north):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        import_organisations(csv_file(rows(1, start=100)))  # content types and the like, cached from here on
+        with CaptureQueriesContext(connection) as few:
+            assert import_organisations(csv_file(rows(3))).created == 3
+        with CaptureQueriesContext(connection) as many:
+            assert import_organisations(csv_file(rows(30, start=3))).created == 30
+        assert len(many.captured_queries) == len(few.captured_queries) <= 20
+
+    def test_each_new_organisation_is_in_the_audit_trail_search_and_has_a_unique_slug(self, north, admin_user):
+        from auditlog.context import set_actor
+        from auditlog.models import LogEntry
+
+        Organisation.objects.create(name="Elm Primary", slug="elm-primary", kind="agency")
+        with set_actor(admin_user):
+            result = import_organisations(csv_file("Elm Primary,School,Primary,111111,North,,,\nOak Project,Agency,,,,,,\n"))
+        assert result.ok
+        elm = Organisation.objects.get(urn="111111")
+        assert (elm.slug, elm.version, elm.locality) == ("elm-primary-2", 1, north)
+        entries = LogEntry.objects.get_for_object(elm)
+        assert [(e.action, e.actor, e.changes["name"]) for e in entries] == [
+            (LogEntry.Action.CREATE, admin_user, [None, "Elm Primary"])
+        ]
+        assert Organisation.objects.get(name="Oak Project").urn is None
+        from wagtail.search.backends import get_search_backend
+
+        assert [o.name for o in get_search_backend().search("Oak", Organisation)] == ["Oak Project"]
+
+    def test_the_bulk_audit_entry_says_what_auditlogs_own_entry_for_a_save_says(self, north):
+        from auditlog.models import LogEntry
+
+        saved = Organisation.objects.create(
+            name="Saved School", slug="saved-school", kind="school", sector="education", phase="primary",
+            urn="555555", locality=north, email="a@school.example",
+        )
+        import_organisations(csv_file("Imported School,School,Primary,666666,North,,a@school.example,\n"))
+        imported = Organisation.objects.get(urn="666666")
+        own, bulk = (LogEntry.objects.get_for_object(o).get().changes for o in (saved, imported))
+        # auditlog's own entry also lists reverse relations (their managers' names, not values): the bulk
+        # entry keeps to the stored fields, and on those the two agree.
+        stored = {field.name for field in Organisation._meta.concrete_fields}
+        differing = {"id", "name", "slug", "urn", "created_at", "updated_at"}
+        assert set(bulk) == set(own) & stored
+        assert {k: v for k, v in own.items() if k in stored - differing} == {
+            k: v for k, v in bulk.items() if k not in differing
+        }
+        assert bulk["locality"] == [None, north.pk] and bulk["urn"] == [None, "666666"]
