@@ -215,7 +215,7 @@ def _lookups(table):
     }
 
 
-def import_audits(uploaded_file, *, framework, recorded_by):
+def import_audits(uploaded_file, *, framework, recorded_by, progress=None):
     """Import every row of the file against `framework`, or none. Raises portal.tabular.FileProblem."""
     principles = list(framework.principles.order_by("number"))
     columns = import_columns(principles)
@@ -236,7 +236,19 @@ def import_audits(uploaded_file, *, framework, recorded_by):
         columns=columns,
         save_all=lambda row_forms: save_audits(row_forms, framework=framework, recorded_by=recorded_by),
         form_kwargs={"principles": principles, "lookups": _lookups(rows), "seen": {}},
+        progress=progress,
     )
+
+
+def run_import_job(job, stored_file):
+    """The case-file audit import as a background job (portal.jobs), against the framework it was started with."""
+    from django.contrib.auth import get_user_model
+
+    from caseaudits.models import Framework
+
+    framework = Framework.objects.get(pk=job.params["framework"])
+    recorded_by = get_user_model().objects.get(pk=job.owner_id)
+    return import_audits(stored_file, framework=framework, recorded_by=recorded_by, progress=job.report)
 
 
 def template_workbook(principles, workbook):
