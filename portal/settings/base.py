@@ -8,6 +8,9 @@ Environment variables (all optional in development):
   CACHE_URL      e.g. redis://127.0.0.1:6379/1 (default: local memory; use Redis with several servers)
   EMAIL_URL      e.g. smtp+tls://user:password@smtp.example.org:587 (default: print to the console)
   DEFAULT_FROM_EMAIL, SITE_BASE_URL
+  TASKS_BACKEND  the background jobs' queue (default: django-tasks' database backend; `make worker` runs it)
+  SEARCH_URL     e.g. https://opensearch-host:9200 (default: the database search backend)
+  LOG_FORMAT     text (default) or json
 """
 
 from datetime import timedelta
@@ -220,7 +223,23 @@ PARTNERSHIP_NAME = env("PARTNERSHIP_NAME", default="Leicester Early Help Partner
 WAGTAIL_SITE_NAME = PARTNERSHIP_NAME
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend (tested here, fine for one partnership's directory). For a regional or national
+# directory, SEARCH_URL points at Elasticsearch or OpenSearch and SEARCH_BACKEND names Wagtail's backend for
+# it (install its client too); then run `manage.py update_index`. See the README: not tested here.
+SEARCH_URL = env("SEARCH_URL", default="")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env("SEARCH_BACKEND", default="wagtail.search.backends.elasticsearch8"),
+            "URLS": env.list("SEARCH_URL"),
+            "INDEX": env("SEARCH_INDEX", default="earlyhelp"),
+            "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -229,10 +248,18 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no email hashes sent to gravatar.com (the CSP would block the images anyway)
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
+# LOG_FORMAT=json writes one JSON object a line (portal/log_format.py), for a log collector; "text" is for people.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "portal.log_format.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
