@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from portal.concurrency import VersionedFormMixin
 from portal.models import Organisation
-from portal.tabular import FileProblem, check_upload
+from portal.tabular import FileProblem, check_upload, read_table
 
 
 class OrganisationContactForm(VersionedFormMixin, forms.ModelForm):
@@ -25,11 +25,15 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self):
+        """The file as a whole (type, size, readable, headings, row count) is checked here, beside the field;
+        its rows are checked and saved by the background job (portal/jobs.py), which reads it again."""
         upload = self.cleaned_data["file"]
         try:
             check_upload(upload)
+            read_table(upload)
         except FileProblem as problem:
             raise forms.ValidationError(str(problem)) from None
+        upload.seek(0)
         return upload
 
 
