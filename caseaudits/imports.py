@@ -14,7 +14,7 @@ from portal.tabular import check_headings, import_rows, normalise_header, read_t
 
 from caseaudits.choices import Finding, Judgement
 from caseaudits.forms import AuditChecksMixin, la_officers
-from caseaudits.models import AuditAction, CaseAudit, PrincipleFinding
+from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
 from caseaudits.privacy import case_reference_hint, validate_case_reference, validate_free_text
 from caseaudits.rules import report_quarter
 
@@ -242,13 +242,8 @@ def import_audits(uploaded_file, *, framework, recorded_by, progress=None):
 
 def run_import_job(job, stored_file):
     """The case-file audit import as a background job (portal.jobs), against the framework it was started with."""
-    from django.contrib.auth import get_user_model
-
-    from caseaudits.models import Framework
-
     framework = Framework.objects.get(pk=job.params["framework"])
-    recorded_by = get_user_model().objects.get(pk=job.owner_id)
-    return import_audits(stored_file, framework=framework, recorded_by=recorded_by, progress=job.report)
+    return import_audits(stored_file, framework=framework, recorded_by=job.owner, progress=job.report)
 
 
 def template_workbook(principles, workbook):

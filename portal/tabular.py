@@ -14,7 +14,6 @@ from django.db import transaction
 
 from portal.xlsx import neutralise_formula
 
-
 PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
 
 
