@@ -9,7 +9,7 @@ TEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test bench install migrate demo lock clean check-deploy
+.PHONY: run test bench install migrate demo lock clean check-deploy serve-prod worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,21 @@ demo: migrate
 
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The background-job worker (django-tasks' database queue): imports run here, not in the web request.
+worker: migrate
+	$(BIN)/python manage.py db_worker
+
+# What the production image runs, without containers: Gunicorn on the production settings, WhiteNoise
+# serving collected static files. Plain HTTP on 127.0.0.1, so no SSL redirect; a throwaway key unless
+# SECRET_KEY is set. Run `make worker` beside it (DJANGO_SETTINGS_MODULE is exported to both the same way).
+PROD_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+  SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')}
+WEB_WORKERS ?= 3
+serve-prod: migrate
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) --timeout 60 --access-logfile -
 
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

@@ -10,13 +10,13 @@ from django import forms
 
 from portal.bulk_writes import BATCH, create_all
 from portal.models import Locality, Organisation
+from portal.judgements import Judgement
 from portal.permissions import la_officers
 from portal.tabular import check_headings, import_rows, normalise_header, read_table
 
 from caseaudits.choices import Finding
-from portal.judgements import Judgement
 from caseaudits.forms import AuditChecksMixin
-from caseaudits.models import AuditAction, CaseAudit, PrincipleFinding
+from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
 from caseaudits.privacy import case_reference_hint, validate_case_reference, validate_free_text
 from caseaudits.rules import report_quarter
 
@@ -217,7 +217,7 @@ def _lookups(table):
     }
 
 
-def import_audits(uploaded_file, *, framework, recorded_by):
+def import_audits(uploaded_file, *, framework, recorded_by, progress=None):
     """Import every row of the file against `framework`, or none. Raises portal.tabular.FileProblem."""
     principles = list(framework.principles.order_by("number"))
     columns = import_columns(principles)
@@ -238,7 +238,14 @@ def import_audits(uploaded_file, *, framework, recorded_by):
         columns=columns,
         save_all=lambda row_forms: save_audits(row_forms, framework=framework, recorded_by=recorded_by),
         form_kwargs={"principles": principles, "lookups": _lookups(rows), "seen": {}},
+        progress=progress,
     )
+
+
+def run_import_job(job, stored_file):
+    """The case-file audit import as a background job (portal.jobs), against the framework it was started with."""
+    framework = Framework.objects.get(pk=job.params["framework"])
+    return import_audits(stored_file, framework=framework, recorded_by=job.owner, progress=job.report)
 
 
 def template_workbook(principles, workbook):

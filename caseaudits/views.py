@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 from portal.charts import Series, line_chart
 from portal.concurrency import save_unless_stale
 from portal.forms import ImportForm
+from portal.jobs import start_job
 from portal.models import Organisation
 from portal.periods import FinancialQuarter, financial_year_label, parse_financial_year
 from portal.permissions import require, visible_organisations
 from portal.permissions import caseaudits as can
-from portal.tabular import FileProblem, template_csv
+from portal.tabular import template_csv
 from portal.xlsx import ReportWorkbook, xlsx_response
 
 from caseaudits import selectors, services
@@ -33,7 +34,7 @@ from caseaudits.forms import (
     ModerationForm,
     ReportForm,
 )
-from caseaudits.imports import import_audits, import_columns, template_workbook
+from caseaudits.imports import import_columns, run_import_job, template_workbook
 from caseaudits.models import AuditAction, CaseAudit, Framework
 from caseaudits.rules import (
     ACTION_STATE_COLOURS,
@@ -404,14 +405,16 @@ def import_page(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        try:
-            result = import_audits(form.cleaned_data["file"], framework=framework, recorded_by=request.user)
-        except FileProblem as problem:
-            form.add_error("file", str(problem))
-        else:
-            if result.ok:
-                messages.success(request, f"Imported {result.created} audit{'s' if result.created != 1 else ''}.")
-                return redirect("caseaudits:list")
+        # Checked and saved in the background, all or nothing; the job's page shows progress and problems.
+        job = start_job(
+            owner=request.user,
+            kind="case-audits-import",
+            label="Import case-file audits",
+            runner=run_import_job,
+            upload=form.cleaned_data["file"],
+            params={"framework": framework.pk},
+        )
+        return redirect("job", job_id=job.pk)
     return render(
         request,
         "caseaudits/import.html",

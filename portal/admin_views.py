@@ -1,14 +1,14 @@
 """Administrator pages inside the Wagtail admin: the bulk import of organisations."""
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from portal import permissions
+from portal.jobs import start_job
 from portal.forms import ImportForm
 from portal.services import organisations as organisation_service
 from portal.services.organisations import IMPORT_COLUMNS
-from portal.tabular import FileProblem, template_csv
+from portal.tabular import template_csv
 
 
 def import_organisations(request):
@@ -16,14 +16,15 @@ def import_organisations(request):
     result = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            result = organisation_service.import_organisations(form.cleaned_data["file"])
-        except FileProblem as problem:
-            form.add_error("file", str(problem))
-        else:
-            if result.ok:
-                messages.success(request, f"Imported {result.created} organisations.")
-                return redirect("organisation:index")
+        # Checked and saved in the background, all or nothing; the job's page shows progress and problems.
+        job = start_job(
+            owner=request.user,
+            kind="organisations-import",
+            label="Import organisations",
+            runner=organisation_service.run_import_job,
+            upload=form.cleaned_data["file"],
+        )
+        return redirect("job", job_id=job.pk)
     return render(
         request,
         "portal/admin/organisation_import.html",

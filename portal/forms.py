@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from portal.concurrency import VersionedFormMixin
 from portal.models import Organisation
+from portal.tabular import FileProblem, check_upload, read_table
 
 
 class OrganisationContactForm(VersionedFormMixin, forms.ModelForm):
@@ -20,8 +21,20 @@ class OrganisationContactForm(VersionedFormMixin, forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Spreadsheet", help_text="A CSV file (.csv) or an Excel workbook (.xlsx), up to 2 MB."
+        label="Spreadsheet", help_text="A CSV file (.csv) or an Excel workbook (.xlsx), up to 40 MB and 50,000 rows."
     )
+
+    def clean_file(self):
+        """The file as a whole (type, size, readable, headings, row count) is checked here, beside the field;
+        its rows are checked and saved by the background job (portal/jobs.py), which reads it again."""
+        upload = self.cleaned_data["file"]
+        try:
+            check_upload(upload)
+            read_table(upload)
+        except FileProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+        upload.seek(0)
+        return upload
 
 
 class EmailAuthenticationForm(AuthenticationForm):

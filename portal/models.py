@@ -302,3 +302,6 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()}, {self.organisation}"
+
+
+from portal.jobs import Job  # noqa: E402,F401  (background jobs live in their own module)

@@ -14,6 +14,8 @@ from django.db import transaction
 
 from portal.xlsx import neutralise_formula
 
+PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
+
 
 class FileProblem(ValueError):
     """The file as a whole cannot be read (wrong type, too big, no header, too many rows)."""
@@ -45,23 +47,26 @@ def normalise_header(text) -> str:
     return "_".join(str(text or "").strip().lstrip("'").lower().replace("-", " ").split())
 
 
+def check_upload(uploaded, *, max_bytes=None):
+    """Refuse a file of the wrong type or size at once, before it is stored for a background import."""
+    max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
+    name = (getattr(uploaded, "name", "") or "").lower()
+    size = getattr(uploaded, "size", None)
+    if size is not None and size > max_bytes:
+        raise FileProblem(f"The file is {size // 1024} KB; the largest accepted is {max_bytes // 1024} KB.")
+    if not name.endswith((".csv", ".xlsx")):
+        raise FileProblem("Choose a CSV file (.csv) or an Excel workbook (.xlsx).")
+
+
 def read_table(uploaded, *, max_bytes=None, max_rows=None):
     """Rows of an uploaded .csv or .xlsx file as (row number, {normalised header: text}) pairs.
 
     Blank rows are skipped; cell values come back as stripped strings (dates as YYYY-MM-DD).
     """
-    max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
     max_rows = max_rows or settings.IMPORT_MAX_ROWS
+    check_upload(uploaded, max_bytes=max_bytes)
     name = (getattr(uploaded, "name", "") or "").lower()
-    size = getattr(uploaded, "size", None)
-    if size is not None and size > max_bytes:
-        raise FileProblem(f"The file is {size // 1024} KB; the largest accepted is {max_bytes // 1024} KB.")
-    if name.endswith(".csv"):
-        rows = _csv_rows(uploaded)
-    elif name.endswith(".xlsx"):
-        rows = _xlsx_rows(uploaded)
-    else:
-        raise FileProblem("Choose a CSV file (.csv) or an Excel workbook (.xlsx).")
+    rows = _csv_rows(uploaded) if name.endswith(".csv") else _xlsx_rows(uploaded)
 
     try:
         header = next(rows)
@@ -136,7 +141,7 @@ def _row_form_class(form_class):
     return row_form_class
 
 
-def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kwargs=None):
+def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kwargs=None, progress=None):
     """Validate every row, then save all of them in one transaction, or none.
 
     table     (row number, data) pairs from read_table
@@ -145,11 +150,14 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
     save_all  called once with every valid form, inside the transaction: writes them in bulk, so the
               queries of an import do not grow with its rows (see portal.bulk_writes)
     save      or: called with each valid form, inside the transaction
+    progress  optional: called with (rows checked, rows in all) every PROGRESS_EVERY rows (a job's progress bar)
     """
     result = ImportResult()
     forms = []
     form_class = _row_form_class(form_class)
-    for number, data in table:
+    for checked, (number, data) in enumerate(table):
+        if progress is not None and checked % PROGRESS_EVERY == 0:
+            progress(checked, len(table))
         form = form_class(data=data, **(form_kwargs or {}))
         if form.is_valid():
             forms.append(form)
@@ -160,6 +168,8 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
                 result.errors.append(RowError(number, column, message))
     if not table:
         result.errors.append(RowError(2, "", "There are no rows to import under the headings."))
+    if progress is not None:
+        progress(len(table), len(table))
     if result.errors:
         return result
     with transaction.atomic():

@@ -13,7 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import audit_trail, framework_views, two_factor, views
+from portal import audit_trail, framework_views, health, job_views, two_factor, views
 from portal.forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -33,6 +33,11 @@ urlpatterns = [
     path("accounts/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("healthz", health.healthz, name="healthz"),
+    path("jobs/<uuid:job_id>/", job_views.job_page, name="job"),
+    path("jobs/<uuid:job_id>/status.json", job_views.job_status, name="job_status"),
+    path("jobs/<uuid:job_id>/download/", job_views.job_download, name="job_download"),
+    path("jobs/<uuid:job_id>/retry/", job_views.job_retry, name="job_retry"),
     path("audit-trail/", audit_trail.audit_trail, name="audit_trail"),
     path("frameworks/", framework_views.framework_list, name="framework_list"),
     path("frameworks/<slug:kind_key>/", framework_views.framework_list, name="framework_kind_list"),

@@ -130,7 +130,7 @@ def save_organisations(forms_):
     return create_all(Organisation, organisations)
 
 
-def import_organisations(uploaded_file):
+def import_organisations(uploaded_file, progress=None):
     """Import every row of the file, or none. Raises FileProblem for an unreadable file."""
     headings, table = read_table(uploaded_file)
     check_headings(headings, IMPORT_COLUMNS, REQUIRED_COLUMNS)
@@ -160,4 +160,10 @@ def import_organisations(uploaded_file):
         columns=IMPORT_COLUMNS,
         save_all=save_organisations,
         form_kwargs={"localities": _locality_lookup(), "existing": ExistingOrganisations(table)},
+        progress=progress,
     )
+
+
+def run_import_job(job, stored_file):
+    """The organisations import as a background job (portal.jobs)."""
+    return import_organisations(stored_file, progress=job.report)

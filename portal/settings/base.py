@@ -8,6 +8,9 @@ Environment variables (all optional in development):
   CACHE_URL      e.g. redis://127.0.0.1:6379/1 (default: local memory; use Redis with several servers)
   EMAIL_URL      e.g. smtp+tls://user:password@smtp.example.org:587 (default: print to the console)
   DEFAULT_FROM_EMAIL, SITE_BASE_URL
+  TASKS_BACKEND  the background jobs' queue (default: django-tasks' database backend; `make worker` runs it)
+  SEARCH_URL     e.g. https://opensearch-host:9200 (default: the database search backend)
+  LOG_FORMAT     text (default) or json
 """
 
 from datetime import timedelta
@@ -47,6 +50,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Background jobs (portal/jobs.py): django-tasks, with its database queue as the embedded default
+    "django_tasks",
+    "django_tasks_db",
     # Security: login throttling and a Content-Security-Policy
     "axes",
     "csp",
@@ -194,11 +200,17 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-IMPORT_MAX_BYTES = 2 * 1024 * 1024
-# An import is checked and saved within one request: about 2 ms a row to check and 8 ms to save (each
-# organisation is indexed for search and written to the audit trail), so 2,000 rows finish in about 20 s,
-# inside Gunicorn's 30 s timeout. A bigger file is refused with "split it into smaller files".
-IMPORT_MAX_ROWS = 2_000
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=40 * 1024 * 1024)
+# Imports run as background jobs (portal/jobs.py), outside any request's timeout; each is still one
+# transaction, all or nothing. A bigger file is refused with "split it into smaller files".
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=50_000)
+
+# Background jobs: django-tasks. The database backend needs no extra service: `make worker` (manage.py
+# db_worker) runs the queue, on as many machines as needed. TASKS_BACKEND may name another backend
+# (for example django_tasks_rq's on the deployment's Redis). A job silent for JOB_STALE_AFTER seconds is
+# shown as stalled, and its owner may retry it.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+JOB_STALE_AFTER = env.int("JOB_STALE_AFTER", default=30 * 60)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -212,7 +224,23 @@ PARTNERSHIP_NAME = env("PARTNERSHIP_NAME", default="Leicester Early Help Partner
 WAGTAIL_SITE_NAME = PARTNERSHIP_NAME
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend (tested here, fine for one partnership's directory). For a regional or national
+# directory, SEARCH_URL points at Elasticsearch or OpenSearch and SEARCH_BACKEND names Wagtail's backend for
+# it (install its client too); then run `manage.py update_index`. See the README: not tested here.
+SEARCH_URL = env("SEARCH_URL", default="")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env("SEARCH_BACKEND", default="wagtail.search.backends.elasticsearch8"),
+            "URLS": env.list("SEARCH_URL"),
+            "INDEX": env("SEARCH_INDEX", default="earlyhelp"),
+            "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -221,10 +249,18 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no email hashes sent to gravatar.com (the CSP would block the images anyway)
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
+# LOG_FORMAT=json writes one JSON object a line (portal/log_format.py), for a log collector; "text" is for people.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "portal.log_format.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 

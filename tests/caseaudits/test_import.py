@@ -190,13 +190,15 @@ def test_the_templates_carry_the_current_principles(client_for, la_officer, colu
 def test_the_import_page_lists_problems_then_imports(client_for, la_officer, columns, row):
     client = client_for(la_officer)
     url = reverse("caseaudits:import")
-    page = client.post(url, {"file": csv_file(columns, [dict(row, **{"Lead agency": "Nobody"})])}).content.decode()
-    assert "<title>Error: " in page and "Nothing was imported: 1 problem found" in page
+    page = client.post(
+        url, {"file": csv_file(columns, [dict(row, **{"Lead agency": "Nobody"})])}, follow=True
+    ).content.decode()
+    assert "<title>Error: " in page and "Nothing was saved: 1 problem found" in page
     assert "<td>2</td><td>Lead agency</td>" in page
     page = client.post(url, {"file": SimpleUploadedFile("audits.pdf", b"%PDF")}).content.decode()
     assert "Choose a CSV file (.csv) or an Excel workbook (.xlsx)." in page
     response = client.post(url, {"file": csv_file(columns, [row])}, follow=True)
-    assert "Imported 1 audit." in response.content.decode()
+    assert "Finished: 1 row(s) saved." in response.content.decode()
     assert CaseAudit.objects.count() == 1
 
 

@@ -134,16 +134,19 @@ class TestImportPage:
         response = client_for(admin_user).post(
             self.url, {"file": csv_file("Elm Primary,School,Primary,111111,North,,,\n")}, follow=True
         )
-        assert "Imported 1 organisations." in response.content.decode()
+        assert "Finished: 1 row(s) saved." in response.content.decode()
+        assert response.redirect_chain[-1][0].startswith("/jobs/")
         assert Organisation.objects.filter(name="Elm Primary").exists()
 
     def test_bad_row_is_listed_on_the_page_and_nothing_saved(self, client_for, admin_user, north):
         response = client_for(admin_user).post(
-            self.url, {"file": csv_file("Elm Primary,School,Primary,111111,North,,,\nBad,School,Primary,1,North,,,\n")}
+            self.url,
+            {"file": csv_file("Elm Primary,School,Primary,111111,North,,,\nBad,School,Primary,1,North,,,\n")},
+            follow=True,
         )
         content = response.content.decode()
-        assert "Nothing was imported: 1 problem found" in content
-        assert "Row 3, column &#x27;URN&#x27;" in content
+        assert "Nothing was saved: 1 problem found" in content
+        assert "<td>3</td><td>URN</td>" in content
         assert not Organisation.objects.exists()
 
     def test_file_problem_is_shown_next_to_the_field(self, client_for, admin_user):

@@ -22,6 +22,7 @@ from django.db import connection
 from django.utils import timezone
 
 from audits.models import Action, Audit, OutcomeRecord
+from portal.models import Organisation
 from portal.periods import academic_year
 from tests.audits.helpers import form_data
 from testdata.people import PASSWORD
@@ -53,10 +54,11 @@ def _free_port():
 
 
 @pytest.fixture
-def two_servers():
+def servers_env(tmp_path):
+    """What every server and the worker are started with: one database, one Redis, one media folder."""
     db = settings.DATABASES["default"]
     database_url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {
+    return {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DEBUG": "false",
@@ -64,7 +66,28 @@ def two_servers():
         "CACHE_URL": "redis://127.0.0.1:6379/9",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECRET_KEY": SERVERS_SECRET_KEY,
+        "MEDIA_ROOT": str(tmp_path / "media"),  # uploads and job results, shared as a network volume would be
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
     }
+
+
+@pytest.fixture
+def worker(servers_env):
+    """One background-job worker (manage.py db_worker) on the servers' database."""
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        cwd=ROOT, env=servers_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def two_servers(servers_env):
+    env = servers_env
     ports, processes = [_free_port(), _free_port()], []
     for port in ports:
         processes.append(subprocess.Popen(
@@ -233,3 +256,40 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     assert (first_actions[1].rag, first_actions[1].notes) == ("green", "Done, typed on A")
     assert (first_actions[3].rag, first_actions[3].owner) == ("amber", "Pastoral lead (typed on B)")
     assert (first_actions[4].rag, first_actions[4].notes) == ("red", "Needs governors, typed on B")
+
+
+def test_an_import_started_on_one_server_runs_on_the_worker_and_is_followed_on_the_other(
+    two_servers, worker, admin_user
+):
+    """The administrator uploads 300 organisations on A; the worker imports them; B shows the progress and
+    serves the result; nothing runs inside either server's request."""
+    server_a, server_b = two_servers
+    _usable_by_the_servers(admin_user)
+    browser = requests.Session()
+    _sign_in(browser, server_a, admin_user)
+    url = f"{server_a}/admin/organisations-import/"
+    token = _csrf(browser, url)
+    rows = "".join(f"Worker Agency {i},Agency,,,,,,\n" for i in range(300))
+    upload = ("orgs.csv", "Name,Kind,Phase,URN,Locality,Phone,Email,Website\n" + rows, "text/csv")
+    started = browser.post(url, data={"csrfmiddlewaretoken": token}, files={"file": upload},
+                           headers={"Referer": url}, allow_redirects=False, timeout=30)
+    assert started.status_code == 302 and started.headers["Location"].startswith("/jobs/")
+    job_path = started.headers["Location"]
+
+    seen, deadline = [], time.monotonic() + 120
+    while time.monotonic() < deadline:
+        status = browser.get(f"{server_b}{job_path}status.json", timeout=15).json()
+        seen.append(status["status"])
+        if status["finished"]:
+            break
+        time.sleep(0.3)
+    assert status["status"] == "done", status
+    assert (status["done"], status["total"], status["percent"]) == (300, 300, 100)
+    assert set(seen) <= {"queued", "running", "done"}
+
+    page = browser.get(f"{server_b}{job_path}", timeout=15).text
+    assert "Finished: 300 row(s) saved." in page and '<progress id="job-progress" max="300" value="300"' in page
+    download = browser.get(f"{server_b}{job_path}download/", timeout=15)
+    assert download.status_code == 200 and download.text.startswith("Outcome,Finished,300 row(s) saved.")
+    assert Organisation.objects.filter(name__startswith="Worker Agency").count() == 300
+    assert requests.get(f"{server_b}{job_path}download/", timeout=15, allow_redirects=False).status_code == 302

@@ -84,6 +84,7 @@ FILLERS = {
     "maturity:framework_detail:pk": lambda w: [w.rounds["draft"].framework_id],
     "maturity:key": lambda w: [w.rounds["draft"].framework.strands.order_by("pk").first().key],
     "maturity:item_pk": lambda w: [w.round_item.pk],
+    "job_id": lambda w: [w.job.pk],
     "uidb64": lambda w: [w.password_reset[0]],
     "token": lambda w: [w.password_reset[1]],
     # the Open Referral UK feed

@@ -102,6 +102,7 @@ MARKERS = {
         Marker("VQ7PERSONZ", VICTIM_MEMBERS | LA, "portal: the organisation's people (can_view_organisation)"),
         Marker("VQ7LEADNAMEZ", VICTIM_MEMBERS | LA | BOARD,
                "offers: the lead who submits, named on submitted work the board reads; in the CMS, cms_people"),
+        Marker("VQ7JOBZ", LA | {"victim_lead"}, "portal.jobs: a background job and its result, its owner's and the LA's"),
     ]
 }
 
@@ -128,6 +129,24 @@ class World:
     pledge: dict = field(default_factory=dict)
     wagtail: dict = field(default_factory=dict)
     password_reset: tuple = ()
+    job: object = None
+
+
+def _job(owner, job_marker):
+    """A finished job of the victim's lead: its problems and its result file carry the marker."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from portal.jobs import Job
+
+    job = Job.objects.create(
+        owner=owner, kind="case-audits-import", label="Import case-file audits", runner="portal.jobs.run_job",
+        status=Job.Status.FAILED, done=1, total=1, message="Nothing was saved: 1 problem(s) found.",
+        errors=[{"row": 2, "column": "Evidence", "message": job_marker.text("job error")}],
+    )
+    job.result_file = default_storage.save(f"jobs/{job.pk}/result.csv", ContentFile(job_marker.text("result")))
+    job.save()
+    return job
 
 
 def _school(name, urn, locality, phase="primary"):
@@ -317,8 +336,9 @@ def build(victim, users, rounds):
         "sal_id": openreferral_ids.service_at_location_id(str(offer.translation_key)),
         "service_ids": [openreferral_ids.service_id(offer), openreferral_ids.service_id(draft_offer)],
     }
+    job = _job(lead, m("JOB"))
     return World(
-        victim=victim, sister=sister, users=users, offer=offer, draft_offer=draft_offer, audit=audit,
+        job=job, victim=victim, sister=sister, users=users, offer=offer, draft_offer=draft_offer, audit=audit,
         submitted_audit=submitted, action=action, visit=visit, case_audit=case_audit, case_action=case_action,
         rounds=rounds, round_item=round_item,
         pledge={"training": training, "measure": measure, "return": impact_return},

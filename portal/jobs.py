@@ -1,0 +1,179 @@
+"""Slow work in the background: a Job per person, run on the task queue (django-tasks).
+
+A feature app starts a job with `start_job(owner=..., kind=..., runner=..., upload=...)`. The upload is
+stored on Django's storage, a Job row records who asked for what, and one task is enqueued. The worker
+(`manage.py db_worker`, or whatever backend TASKS names) calls the runner with the job and the stored
+file; the runner reports progress through `job.report(done, total)` and returns an ImportResult-like
+object (created, errors). The outcome, errors by row and column, and a result file are kept on the Job.
+
+The runner writes inside one transaction (portal.tabular.import_rows), so a worker killed mid-job leaves
+nothing half-written; the job then stops reporting, is shown as stalled after JOB_STALE_AFTER, and its
+owner can retry it.
+"""
+
+import csv
+import io
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks import task
+
+from portal.xlsx import neutralise_formula
+
+logger = logging.getLogger(__name__)
+
+
+class Job(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "In progress"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # unguessable in URLs
+    kind = models.CharField(max_length=60)
+    label = models.CharField(max_length=200)
+    runner = models.CharField(max_length=200, help_text="Dotted path of the function that does the work.")
+    params = models.JSONField(default=dict, blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    errors = models.JSONField(default=list, blank=True, help_text="[{row, column, message}]")
+    input_file = models.CharField(max_length=300, blank=True)
+    result_file = models.CharField(max_length=300, blank=True)
+    result_name = models.CharField(max_length=100, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)  # the heartbeat: every report touches it
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        app_label = "portal"
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.label} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_stale(self):
+        """Queued or running but silent for too long: its worker most likely died."""
+        silent_since = timezone.now() - timedelta(seconds=settings.JOB_STALE_AFTER)
+        return not self.is_finished and self.updated < silent_since
+
+    @property
+    def can_retry(self):
+        return self.status == self.Status.FAILED or self.is_stale
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else (100 if self.status == self.Status.DONE else 0)
+
+    def report(self, done, total):
+        """Progress, written at once (outside the job's own transaction) so other servers can read it."""
+        self.done, self.total = done, total
+        Job.objects.filter(pk=self.pk).update(done=done, total=total, updated=timezone.now())
+
+    def status_data(self):
+        return {
+            "status": self.status,
+            "status_label": "Stalled" if self.is_stale else self.get_status_display(),
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+            "message": self.message,
+            "finished": self.is_finished,
+            "errors": len(self.errors),
+        }
+
+
+def visible_to(user, job) -> bool:
+    """Only the person who started a job, and LA officers, may see it or download what it made."""
+    from portal import permissions
+
+    return user.is_authenticated and (job.owner_id == user.pk or permissions.is_la_officer(user))
+
+
+def start_job(*, owner, kind, label, runner, upload, params=None):
+    """Store the upload, record the job and put it on the queue. Returns the Job."""
+    job = Job(owner=owner, kind=kind, label=label, runner=f"{runner.__module__}.{runner.__qualname__}")
+    job.params = params or {}
+    extension = (upload.name or "").lower().rsplit(".", 1)[-1][:5] if "." in (upload.name or "") else "bin"
+    job.input_file = default_storage.save(f"jobs/{job.id}/input.{extension}", upload)
+    job.save()
+    enqueue(job)
+    return job
+
+
+def retry_job(job):
+    """Put a failed or stalled job back on the queue; its earlier attempt wrote nothing (one transaction)."""
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.QUEUED, done=0, message="", errors=[], finished=None, updated=timezone.now()
+    )
+    job.refresh_from_db()
+    enqueue(job)
+    return job
+
+
+def enqueue(job):
+    run_job.enqueue(str(job.id))
+
+
+@task()
+def run_job(job_id):
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or job.status == Job.Status.DONE:
+        return  # deleted, or a retried task that already finished
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.RUNNING, started=timezone.now(), attempts=job.attempts + 1, updated=timezone.now()
+    )
+    job.refresh_from_db()
+    try:
+        with default_storage.open(job.input_file, "rb") as stored:
+            outcome = import_string(job.runner)(job, stored)
+    except Exception as problem:  # noqa: BLE001 - any failure must end as a failed job, never a silent one
+        from portal.tabular import FileProblem
+
+        message = str(problem) if isinstance(problem, FileProblem) else "The job stopped because of an error."
+        if not isinstance(problem, FileProblem):
+            logger.exception("Job %s (%s) failed", job.pk, job.kind)
+        _finish(job, Job.Status.FAILED, message, [])
+        return
+    errors = [{"row": e.row, "column": e.column, "message": e.message} for e in outcome.errors]
+    if errors:
+        _finish(job, Job.Status.FAILED, f"Nothing was saved: {len(errors)} problem(s) found.", errors)
+    else:
+        _finish(job, Job.Status.DONE, f"{outcome.created} row(s) saved.", [])
+
+
+def _finish(job, status, message, errors):
+    job.status, job.message, job.errors, job.finished = status, message, errors, timezone.now()
+    job.result_file = default_storage.save(f"jobs/{job.id}/result.csv", ContentFile(_result_csv(job).encode()))
+    job.result_name = f"{job.kind}-result.csv"
+    if status == Job.Status.DONE:
+        job.done = job.total or job.done
+    job.save()
+
+
+def _result_csv(job):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Outcome", job.get_status_display(), job.message])
+    if job.errors:
+        writer.writerow(["Row", "Column", "Problem"])
+        for error in job.errors:  # the messages quote the uploaded cells: kept from running as formulas
+            writer.writerow([error["row"], neutralise_formula(error["column"]), neutralise_formula(error["message"])])
+    return out.getvalue()
