@@ -134,7 +134,7 @@ _NAMES_THAT_ARE_WORDS = frozenset(
     albert edward elizabeth francis stephen barnabas gabriel raphael anne helen monica teresa bernadette
     lawrence vincent dominic benedict alban oswald aidan chad hugh giles clement denis jude philip
     cruz grayson austin taylor brandy cody harvey frankie lucy parker rowan sherry tanner tory tracy ash
-    abdul bishop dev hope jai kiran loot lut man om sai shay ubay yug zak
+    abdul bishop dev hope jai loot lut man om sai shay ubay yug zak
     """.split()
 )
 # Words after which a capitalised name is a place's or an agency's name ("Victoria Park", "Mary Linwood
@@ -146,6 +146,16 @@ _PLACE_WORDS_AFTER = frozenset(
     "clinic hub team service services partnership network group club society college's school's".split()
 )
 _PLACE_WORDS_BEFORE = frozenset("st st. saint sir lady lord king queen prince princess fort port".split())
+
+
+# Names common in Leicester's communities that the shipped lists lack (added as audits showed them).
+_NAMES_MISSING_FROM_THE_LISTS = frozenset(
+    """
+    aisha muhammad mohamed harpreet gurpreet jaspreet manpreet simran fatima fatuma maryam mariam zainab hiba
+    amir yusuf yousuf hassan hussein hussain ahmed ahmad sanjay rajesh anil sunil deepak nisha kiran hamza
+    abdullah ayan amina aminah halima khadija safiya sumaya hodan faisal tariq imran asif rizwan usman
+    """.split()
+)
 
 
 @dataclass(frozen=True)
@@ -174,7 +184,7 @@ def first_names() -> frozenset[str]:
             for name in getattr(provider, attribute, ()) or ():
                 if " " not in name and len(name) > 1:
                     names.add(name.lower())
-    return frozenset(names - _NAMES_THAT_ARE_WORDS)
+    return frozenset((names | _NAMES_MISSING_FROM_THE_LISTS) - _NAMES_THAT_ARE_WORDS)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -187,9 +197,12 @@ def _titled_names(text: str) -> Iterator[Finding]:
         if word.lower() in _WORDS_AFTER_A_TITLE:
             continue
         if title.lower() in ("miss", "master"):
-            word_is_capitalised = word[0].isupper()
-            if not (title[0].isupper() and word_is_capitalised) and word.lower() not in first_names():
-                continue
+            # A capitalised "Miss" inside a sentence is a title; at its start ("Miss the bus") only before a
+            # capitalised word or a first name.
+            starts_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?:;\n"
+            if title[0].islower() or (starts_sentence and not word[0].isupper()):
+                if word.lower() not in first_names():
+                    continue
             if word.lower() in _DAYS_AND_MONTHS:
                 continue
         yield Finding(match.group(0).strip(), "a name")
@@ -244,7 +257,8 @@ def _postcodes(text: str) -> Iterator[Finding]:
 def _phone_numbers(text: str) -> Iterator[Finding]:
     # POSSIBLE, not VALID: the numbers Ofcom keeps for drama (07700 900123) are not "valid" but are
     # exactly what a careless note would hold. Only numbers written as UK numbers are taken.
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+    international = re.sub(r"(?<!\d)00\s?44", "+44", text)  # the library reads 0044 as a local number
+    for match in phonenumbers.PhoneNumberMatcher(international, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
         raw = match.raw_string.strip()
         digits = re.sub(r"\D", "", raw)
         if not re.match(r"\(?(?:0|\+44|0044)", raw) or not 10 <= len(digits) <= 13:
@@ -364,28 +378,30 @@ def case_reference_problem(value: str) -> str | None:
 # ---------------------------------------------------------------------------------------------------------
 # Free text
 
+# What each kind of finding is called in the message, and what to write instead.
 _ADVICE = {
-    "a name": "describe people by their role, for example 'mother' or 'lead practitioner'",
-    "a street address": "name the locality instead if it matters",
-    "a postcode": "name the locality instead if it matters",
-    "a phone number": "contact details stay in the case system",
-    "an email address": "contact details stay in the case system",
-    "an NHS number": "use the case reference only",
-    "a date of birth": "give the child's age if it matters",
+    "a name": ("name", "describe people by their role, for example 'mother' or 'lead practitioner'"),
+    "a street address": ("street address", "name the locality if it matters"),
+    "a postcode": ("postcode", "name the locality if it matters"),
+    "a phone number": ("phone number", "contact details stay in the case system"),
+    "an email address": ("email address", "contact details stay in the case system"),
+    "an NHS number": ("NHS number", "use the case reference only"),
+    "a date of birth": ("date of birth", "give the child's age if it matters"),
 }
 
 
 def free_text_problem(value: str) -> str | None:
     """Why `value` cannot be stored in an audit's free text, or None if it can. The message quotes the
-    words, so the person can find and reword them; the form keeps the text."""
+    words, so the person can find and reword them (the form keeps the text)."""
     findings = personal_data_in(value)
     if not findings:
         return None
-    quoted = "; ".join(f"'{f.words}' ({f.kind})" for f in findings)
-    advice = "; ".join(dict.fromkeys(_ADVICE[f.kind] for f in findings))
+    quoted = [f"the {_ADVICE[f.kind][0]} '{f.words}'" for f in findings]
+    items = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    advice = "; ".join(dict.fromkeys(_ADVICE[f.kind][1] for f in findings))
     return (
-        f"Remove the personal data: {quoted}. Case-file audits never record a child's or family's name, "
-        f"address, contact details or date of birth: {advice}."
+        f"Remove {items}: case-file audits never record a child's or family's name, address, contact "
+        f"details or date of birth. Instead, {advice}."
     )
 
 
