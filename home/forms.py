@@ -4,6 +4,7 @@ from django import forms
 
 from home.models import ChecklistSection
 from home.models.offers import MAX_AGE
+from portal.input_guard import search_terms
 from portal.models import Locality, Organisation
 
 KIND_LABELS = {
@@ -47,6 +48,9 @@ class DirectoryForm(forms.Form):
         )
         self.fields["age"].widget.attrs.update({"inputmode": "numeric", "class": "input input--short"})
         self.fields["q"].widget.attrs.update({"type": "search"})
+
+    def clean_q(self):
+        return search_terms(self.cleaned_data.get("q"))
 
     def filters(self):
         """The filters that were understood, by name (errors leave the others working)."""

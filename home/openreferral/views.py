@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from home.directory import find_offers, published_offers
 from home.models import ChecklistSection
 from home.openreferral import ids, serializers
+from portal.input_guard import search_terms
 
 VERSION = "3.0"
 PROFILE_URL = "https://github.com/openreferral/uk-profile"
@@ -109,7 +110,7 @@ def _filtered_services(request, *, with_address=False):
     taxonomy = request.GET.get("taxonomy_id")
     if taxonomy:
         offers = offers.filter(areas_offered__isnull=False) if ids.parse(taxonomy) == ids.TAXONOMY_ID else offers.none()
-    return find_offers({}, search=request.GET.get("search", "").strip()[:200], within=offers)
+    return find_offers({}, search=search_terms(request.GET.get("search")), within=offers)
 
 
 @open_endpoint
