@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A path or query string with NUL or control characters, or an over-long parameter: the 400 page.
-    "portal.input_guard.RefuseUnreadableRequests",
+    "portal.input_guard.InputGuard",
     "django_otp.middleware.OTPMiddleware",
     "portal.two_factor.RequireSecondFactor",
     "django.contrib.messages.middleware.MessageMiddleware",
