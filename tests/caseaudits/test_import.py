@@ -204,3 +204,20 @@ def test_localities_listed_in_messages_come_from_the_data(columns, row, framewor
     Locality.objects.create(name="East", slug="east")
     result = run(columns, [dict(row, **{"Locality": "Nowhere"})], framework, la_officer)
     assert result.errors[0].message.endswith("Use one of: East, North, South.")
+
+
+def test_personal_data_in_imported_free_text_is_named_by_row_and_column(columns, row, framework, la_officer):
+    rows = [
+        row,
+        dict(row, **{"Case reference": "EHA-500004", "Strengths": "MRS SMITH attended every TAF"}),
+        dict(row, **{"Case reference": "EHA-500005", "Action 1": "Call Dad's mobile 07700 900123"}),
+        dict(row, **{"Case reference": "EHA-500006", "Areas for development": "Family moved to 12 Melton Road"}),
+    ]
+    result = run(columns, rows, framework, la_officer)
+    assert not result.ok and result.created == 0
+    found = {(e.row, e.column): e.message for e in result.errors}
+    assert set(found) == {(3, "Strengths"), (4, "Action 1"), (5, "Areas for development")}
+    assert "Remove the name 'MRS SMITH'" in found[(3, "Strengths")]
+    assert "Remove the phone number '07700 900123'" in found[(4, "Action 1")]
+    assert "Remove the street address '12 Melton Road'" in found[(5, "Areas for development")]
+    assert not CaseAudit.objects.exists()
