@@ -57,7 +57,7 @@ _POSTCODE_AREAS = (
     "TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
 ).split()
 _AREA = "|".join(sorted(_POSTCODE_AREAS, key=len, reverse=True))
-_POSTCODE = rf"(?:GIR\s?0AA|(?:{_AREA})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}})"
+_POSTCODE = rf"(?:GIR\s?0AA|(?:{_AREA})\d[A-Z\d]?\s*\d\s?[ABD-HJLNP-UW-Z]{{2}})"
 _POSTCODE_IN_REFERENCE = re.compile(_POSTCODE)
 _POSTCODE_IN_TEXT = re.compile(rf"(?<![A-Za-z0-9]){_POSTCODE}(?![A-Za-z0-9])", re.IGNORECASE)
 _ORDINAL_INWARD = re.compile(r"\d(?:st|nd|rd|th)$")  # "L3 2nd": an ordinal typed in lower case, not a postcode
@@ -115,17 +115,18 @@ _SERVICE_WORDS = frozenset(
     "camhs gp city county local team around plan panel group project programme trust partnership".split()
 )
 
-_CAPITALISED = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+|[A-Z]{2,})(?:['’]s)?(?![A-Za-z\-])")
+# A capitalised word, double-barrelled ones whole ("Amelia-Rose"), or a word in capitals.
+_CAPITALISED = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,})(?:['’]s)?(?![A-Za-z\-])")
 
 # First names that are also ordinary words, months, places or parts of agencies' names: never a match on
 # their own. Lower case.
 _NAMES_THAT_ARE_WORDS = frozenset(
     """
-    abbey ada ali amber angel april art ati autumn baby bailey beau bill billie blair blake bob bonnie brook
+    abbey ada amber angel april art ati autumn baby bailey beau bill billie blair blake bob bonnie brook
     brooke bruce cal campbell carol carter chase che chelsea christian clark clay cole cooper cruz crystal dale
     dan dawn dean destiny devon diamond don drew eden eta eve faith forum frank gene georgia gina glen grace
     grant guy hamilton harley harmony hazel heather holly hope hudson hunter ian ida india indie ira israel ivy
-    jack jade jan jay jesus jo jordan joy june kai kay kent kim king kingston lance lee liberty lincoln lucky
+    earl jack jade jan jay jesus jo jordan joy june kai kay kent kim king kingston lance lee liberty lincoln lucky
     mad madani major man mark mason max may melody miles morgan nail nixon norman olive om paris parker patience
     pearl penny phoenix piper poppy pat rain raven ray rex rich rick river robin rose ruby rush sad said saint
     sal sandy scot sky skye spencer stanley sue summer tai taj tali trinity troy una violet wade warwick
@@ -145,7 +146,7 @@ _PLACE_WORDS_AFTER = frozenset(
     "surgery practice library project foundation leys hills hill estate fields green way gate place square "
     "clinic hub team service services partnership network group club society college's school's".split()
 )
-_PLACE_WORDS_BEFORE = frozenset("st st. saint sir lady lord king queen prince princess fort port".split())
+_PLACE_WORDS_BEFORE = frozenset("st st. saint sir dame alderman lady lord king queen prince princess fort port".split())
 
 
 # Names common in Leicester's communities that the shipped lists lack (added as audits showed them).
@@ -213,19 +214,30 @@ def _given_names(text: str) -> Iterator[Finding]:
     words = text.split()
     for match in _CAPITALISED.finditer(text):
         word = match.group(1)
-        if word.lower() not in names:
+        if not any(part in names for part in word.lower().split("-")):
             continue
         before = text[: match.start()].split()[-1:] or [""]
-        after = text[match.end() :].split()[:1] or [""]
         if before[0].lower().strip("(\"'") in _PLACE_WORDS_BEFORE:
             continue
-        if after[0].lower().strip(".,;:)\"'") in _PLACE_WORDS_AFTER:
+        if _names_a_place(text[match.end() :].split()[:3]):
             continue
         # An all-capitals word in all-capitals text is a heading or shouting, still a name; an all-capitals
         # word of two or three letters in ordinary text is an abbreviation ("ANA", "AVA").
         if word.isupper() and len(word) <= 3 and not all(w.isupper() for w in words):
             continue
         yield Finding(match.group(0), "a name")
+
+
+def _names_a_place(following: list[str]) -> bool:
+    """Whether the capitalised words after a name end in a place or agency word: "Victoria Park",
+    "Richard Hallam Primary", "Mary Linwood School"."""
+    for word in following:
+        bare = word.strip(".,;:)\"'")
+        if bare.lower() in _PLACE_WORDS_AFTER:
+            return True
+        if not bare[:1].isupper() or bare != word:  # the name ends at a lower-case word or punctuation
+            return False
+    return False
 
 
 def _names_by_context(text: str) -> Iterator[Finding]:
