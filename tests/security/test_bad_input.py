@@ -185,3 +185,13 @@ def test_a_good_png_still_uploads(client_for, admin_user):
     )
     assert response.status_code == 302
     assert Image.objects.get().title == "Good"
+
+
+@pytest.mark.parametrize("value", ["²", "abc", "9" * 30])
+def test_a_pledge_set_that_is_not_a_number_is_a_400(client_for, board_member, value):
+    assert client_for(board_member).get("/pledges/matrix/", {"set": value}).status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/case-audits/{n}/", "/maturity/rounds/{n}/", "/audits/{n}/"])
+def test_a_record_number_too_large_for_the_database_is_a_404(client_for, la_officer, path):
+    assert client_for(la_officer).get(path.format(n="9" * 30)).status_code == 404
