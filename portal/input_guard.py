@@ -5,7 +5,8 @@
   search backend sees it. PostgreSQL cannot store NUL at all, and nothing a person types into a link or a
   search box needs control characters. It also passes the Wagtail admin's search boxes (`q` under
   /admin/: the explorer, choosers, images, documents, users, snippets) through `search_terms()`, since
-  Wagtail hands them to the search backend as typed and a lone quote broke SQLite's full-text query.
+  Wagtail hands them to the search backend as typed and a lone double quote broke SQLite's full-text
+  query (the backend wraps each term in double quotes).
 - `search_terms()`: what every search box passes to the search backend. Only words (letters and digits
   of any script) survive, lower-cased and separated by single spaces, so SQLite FTS5 and PostgreSQL
   full-text syntax never see a quote, an operator (AND, OR, NOT, NEAR, *, ^, :, -) or a bracket.
@@ -72,7 +73,7 @@ class InputGuard:
             return
         request.GET = query = request.GET.copy()
         if admin_search:
-            query["q"] = search_terms(query["q"])
+            query["q"] = search_terms(query["q"], keep_punctuation=True)
         if bad_next:
             # Django's and Wagtail's sign-in views redirect to `next` and fail on one that is neither a path
             # nor a URL name; only the portal's own paths are ever a place to go on to.
@@ -80,10 +81,17 @@ class InputGuard:
         query._mutable = False
 
 
-def search_terms(value: str | None, max_length: int = MAX_SEARCH_LENGTH) -> str:
-    """The words of a search box, safe for every full-text backend ("" when no word is left)."""
-    words = _WORD.findall(_CONTROL.sub(" ", (value or "")[: max_length * 2]).lower())
-    return " ".join(words)[:max_length].strip()
+def search_terms(value: str | None, max_length: int = MAX_SEARCH_LENGTH, *, keep_punctuation: bool = False) -> str:
+    """The words of a search box, safe for every full-text backend ("" when no word is left).
+
+    `keep_punctuation` is for the Wagtail admin, whose listings also match with the database ("@" and "."
+    in an email address must survive there): only control characters and double quotes go, the one
+    character the search backends' own quoting of each term cannot hold.
+    """
+    text = _CONTROL.sub(" ", (value or "")[: max_length * 2])
+    if keep_punctuation:
+        return " ".join(text.replace('"', " ").split())[:max_length].strip()
+    return " ".join(_WORD.findall(text.lower()))[:max_length].strip()
 
 
 def is_local_path(value: str) -> bool:

@@ -49,6 +49,21 @@ def test_search_terms_keep_only_words(value, terms):
     assert search_terms(value) == terms
 
 
+@pytest.mark.parametrize(
+    "value, terms",
+    [('"unclosed', "unclosed"), ('say "hello"', "say hello"), ("lead@school.example", "lead@school.example"),
+     ("a\x00b", "a b"), ("  Oak   Tree ", "Oak Tree")],
+)
+def test_the_admins_search_keeps_punctuation_but_not_double_quotes(value, terms):
+    assert search_terms(value, keep_punctuation=True) == terms
+
+
+def test_the_admins_user_search_still_finds_an_email_address(client_for, admin_user, school_lead):
+    page = client_for(admin_user).get("/admin/users/", {"q": school_lead.email}).content.decode()
+    assert school_lead.email in page
+    assert client_for(admin_user).get("/admin/users/", {"q": '"' + school_lead.email}).status_code == 200
+
+
 @pytest.mark.parametrize("query", ["search=%00", "search=%22%22%22", "search=%22unclosed", "search=AND%20OR%20NOT",
                                    "search=*", "search=%5E%3A%28%29"])
 def test_the_feeds_search_never_fails(client, published, query):
