@@ -5,8 +5,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal /work/main/.venv/bin/python bench/run_all.py
     /work/main/.venv/bin/python bench/run_all.py --only offers,load --seconds 60 --users 20
 
-Runs bench/offers_bench.py, commitments_bench.py, caseaudits_bench.py, imports_bench.py, exports_bench.py
-and load.py as they are (each prints its own figures as it goes) and then one table of every figure.
+Runs bench/offers_bench.py, commitments_bench.py, caseaudits_bench.py, imports_bench.py, exports_bench.py,
+privacy_bench.py and load.py as they are (each prints its own figures as it goes) and then one table of every figure.
 Each benchmark gets its own empty
 database: a temporary SQLite file, or with DATABASE_URL a PostgreSQL database <name>_bench_<benchmark>
 on that server, dropped afterwards. Exits non-zero if a benchmark failed (the load run fails on any
@@ -50,6 +50,7 @@ def benchmarks(args):
         Benchmark("caseaudits", "caseaudits_bench.py", ["--sizes", "1000,10000"], []),
         Benchmark("imports", "imports_bench.py", ["--rows", "300", "--repeat", "3"], []),
         Benchmark("exports", "exports_bench.py", ["--organisations", "1000", "--repeat", "3"], []),
+        Benchmark("privacy", "privacy_bench.py", [], []),
         Benchmark("load", "load.py", load, load),
     ]
 
@@ -61,7 +62,7 @@ def parse_args():
                              "case-file audits, imports of 2,000 rows, the register of 10,000 organisations "
                              "(expect an hour or more on SQLite).")
     parser.add_argument("--only", help="Comma-separated benchmarks to run: offers, commitments, caseaudits, imports, "
-                                       "exports, load.")
+                                       "exports, privacy, load.")
     parser.add_argument("--seconds", type=int, default=30, help="Length of the load run (default 30).")
     parser.add_argument("--users", type=int, default=10, help="Locust users in the load run (default 10).")
     parser.add_argument("--timeout", type=int, default=3600, help="Stop a benchmark after this many seconds.")

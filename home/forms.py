@@ -5,6 +5,7 @@ from django import forms
 from home.directory_cache import DIRECTORY
 from home.models import ChecklistSection
 from home.models.offers import MAX_AGE
+from portal.input_guard import search_terms
 from portal.models import Locality, Organisation
 
 KIND_LABELS = {
@@ -52,6 +53,9 @@ class DirectoryForm(forms.Form):
         )
         self.fields["age"].widget.attrs.update({"inputmode": "numeric", "class": "input input--short"})
         self.fields["q"].widget.attrs.update({"type": "search"})
+
+    def clean_q(self):
+        return search_terms(self.cleaned_data.get("q"))
 
     def filters(self):
         """The filters that were understood, by name (errors leave the others working)."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal.concurrency import STALE_EDIT_MESSAGE, StaleEditError, save_unless_stale
+from portal.input_guard import id_parameter
 from portal.permissions import maturity as can
 from portal.permissions import require
 from portal.xlsx import xlsx_response
@@ -70,8 +71,8 @@ def index(request):
 def round_create(request):
     require(can.can_manage_rounds(request.user))
     source = None
-    if request.GET.get("from"):
-        source = get_object_or_404(Round.objects.with_framework(), pk=request.GET["from"])
+    if (source_pk := id_parameter(request, "from")) is not None:
+        source = get_object_or_404(Round.objects.with_framework(), pk=source_pk)
     latest = selectors.latest_frameworks()
     # Suggest the newest version of the framework in use (or of the round this one starts from).
     slug = source.framework.slug if source else selectors.current_framework_slug(Round.objects.all())

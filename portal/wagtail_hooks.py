@@ -52,6 +52,10 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "kind", "phase", "urn", "locality", "status"]
     list_filter = ["kind", "phase", "sector", "locality", "status"]
     search_fields = ["name", "urn"]
+    # The database's own matching (icontains), not the search backend: the backend's index holds only the
+    # name, so asking it for the URN failed every search ("Cannot search with field urn"), and a part of
+    # a URN or a name is what an administrator types.
+    search_backend_name = None
     list_per_page = 50
     delete_view_class = OrganisationDeleteView
 

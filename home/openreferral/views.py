@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from home.directory import cached_offers, published_offers
 from home.models import ChecklistSection
 from home.openreferral import ids, serializers
+from portal.input_guard import search_terms
 
 VERSION = "3.0"
 PROFILE_URL = "https://github.com/openreferral/uk-profile"
@@ -111,7 +112,7 @@ def _filtered_services(request, *, with_address=False):
         offers = offers.filter(areas_offered__isnull=False) if ids.parse(taxonomy) == ids.TAXONOMY_ID else offers.none()
     # Everything `offers` was narrowed by, so that the shared cache keeps each combination apart.
     parts = ("feed", with_address, minimum_age, maximum_age, term, taxonomy)
-    return cached_offers(parts, {}, search=request.GET.get("search", "").strip()[:200], within=offers)
+    return cached_offers(parts, {}, search=search_terms(request.GET.get("search")), within=offers)
 
 
 @open_endpoint

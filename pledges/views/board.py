@@ -11,6 +11,7 @@ from pledges.exports import write_matrix
 from pledges.forms import MatrixFilterForm
 from pledges.models import PledgeSet
 from pledges.selectors import MatrixFilters
+from portal.input_guard import id_parameter
 from portal.permissions import require
 from portal.permissions.pledges import can_view_lead_contacts, can_view_matrix, pledge_organisations
 from portal.xlsx import ReportWorkbook, xlsx_response
@@ -19,8 +20,8 @@ from portal.xlsx import ReportWorkbook, xlsx_response
 def _matrix_for(request):
     """The matrix the request asks for: a pledge set (default the current one) and the filters in the query."""
     require(can_view_matrix(request.user))
-    set_id = request.GET.get("set")
-    if set_id and set_id.isdigit():
+    set_id = id_parameter(request, "set")
+    if set_id is not None:
         pledge_set = get_object_or_404(PledgeSet, pk=set_id)
     else:
         pledge_set = selectors.current_pledge_set()

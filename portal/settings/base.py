@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A path or query string with NUL or control characters, or an over-long parameter: the 400 page.
+    "portal.input_guard.InputGuard",
     "django_otp.middleware.OTPMiddleware",
     "portal.two_factor.RequireSecondFactor",
     "home.cms_scope.KeepTheCMSToEachOrganisation",  # editors see only their own organisations' pages in the CMS
@@ -245,6 +247,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_uploads.ImageForm"  # a damaged image is refused, not a 500
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no email hashes sent to gravatar.com (the CSP would block the images anyway)
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

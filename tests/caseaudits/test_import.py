@@ -226,3 +226,20 @@ def test_queries_do_not_grow_with_the_rows_and_each_audit_is_in_the_audit_trail(
     assert (audit.financial_year, audit.quarter, audit.version) == (2018, 1, 1)
     assert audit.actions.get().description == "Review the plan."
     assert [entry.action for entry in LogEntry.objects.get_for_object(audit)] == [LogEntry.Action.CREATE]
+
+
+def test_personal_data_in_imported_free_text_is_named_by_row_and_column(columns, row, framework, la_officer):
+    rows = [
+        row,
+        dict(row, **{"Case reference": "EHA-500004", "Strengths": "MRS SMITH attended every TAF"}),
+        dict(row, **{"Case reference": "EHA-500005", "Action 1": "Call Dad's mobile 07700 900123"}),
+        dict(row, **{"Case reference": "EHA-500006", "Areas for development": "Family moved to 12 Melton Road"}),
+    ]
+    result = run(columns, rows, framework, la_officer)
+    assert not result.ok and result.created == 0
+    found = {(e.row, e.column): e.message for e in result.errors}
+    assert set(found) == {(3, "Strengths"), (4, "Action 1"), (5, "Areas for development")}
+    assert "Remove the name 'MRS SMITH'" in found[(3, "Strengths")]
+    assert "Remove the phone number '07700 900123'" in found[(4, "Action 1")]
+    assert "Remove the street address '12 Melton Road'" in found[(5, "Areas for development")]
+    assert not CaseAudit.objects.exists()

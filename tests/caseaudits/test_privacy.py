@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from caseaudits.privacy import (
     case_reference_problem,
     free_text_problem,
+    is_nhs_number,
     normalise_case_reference,
     validate_case_reference,
     validate_free_text,
@@ -80,7 +81,10 @@ def test_the_validator_raises_with_the_message():
         "Mother attends the LE1 area family hub.",  # a postcode district alone is not an address
         "Reviewed in Q2, Y6 2nd half of term.",
         "Lead practitioner from the school; the child is 7.",
-        "Dr Patel's surgery referral noted.",
+        "The child did not miss a session; father will miss Tuesday's TAF.",
+        "Home-Start, Soft Touch Arts and Barnardo's supported the family in Belgrave.",
+        "Victoria Park walk; St Thomas More staff attended; Grace period agreed.",
+        "Met 3 times at the Park; 10 sessions over 12 weeks.",
         "",
     ],
 )
@@ -101,6 +105,21 @@ def test_free_text_without_personal_data_is_accepted(text):
         ("Born in April 2015", "Remove the date of birth"),
         ("Spoke to Mrs Smith about the plan.", "Remove the name 'Mrs Smith'"),
         ("Mr. O'Brien attended.", "Remove the name"),
+        # the examples, each refused and named
+        ("MRS SMITH attended", "Remove the name 'MRS SMITH'"),
+        ("mrs smith attended", "Remove the name 'mrs smith'"),
+        ("Dr Patel saw the child", "Remove the name 'Dr Patel'"),
+        ("date-of-birth: 01/02/2015", "Remove the date of birth 'date-of-birth: 01/02/2015'"),
+        ("Mum (Sarah Jones) engaged well", "Remove the name 'Sarah Jones'"),
+        ("Jayden is doing better", "Remove the name 'Jayden'"),
+        ("Family moved to 12 Melton Road", "Remove the street address '12 Melton Road'"),
+        ("Dad's mobile 07700 900123", "Remove the phone number '07700 900123'"),
+        ("Postcode le4 9ha", "Remove the postcode 'le4 9ha'"),
+        ("Contact +44 116 454 1004", "Remove the phone number '+44 116 454 1004'"),
+        ("Sent to mum@example.com", "Remove the email address 'mum@example.com'"),
+        ("NHS number 943 476 5919", "Remove the NHS number '943 476 5919'"),
+        ("Miss Hughes attended", "Remove the name 'Miss Hughes'"),
+        ("a brother called Kacper", "Remove the name 'Kacper'"),
     ],
 )
 def test_free_text_with_personal_data_is_refused(text, says):
@@ -108,3 +127,22 @@ def test_free_text_with_personal_data_is_refused(text, says):
     assert problem and says in problem
     with pytest.raises(ValidationError):
         validate_free_text(text)
+
+
+def test_every_finding_is_named_with_advice_and_the_text_is_not_changed():
+    text = "Mum (Sarah Jones) lives at 12 Melton Road, LE4 6GT, tel 07700 900123"
+    problem = free_text_problem(text)
+    for words in ("'Sarah Jones'", "'12 Melton Road'", "'LE4 6GT'", "'07700 900123'"):
+        assert words in problem
+    assert "describe people by their role" in problem and "contact details stay in the case system" in problem
+
+
+def test_an_nhs_number_needs_its_check_digit():
+    assert is_nhs_number("9434765919")
+    assert not is_nhs_number("9434765918")
+    assert free_text_problem("Scored 943 476 5918 points") is None
+
+
+@pytest.mark.parametrize("reference", ["07700 900123", "mum@example.com"])
+def test_contact_details_are_refused_as_a_case_reference(reference):
+    assert "looks like contact details" in case_reference_problem(reference)
