@@ -25,8 +25,8 @@ def tracked_content_types():
 class AuditTrailFilter(forms.Form):
     record_type = forms.ChoiceField(label="Kind of record", required=False)
     person = forms.CharField(label="Changed by (email contains)", required=False, max_length=254)
-    date_from = PastDayMonthYearField(label="From", required=False)
-    date_to = PastDayMonthYearField(label="To", required=False)
+    date_from = PastDayMonthYearField(label="From", required=False, error_messages={"invalid": "Enter a valid date."})
+    date_to = PastDayMonthYearField(label="To", required=False, error_messages={"invalid": "Enter a valid date."})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -42,11 +42,8 @@ class DayMonthYearWidget(forms.Widget):
     def format_value(self, value):
         if isinstance(value, dict):  # what was typed, shown again as typed
             return {part: value.get(part, "") for part in PARTS}
-        if isinstance(value, str) and value:
-            parsed = _parse(value)
-            if parsed is None:  # a single value posted that is not a date: kept, in the first box
-                return {"day": value, "month": "", "year": ""}
-            value = parsed
+        if isinstance(value, str) and value:  # a single value posted: shown again as typed, in the first box
+            return {"day": value, "month": "", "year": ""}
         if isinstance(value, date):
             return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
         return dict.fromkeys(PARTS, "")
@@ -80,15 +77,6 @@ class DayMonthYearWidget(forms.Widget):
 
     def id_for_label(self, id_):
         return id_
-
-
-def _parse(text):
-    for format_ in INPUT_FORMATS:
-        try:
-            return timezone.datetime.strptime(text.strip(), format_).date()
-        except ValueError:
-            continue
-    return None
 
 
 class DayMonthYearField(forms.DateField):
