@@ -33,7 +33,7 @@ def main():
 
     django.setup()
     from caseaudits.privacy import personal_data_in
-    from tests.caseaudits.privacy_corpus import ordinary_sentences, phrases_to_refuse
+    from testdata.privacy_corpus import ordinary_sentences, phrases_to_refuse
 
     started = time.perf_counter()
     caught, total, misses = defaultdict(int), defaultdict(int), []

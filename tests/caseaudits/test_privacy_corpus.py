@@ -1,4 +1,4 @@
-"""The privacy guard measured on a corpus: phrases holding personal data (tests/caseaudits/privacy_corpus/
+"""The privacy guard measured on a corpus: phrases holding personal data (testdata/privacy_corpus/
 refuse.txt, each tagged with its kind) and ordinary audit sentences (pass.txt). bench/privacy_bench.py prints
 the same rates."""
 
@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from caseaudits.privacy import personal_data_in
-from tests.caseaudits.privacy_corpus import ordinary_sentences, phrases_to_refuse
+from testdata.privacy_corpus import ordinary_sentences, phrases_to_refuse
 
 # Kinds the guard must never miss; given names are caught from a list, so some can slip through.
 NEVER_MISSED = {"titled_name", "address", "postcode", "phone", "date_of_birth", "email", "nhs_number"}
