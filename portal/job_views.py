@@ -6,12 +6,13 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from portal.jobs import Job, retry_job, visible_to
+from portal import permissions
+from portal.jobs import Job, retry_job
 
 
 def _job_for(request, job_id):
     job = get_object_or_404(Job, pk=job_id)
-    if not visible_to(request.user, job):
+    if not permissions.can_see_job(request.user, job):
         raise Http404  # another person's job: not even its existence is told
     return job
 

@@ -100,13 +100,6 @@ class Job(models.Model):
         }
 
 
-def visible_to(user, job) -> bool:
-    """Only the person who started a job, and LA officers, may see it or download what it made."""
-    from portal import permissions
-
-    return user.is_authenticated and (job.owner_id == user.pk or permissions.is_la_officer(user))
-
-
 def start_job(*, owner, kind, label, runner, upload, params=None):
     """Store the upload, record the job and put it on the queue. Returns the Job."""
     job = Job(owner=owner, kind=kind, label=label, runner=f"{runner.__module__}.{runner.__qualname__}")

@@ -60,6 +60,11 @@ def is_la_officer(user) -> bool:
     return _signed_in(user) and (user.is_superuser or user.partnership_role == User.PartnershipRole.LA_OFFICER)
 
 
+def can_see_job(user, job) -> bool:
+    """A background job and what it made: the person who started it, and LA officers."""
+    return _signed_in(user) and (job.owner_id == user.pk or is_la_officer(user))
+
+
 def is_board_member(user) -> bool:
     return _signed_in(user) and user.partnership_role == User.PartnershipRole.BOARD_MEMBER
 
