@@ -23,8 +23,11 @@ def commitments_audit(user):
         if audit is None:
             items.append(
                 DashboardItem(
-                    f"{school.name}: start the {year} audit", reverse("audits:school", args=[school.slug]),
-                    "The Early Help commitments audit and action plan", "Not started", "grey",
+                    f"{school.name}: start the {year} audit",
+                    reverse("audits:school", args=[school.slug]),
+                    "The Early Help commitments audit and action plan",
+                    "Not started",
+                    "grey",
                 )
             )
             continue
@@ -33,13 +36,23 @@ def commitments_audit(user):
             detail += f"; {overdue} overdue action{'s' if overdue != 1 else ''}"
         if audit.is_submitted:
             items.append(
-                DashboardItem(f"{school.name}: {year} audit", reverse("audits:detail", args=[audit.pk]), detail,
-                              "Submitted", "green")
+                DashboardItem(
+                    f"{school.name}: {year} audit",
+                    reverse("audits:detail", args=[audit.pk]),
+                    detail,
+                    "Submitted",
+                    "green",
+                )
             )
         else:
             items.append(
-                DashboardItem(f"{school.name}: continue the {year} audit",
-                              reverse("audits:wizard_resume", args=[audit.pk]), detail, "In progress", "blue")
+                DashboardItem(
+                    f"{school.name}: continue the {year} audit",
+                    reverse("audits:wizard_resume", args=[audit.pk]),
+                    detail,
+                    "In progress",
+                    "blue",
+                )
             )
     return DashboardSection(title="Early Help commitments audit", items=items)
 
@@ -47,15 +60,28 @@ def commitments_audit(user):
 def _city_section(user, year, today):
     view = selectors.city_view(user, year, today)
     items = [
-        DashboardItem(f"{view.engaged} of {view.population} schools have started their {year} audit",
-                      reverse("audits:city") + f"?year={year}"),
-        DashboardItem(f"{view.submitted} submitted", reverse("audits:city") + f"?year={year}&status=submitted",
-                      tag="Submitted", tag_colour="green"),
-        DashboardItem(f"{view.all_green} with every commitment green",
-                      reverse("audits:city") + f"?year={year}&rag=green",
-                      tag="Green", tag_colour="green"),
-        DashboardItem(f"{view.with_overdue} with overdue actions", reverse("audits:city") + f"?year={year}&overdue=on",
-                      tag="Overdue", tag_colour="red" if view.with_overdue else "grey"),
+        DashboardItem(
+            f"{view.engaged} of {view.population} schools have started their {year} audit",
+            reverse("audits:city") + f"?year={year}",
+        ),
+        DashboardItem(
+            f"{view.submitted} submitted",
+            reverse("audits:city") + f"?year={year}&status=submitted",
+            tag="Submitted",
+            tag_colour="green",
+        ),
+        DashboardItem(
+            f"{view.all_green} with every commitment green",
+            reverse("audits:city") + f"?year={year}&rag=green",
+            tag="Green",
+            tag_colour="green",
+        ),
+        DashboardItem(
+            f"{view.with_overdue} with overdue actions",
+            reverse("audits:city") + f"?year={year}&overdue=on",
+            tag="Overdue",
+            tag_colour="red" if view.with_overdue else "grey",
+        ),
     ]
     actions = [("City-wide view", reverse("audits:city"))]
     if can.can_record_visit(user):

@@ -43,8 +43,16 @@ DEMO_SCHOOL = "Rushey Mead Primary School"
 NOT_STARTED = {"Braunstone Nursery School", "Highfields Nursery School", "Millgate Special School", "Gateway College"}
 # How far each school has got this year, by its position in the list: (sections saved, submitted, trouble)
 PROFILES = [
-    (4, True, "none"), (4, True, "overdue"), (4, True, "none"), (3, False, "none"), (4, True, "red"),
-    (2, False, "overdue"), (4, True, "none"), (1, False, "none"), (4, True, "overdue"), (4, False, "none"),
+    (4, True, "none"),
+    (4, True, "overdue"),
+    (4, True, "none"),
+    (3, False, "none"),
+    (4, True, "red"),
+    (2, False, "overdue"),
+    (4, True, "none"),
+    (1, False, "none"),
+    (4, True, "overdue"),
+    (4, False, "none"),
 ]
 STAFF_NAMES = ["Aisha Begum", "Daniel Hughes", "Priya Mistry", "Joanne Walsh", "Mohammed Ali", "Kerry Smith"]
 OWNERS = ["DSL", "Deputy DSL", "Family support worker", "SENCo", "Pastoral lead", "Head teacher"]
@@ -82,8 +90,14 @@ def seed(stdout=None):
     password_hash = make_password(DEMO_PASSWORD)  # one hash for every demo lead: hashing is slow on purpose
     officers = [
         User.objects.get(email="qa.officer@example.org"),
-        _account("coordinator@example.org", "Chris", "Morgan", "Early Help Coordinator", password_hash,
-                 partnership_role=User.PartnershipRole.LA_OFFICER),
+        _account(
+            "coordinator@example.org",
+            "Chris",
+            "Morgan",
+            "Early Help Coordinator",
+            password_hash,
+            partnership_role=User.PartnershipRole.LA_OFFICER,
+        ),
     ]
     schools = list(Organisation.objects.schools().active().order_by("urn"))
     published = {pk for pk, status in offers.offer_statuses([s.pk for s in schools]).items() if status.published}
@@ -160,12 +174,20 @@ def _seed_audit(school, year, lead, profile, today, published):
     for commitment in commitments[:sections_saved]:
         saved_day = start_day + timedelta(days=rng.randint(1, span))
         last_saved = max(last_saved, saved_day)
-        _fill_outcomes([r for r in records if r.outcome.commitment_id == commitment.pk], commitment, rng, saved_day,
-                       school.pk in published, trouble, lead)
+        _fill_outcomes(
+            [r for r in records if r.outcome.commitment_id == commitment.pk],
+            commitment,
+            rng,
+            saved_day,
+            school.pk in published,
+            trouble,
+            lead,
+        )
         if commitment.number == 2:
             _fill_staff(audit, rng, start_day, saved_day)
-        history += _fill_actions([a for a in actions if a.commitment_id == commitment.pk], rng, lead, start_day,
-                                 saved_day, today, trouble)
+        history += _fill_actions(
+            [a for a in actions if a.commitment_id == commitment.pk], rng, lead, start_day, saved_day, today, trouble
+        )
         progress.append(SectionProgress(audit=audit, commitment=commitment, saved_by=lead, saved_at=_aware(saved_day)))
     OutcomeRecord.objects.bulk_update(records, ["complete", "details", "achieved_on", "review_date", "updated_by"])
     Action.objects.bulk_update(actions, ["rag", "due_date", "owner", "updated_by"])
@@ -174,7 +196,8 @@ def _seed_audit(school, year, lead, profile, today, published):
     services.update_trained_staff_outcome(audit, lead)
     if submitted:
         Audit.objects.filter(pk=audit.pk).update(
-            status=Audit.Status.SUBMITTED, submitted_by=lead,
+            status=Audit.Status.SUBMITTED,
+            submitted_by=lead,
             submitted_at=_aware(min(last_saved + timedelta(days=rng.randint(1, 10)), today), 15),
         )
         if rng.random() < 0.3:
@@ -211,8 +234,11 @@ def _fill_staff(audit, rng, start_day, saved_day):
         part_a = start_day + timedelta(days=rng.randint(0, 10))
         finished = rng.random() < 0.7
         TrainedStaff.objects.create(
-            audit=audit, name=name, part_a_on=part_a,
-            part_b_on=min(part_a + timedelta(days=14), saved_day) if finished else None, login_received=finished,
+            audit=audit,
+            name=name,
+            part_a_on=part_a,
+            part_b_on=min(part_a + timedelta(days=14), saved_day) if finished else None,
+            login_received=finished,
         )
 
 
@@ -246,12 +272,29 @@ def _history(action, lead, start_day, saved_day, rng):
     if action.rag == Rag.NOT_STARTED:
         return []
     first = _aware(start_day + timedelta(days=rng.randint(0, max((saved_day - start_day).days // 2, 0))))
-    changes = [RagChange(audit=action.audit, action=action, action_description=action.description,
-                         from_rag=Rag.NOT_STARTED, to_rag=Rag.AMBER, changed_by=lead, changed_at=first)]
+    changes = [
+        RagChange(
+            audit=action.audit,
+            action=action,
+            action_description=action.description,
+            from_rag=Rag.NOT_STARTED,
+            to_rag=Rag.AMBER,
+            changed_by=lead,
+            changed_at=first,
+        )
+    ]
     if action.rag != Rag.AMBER:
-        changes.append(RagChange(audit=action.audit, action=action, action_description=action.description,
-                                 from_rag=Rag.AMBER, to_rag=action.rag, changed_by=lead,
-                                 changed_at=_aware(saved_day, 14)))
+        changes.append(
+            RagChange(
+                audit=action.audit,
+                action=action,
+                action_description=action.description,
+                from_rag=Rag.AMBER,
+                to_rag=action.rag,
+                changed_by=lead,
+                changed_at=_aware(saved_day, 14),
+            )
+        )
     return changes
 
 

@@ -64,16 +64,23 @@ def _commitment_sheet(report, section, detail):
     sheet.write_string(1, 0, f"RAG rating: {section.rag.label}")
     report.write(sheet, 3, 0, "Actions required", "header")
     report.write_header(
-        sheet, 4, ["Outcome", "Action", "By when", "Who?", "RAG rating", "Overdue", "Notes"],
+        sheet,
+        4,
+        ["Outcome", "Action", "By when", "Who?", "RAG rating", "Overdue", "Notes"],
         widths=[45, 50, 13, 22, 14, 10, 40],
     )
     row = 4
     for action in section.actions:
         row += 1
         report.write_row(
-            sheet, row,
-            [action.outcome.text if action.outcome else "The commitment as a whole", action.description,
-             action.due_date, action.owner],
+            sheet,
+            row,
+            [
+                action.outcome.text if action.outcome else "The commitment as a whole",
+                action.description,
+                action.due_date,
+                action.owner,
+            ],
         )
         report.write_rag(sheet, row, 4, action.rag)
         report.write(sheet, row, 5, "Overdue" if action.overdue else "")
@@ -89,8 +96,9 @@ def _commitment_sheet(report, section, detail):
         details = record.details
         if outcome.kind == Outcome.Kind.OFFER_PUBLISHED:
             details = f"{details} (offer on the portal: {detail.offer_status.label})".strip()
-        report.write_row(sheet, row, [outcome.text, _yes_no(record.complete), details, record.achieved_on,
-                                      record.review_date])
+        report.write_row(
+            sheet, row, [outcome.text, _yes_no(record.complete), details, record.achieved_on, record.review_date]
+        )
     if any(r.outcome.kind == Outcome.Kind.TRAINED_STAFF for r in section.records):
         row += 2
         headings = ["Name of staff member", "Attended part A", "Attended part B", "Login received?"]
@@ -105,8 +113,11 @@ def _history_sheet(report, detail):
     sheet = report.add_sheet("RAG history")
     report.write_header(sheet, 0, ["When", "Who", "Action", "From", "To"], widths=[18, 24, 60, 14, 14])
     for row, change in enumerate(detail.rag_changes, start=1):
-        report.write_row(sheet, row, [timezone.localtime(change.changed_at).date(), _who(change.changed_by),
-                                      change.action_description])
+        report.write_row(
+            sheet,
+            row,
+            [timezone.localtime(change.changed_at).date(), _who(change.changed_by), change.action_description],
+        )
         if change.from_rag:
             report.write_rag(sheet, row, 3, change.from_rag)
         else:
@@ -120,7 +131,8 @@ def city_matrix_workbook(view, target=None) -> ReportWorkbook:
     sheet = report.add_sheet(f"Commitments {view.academic_year.replace('/', '-')}")
     report.write_title(sheet, 0, f"Schools Early Help commitments, {view.academic_year}")
     sheet.write_string(
-        1, 0,
+        1,
+        0,
         f"{view.population} schools; {view.engaged} audits started; {view.submitted} submitted; "
         f"{view.all_green} all green; {view.with_overdue} with overdue actions; {view.visits} offer quality visits.",
     )
@@ -132,9 +144,16 @@ def city_matrix_workbook(view, target=None) -> ReportWorkbook:
         school, audit = school_row.school, school_row.audit
         submitted_on = timezone.localtime(audit.submitted_at).date() if audit and audit.submitted_at else ""
         report.write_row(
-            sheet, row,
-            [school.name, school.urn or "", str(school.locality or ""), school.get_phase_display(),
-             school_row.status_label, submitted_on],
+            sheet,
+            row,
+            [
+                school.name,
+                school.urn or "",
+                str(school.locality or ""),
+                school.get_phase_display(),
+                school_row.status_label,
+                submitted_on,
+            ],
         )
         if school_row.rags:
             for offset, rag in enumerate(school_row.rags):

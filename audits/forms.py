@@ -48,9 +48,7 @@ class SeenValuesMixin(forms.BaseForm):
 
     def hidden_initials_of_choices(self):
         """Radios are drawn choice by choice, which leaves out their hidden initial input: draw it here."""
-        return mark_safe(
-            "".join(bf.as_hidden(only_initial=True) for bf in self if bf.widget_type == "radioselect")
-        )
+        return mark_safe("".join(bf.as_hidden(only_initial=True) for bf in self if bf.widget_type == "radioselect"))
 
     def changed_by_person(self) -> bool:
         return bool(set(self.changed_data) - {"version"})
@@ -214,8 +212,9 @@ class CommitmentForm:
     (data, files, prefix, initial) so the wizard can build it like any step form.
     """
 
-    def __init__(self, audit, commitment, *, offer_status=None, data=None, files=None, prefix=None, initial=None,
-                 today=None):
+    def __init__(
+        self, audit, commitment, *, offer_status=None, data=None, files=None, prefix=None, initial=None, today=None
+    ):
         self.audit, self.commitment = audit, commitment
         self.data, self.files = data if data is not None else {}, files if files is not None else {}
         self.is_bound = data is not None
@@ -404,4 +403,3 @@ class OfferVisitForm(VersionedFormMixin, forms.ModelForm):
         if visited_on < date(2000, 1, 1):
             raise forms.ValidationError("The date of the visit must be after 2000.")
         return visited_on
-

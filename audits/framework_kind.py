@@ -15,10 +15,14 @@ OUTCOME_KINDS = ("standard", "trained_staff", "offer_published")
 OUTCOME_TEXTS = {"details_label": 150, "details_hint": 300, "date_label": 150}
 
 
-@register("commitments", "Schools Early Help commitments", model="audits.Framework",
-          command="load_commitments_framework", responses="audits")
+@register(
+    "commitments",
+    "Schools Early Help commitments",
+    model="audits.Framework",
+    command="load_commitments_framework",
+    responses="audits",
+)
 class CommitmentsFramework(FrameworkKind):
-
     def read_parts(self, problems, data):
         commitments = []
         for where, commitment in problems.objects(data, "commitments"):

@@ -45,9 +45,7 @@ class Commitment(FrameworkPart):
 
     class Meta:
         ordering = ["framework", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["framework", "number"], name="audits_commitment_unique_number")
-        ]
+        constraints = [models.UniqueConstraint(fields=["framework", "number"], name="audits_commitment_unique_number")]
 
     def __str__(self):
         return f"Commitment {self.number}: {self.title}"
@@ -174,9 +172,7 @@ class OutcomeRecord(EditedRecord):
 
     class Meta:
         ordering = ["outcome__commitment__number", "outcome__position"]
-        constraints = [
-            models.UniqueConstraint(fields=["audit", "outcome"], name="audits_one_record_per_outcome")
-        ]
+        constraints = [models.UniqueConstraint(fields=["audit", "outcome"], name="audits_one_record_per_outcome")]
 
     def __str__(self):
         return f"{self.outcome} ({self.audit})"
@@ -188,7 +184,11 @@ class Action(EditedRecord):
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="actions")
     commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="actions")
     outcome = models.ForeignKey(
-        Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="actions",
+        Outcome,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
         help_text="The outcome this action works towards.",
     )
     description = models.TextField()
@@ -257,9 +257,7 @@ class SectionProgress(models.Model):
     saved_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["audit", "commitment"], name="audits_one_progress_per_section")
-        ]
+        constraints = [models.UniqueConstraint(fields=["audit", "commitment"], name="audits_one_progress_per_section")]
 
 
 class WizardPosition(models.Model):
@@ -279,7 +277,11 @@ class AuditComment(models.Model):
 
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="comments")
     commitment = models.ForeignKey(
-        Commitment, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Commitment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="Leave empty for a comment on the whole audit.",
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -301,15 +303,15 @@ class OfferVisit(VersionedModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="offer_visits")
     visited_on = models.DateField("date of visit")
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="offer_visits",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="offer_visits",
         help_text="The officer who made the visit.",
     )
     judgement = models.CharField("judgement of the offer's quality", max_length=30, choices=Judgement.choices)
     notes = models.TextField(blank=True)
     agreed_actions = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

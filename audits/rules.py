@@ -108,7 +108,7 @@ def trained_staff_outcome_met(staff) -> bool:
 
 
 def parse_academic_year(text) -> str | None:
-    """"2025/26" -> "2025/26"; None for anything else, including "2025/27" and "2025-26"."""
+    """ "2025/26" -> "2025/26"; None for anything else, including "2025/27" and "2025-26"."""
     match = ACADEMIC_YEAR.match((text or "").strip())
     if not match or academic_year_label(int(match[1])) != match[0]:
         return None
@@ -116,5 +116,5 @@ def parse_academic_year(text) -> str | None:
 
 
 def previous_academic_year(label: str) -> str:
-    """"2026/27" -> "2025/26"."""
+    """ "2026/27" -> "2025/26"."""
     return academic_year_label(int(label[:4]) - 1)

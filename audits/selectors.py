@@ -33,9 +33,7 @@ def facts_by_audit(audits, today) -> dict:
     for audit_id, commitment_id, recorded, red, overdue in action_rows:
         row = counts[audit_id, numbers[commitment_id]]
         row[3:6] = recorded, red, overdue
-    answered = (
-        Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
-    )
+    answered = Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
     outcome_rows = (
         OutcomeRecord.objects.filter(audit__in=audits)
         .order_by()
@@ -99,8 +97,12 @@ def year_commitments(academic_year) -> list:
     """The commitments that head the year's columns: those of the framework most of its audits used
     (the current framework when the year has no audits)."""
     most_used = (
-        Audit.objects.for_year(academic_year).order_by().values("framework").annotate(n=Count("pk"))
-        .order_by("-n", "-framework").values("framework")[:1]
+        Audit.objects.for_year(academic_year)
+        .order_by()
+        .values("framework")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "-framework")
+        .values("framework")[:1]
     )
     commitments = list(Commitment.objects.filter(framework=Subquery(most_used)).order_by("number"))
     return commitments or list(Commitment.objects.filter(framework__is_current=True).order_by("number"))
@@ -113,7 +115,10 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
     `user=None` reads everything, for the local authority's scheduled exports.
     """
     schools = (
-        Organisation.objects.schools().active().select_related("locality").order_by("name")
+        Organisation.objects.schools()
+        .active()
+        .select_related("locality")
+        .order_by("name")
         .only("name", "slug", "urn", "phase", "locality__name")
     )
     if locality:
@@ -122,7 +127,8 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
         schools = schools.filter(phase=phase)
     audits = {
         a.organisation_id: a
-        for a in Audit.objects.for_year(academic_year).filter(organisation__in=schools.values("pk"))
+        for a in Audit.objects.for_year(academic_year)
+        .filter(organisation__in=schools.values("pk"))
         .only("organisation", "academic_year", "status", "submitted_at")
     }
     visible = Audit.objects.for_year(academic_year).filter(organisation__in=schools)
@@ -216,8 +222,13 @@ def audit_detail(audit, today) -> AuditDetail:
         facts = outcome_facts(c_records) + action_facts(c_actions, today)
         sections.append(
             Section(
-                commitment=commitment, records=c_records, actions=c_actions, rag=commitment_rag(facts), facts=facts,
-                saved=progress.get(commitment.pk), comments=[c for c in comments if c.commitment_id == commitment.pk],
+                commitment=commitment,
+                records=c_records,
+                actions=c_actions,
+                rag=commitment_rag(facts),
+                facts=facts,
+                saved=progress.get(commitment.pk),
+                comments=[c for c in comments if c.commitment_id == commitment.pk],
             )
         )
     return AuditDetail(

@@ -84,7 +84,10 @@ def start_audit(school, academic_year, user, *, carry_forward=False):
     try:
         with transaction.atomic():
             audit = Audit.objects.create(
-                organisation=school, academic_year=academic_year, framework=framework, started_by=user,
+                organisation=school,
+                academic_year=academic_year,
+                framework=framework,
+                started_by=user,
                 carried_forward_from=previous,
             )
     except IntegrityError:
@@ -100,8 +103,14 @@ def start_audit(school, academic_year, user, *, carry_forward=False):
     else:
         actions = _carried_actions(previous, audit, framework)
         TrainedStaff.objects.bulk_create(
-            TrainedStaff(audit=audit, name=s.name, part_a_on=s.part_a_on, part_b_on=s.part_b_on,
-                         login_received=s.login_received, updated_by=user)
+            TrainedStaff(
+                audit=audit,
+                name=s.name,
+                part_a_on=s.part_a_on,
+                part_b_on=s.part_b_on,
+                login_received=s.login_received,
+                updated_by=user,
+            )
             for s in previous.trained_staff.all()
         )
     Action.objects.bulk_create(actions)
@@ -112,8 +121,10 @@ def start_audit(school, academic_year, user, *, carry_forward=False):
 def _carried_actions(previous, audit, framework):
     """Last year's open actions, matched to this year's framework by commitment number and outcome position."""
     commitments = {c.number: c for c in framework.commitments.all()}
-    outcomes = {(o.commitment.number, o.position): o for o in Outcome.objects.filter(commitment__framework=framework)
-                .select_related("commitment")}
+    outcomes = {
+        (o.commitment.number, o.position): o
+        for o in Outcome.objects.filter(commitment__framework=framework).select_related("commitment")
+    }
     carried = []
     for old in previous.actions.exclude(rag=Rag.GREEN).select_related("commitment", "outcome"):
         commitment = commitments.get(old.commitment.number)
@@ -121,14 +132,24 @@ def _carried_actions(previous, audit, framework):
             continue
         outcome = outcomes.get((old.commitment.number, old.outcome.position)) if old.outcome else None
         carried.append(
-            Action(audit=audit, commitment=commitment, outcome=outcome, description=old.description,
-                   owner=old.owner, rag=old.rag, notes=old.notes, position=old.position, carried_forward_from=old)
+            Action(
+                audit=audit,
+                commitment=commitment,
+                outcome=outcome,
+                description=old.description,
+                owner=old.owner,
+                rag=old.rag,
+                notes=old.notes,
+                position=old.position,
+                carried_forward_from=old,
+            )
         )
     return carried
 
 
 def describe_row(instance) -> tuple[str, str]:
     """(what the row is, its saved values in words) for telling a second editor what changed."""
+
     def when(d):
         return d.strftime("%d/%m/%Y") if d else "no date"
 
@@ -253,8 +274,13 @@ def save_action(action_form, user, **extra):
     action = _save_edited(action_form, user, **extra)
     if (is_new and action.rag != Rag.NOT_STARTED) or (not is_new and action.rag != before):
         RagChange.objects.create(
-            audit=action.audit, action=action, action_description=action.description, from_rag=before,
-            to_rag=action.rag, changed_by=user, changed_at=timezone.now(),
+            audit=action.audit,
+            action=action,
+            action_description=action.description,
+            from_rag=before,
+            to_rag=action.rag,
+            changed_by=user,
+            changed_at=timezone.now(),
         )
     return action
 
@@ -285,7 +311,10 @@ def touch_audit(audit):
 def submit_audit(audit, user, expected_version):
     """The lead submits the audit. Raises StaleEditError if it changed since they checked their answers."""
     claimed = Audit.objects.filter(pk=audit.pk, version=expected_version, status=Audit.Status.IN_PROGRESS).update(
-        status=Audit.Status.SUBMITTED, submitted_by=user, submitted_at=timezone.now(), version=F("version") + 1,
+        status=Audit.Status.SUBMITTED,
+        submitted_by=user,
+        submitted_at=timezone.now(),
+        version=F("version") + 1,
         updated_at=timezone.now(),
     )
     if not claimed:

@@ -230,9 +230,7 @@ class CityFilterForm(forms.Form):
     locality = forms.ModelChoiceField(
         queryset=Locality.objects.all(), required=False, to_field_name="slug", empty_label="All localities"
     )
-    phase = forms.ChoiceField(
-        choices=[("", "All phases")] + list(Organisation.Phase.choices), required=False
-    )
+    phase = forms.ChoiceField(choices=[("", "All phases")] + list(Organisation.Phase.choices), required=False)
     status = forms.ChoiceField(
         label="Audit status",
         choices=[("", "Any status"), ("not_started", "Not started")] + list(Audit.Status.choices),
@@ -256,9 +254,14 @@ def _city_view(request):
     filters = form.cleaned_data if form.is_valid() else {}
     year = filters.get("year") or current_year()
     view = selectors.city_view(
-        request.user, year, timezone.localdate(),
-        locality=filters.get("locality"), phase=filters.get("phase", ""), rag=filters.get("rag", ""),
-        overdue=filters.get("overdue", False), status=filters.get("status", ""),
+        request.user,
+        year,
+        timezone.localdate(),
+        locality=filters.get("locality"),
+        phase=filters.get("phase", ""),
+        rag=filters.get("rag", ""),
+        overdue=filters.get("overdue", False),
+        status=filters.get("status", ""),
     )
     return form, view
 
@@ -273,7 +276,10 @@ def city(request):
         request,
         "audits/city.html",
         {
-            "form": form, "view": view, "page": page, "query": query.urlencode(),
+            "form": form,
+            "view": view,
+            "page": page,
+            "query": query.urlencode(),
             "can_record_visit": can.can_record_visit(request.user),
             "sees_unsubmitted": can.can_see_unsubmitted_detail(request.user),
         },
@@ -323,9 +329,7 @@ def visit_new(request):
 def visit_detail(request, pk):
     visits = OfferVisit.objects.select_related("organisation", "officer")
     visit = get_object_or_404(can.visible_visits(request.user, visits), pk=pk)
-    return render(
-        request, "audits/visit_detail.html", {"visit": visit, "can_edit": can.can_record_visit(request.user)}
-    )
+    return render(request, "audits/visit_detail.html", {"visit": visit, "can_edit": can.can_record_visit(request.user)})
 
 
 class VisitEdit(LoginRequiredMixin, VersionedUpdateView):
@@ -344,5 +348,3 @@ class VisitEdit(LoginRequiredMixin, VersionedUpdateView):
 
     def get_success_url(self):
         return reverse("audits:visit_detail", args=[self.object.pk])
-
-

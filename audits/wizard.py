@@ -151,9 +151,7 @@ class AuditWizard(NamedUrlSessionWizardView):
         context.update(
             audit=self.audit,
             offer_status=self.offer_status,
-            step_links=[
-                (name, c, c.number in saved, self.get_step_url(name)) for name, c in self.commitments.items()
-            ],
+            step_links=[(name, c, c.number in saved, self.get_step_url(name)) for name, c in self.commitments.items()],
             check_url=self.get_step_url(CHECK_STEP),
             previous_url=self.get_step_url(prev) if (prev := self.get_prev_step()) else None,
         )
@@ -166,4 +164,3 @@ class AuditWizard(NamedUrlSessionWizardView):
         else:
             context["commitment"] = self.commitments[self.steps.current]
         return context
-

@@ -44,9 +44,7 @@ def setup_django(database_url):
 def reference_data():
     from portal.models import Locality, Organisation, User
 
-    localities = [
-        Locality.objects.get_or_create(name=f"Locality {n}", slug=f"locality-{n}")[0] for n in range(1, 7)
-    ]
+    localities = [Locality.objects.get_or_create(name=f"Locality {n}", slug=f"locality-{n}")[0] for n in range(1, 7)]
     agencies = [
         Organisation.objects.get_or_create(
             name=f"Bench agency {n}", defaults={"kind": "agency", "slug": f"bench-agency-{n}"}
@@ -141,7 +139,10 @@ def main():
 
         localities, agencies, officers = reference_data()
         rng = random.Random(2018)
-        print(f"{'audits':>8} {'insert s':>9} {'report s':>9} {'queries':>8} {'export s':>9} {'xlsx KB':>8}  2018-19 audits")
+        print(
+            f"{'audits':>8} {'insert s':>9} {'report s':>9} {'queries':>8} "
+            f"{'export s':>9} {'xlsx KB':>8}  2018-19 audits"
+        )
         done = 0
         for size in sizes:
             started = time.perf_counter()

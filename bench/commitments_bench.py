@@ -78,8 +78,10 @@ def main():
     client = Client()
     client.force_login(officer)
 
-    print(f"{'schools':>8} {'build':>8} {'view':>9} {'queries':>8} {'filtered':>9} {'export':>9} {'queries':>8} "
-          f"{'command':>9} {'xlsx':>9}")
+    print(
+        f"{'schools':>8} {'build':>8} {'view':>9} {'queries':>8} {'filtered':>9} {'export':>9} {'queries':>8} "
+        f"{'command':>9} {'xlsx':>9}"
+    )
     for size in sorted(args.sizes):
         started = time.perf_counter()
         missing = size - Organisation.objects.schools().count()
@@ -96,10 +98,12 @@ def main():
         assert response.status_code == 200
         out = Path(workdir) / f"matrix-{size}.xlsx"
         command, _, _ = timed(
-            args.repeat, lambda: call_command("export_commitments", "--out", str(out), stdout=io.StringIO())
+            args.repeat, lambda out=out: call_command("export_commitments", "--out", str(out), stdout=io.StringIO())
         )
-        print(f"{size:>8} {build:>7.1f}s {view * 1000:>7.0f}ms {view_queries:>8} {filtered * 1000:>7.0f}ms "
-              f"{export * 1000:>7.0f}ms {export_queries:>8} {command * 1000:>7.0f}ms {out.stat().st_size // 1024:>7}KB")
+        print(
+            f"{size:>8} {build:>7.1f}s {view * 1000:>7.0f}ms {view_queries:>8} {filtered * 1000:>7.0f}ms "
+            f"{export * 1000:>7.0f}ms {export_queries:>8} {command * 1000:>7.0f}ms {out.stat().st_size // 1024:>7}KB"
+        )
 
 
 if __name__ == "__main__":

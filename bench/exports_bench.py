@@ -111,8 +111,10 @@ def main():
 
         print(f"\nExports against raw xlsxwriter writing the same cells (medians of {args.repeat})")
         print(f"{'export':<16} {'rows':>7} {'product s':>10} {'floor s':>8} {'ratio':>6} {'queries':>8}")
-        print(f"{'offer-register':<16} {len(cells):>7} {product:>10.2f} {floor:>8.2f} {product / floor:>6.1f}"
-              f" {len(queries):>8}")
+        print(
+            f"{'offer-register':<16} {len(cells):>7} {product:>10.2f} {floor:>8.2f} {product / floor:>6.1f}"
+            f" {len(queries):>8}"
+        )
 
 
 if __name__ == "__main__":

@@ -79,8 +79,16 @@ def upload(name, header, rows):
 def organisation_rows(count):
     """Half schools (phase, URN, locality), half agencies, as an LA's list would have them."""
     return [
-        [f"Bench school {i}", "School", "Primary", str(400000 + i), f"Locality {i % 6 + 1}", "0116 000 0000",
-         "office@school.example", "https://school.example"]
+        [
+            f"Bench school {i}",
+            "School",
+            "Primary",
+            str(400000 + i),
+            f"Locality {i % 6 + 1}",
+            "0116 000 0000",
+            "office@school.example",
+            "https://school.example",
+        ]
         if i % 2 == 0
         else [f"Bench agency {i}", "Agency", "", "", f"Locality {i % 6 + 1}", "", "help@agency.example", ""]
         for i in range(count)
@@ -99,8 +107,15 @@ def organisations_floor(rows, localities):
     Organisation.objects.bulk_create(
         [
             Organisation(
-                name=name, slug=slugify(name), kind=kind.lower(), sector="education" if kind == "School" else "other",
-                phase=phase.lower(), urn=urn or None, locality=by_name[locality], phone=phone, email=email,
+                name=name,
+                slug=slugify(name),
+                kind=kind.lower(),
+                sector="education" if kind == "School" else "other",
+                phase=phase.lower(),
+                urn=urn or None,
+                locality=by_name[locality],
+                phone=phone,
+                email=email,
                 website=website,
             )
             for name, kind, phase, urn, locality, phone, email, website in rows
@@ -115,8 +130,14 @@ def audit_rows(count, principles, agencies, localities, officer):
     header += ["Overall judgement", "Strengths", "Action 1", "Action 1 due date"]
     rows = []
     for i in range(count):
-        row = [f"EHA-{700000 + i}", agencies[i % len(agencies)].name, localities[i % len(localities)].name,
-               "2018-01-10", "2018-05-14", officer.email]
+        row = [
+            f"EHA-{700000 + i}",
+            agencies[i % len(agencies)].name,
+            localities[i % len(localities)].name,
+            "2018-01-10",
+            "2018-05-14",
+            officer.email,
+        ]
         for _ in principles:
             row += ["Met", "Seen in the plan."]
         row += ["Good", "The family's voice is clear.", "Review the plan.", "2018-06-30"]
@@ -132,18 +153,29 @@ def audits_floor(count, framework, principles, agencies, localities, officer):
     audits = CaseAudit.objects.bulk_create(
         [
             CaseAudit(
-                framework=framework, case_reference=f"EHA-{700000 + i}", lead_agency=agencies[i % len(agencies)],
-                locality=localities[i % len(localities)], eha_start_date=date(2018, 1, 10),
-                audit_date=date(2018, 5, 14), financial_year=2018, quarter=1, auditor=officer,
-                overall_judgement="good", strengths="The family's voice is clear.", recorded_by=officer,
+                framework=framework,
+                case_reference=f"EHA-{700000 + i}",
+                lead_agency=agencies[i % len(agencies)],
+                locality=localities[i % len(localities)],
+                eha_start_date=date(2018, 1, 10),
+                audit_date=date(2018, 5, 14),
+                financial_year=2018,
+                quarter=1,
+                auditor=officer,
+                overall_judgement="good",
+                strengths="The family's voice is clear.",
+                recorded_by=officer,
             )
             for i in range(count)
         ],
         batch_size=500,
     )
     PrincipleFinding.objects.bulk_create(
-        [PrincipleFinding(audit=a, principle=p, finding="met", evidence="Seen in the plan.") for a in audits
-         for p in principles],
+        [
+            PrincipleFinding(audit=a, principle=p, finding="met", evidence="Seen in the plan.")
+            for a in audits
+            for p in principles
+        ],
         batch_size=500,
     )
     AuditAction.objects.bulk_create(
@@ -176,7 +208,7 @@ def main():
         ]
         officer = User.objects.create_user(email="officer@bench.example", password="x", partnership_role="la_officer")
         admin = User.objects.create_user(email="admin@bench.example", password="x", is_superuser=True, is_staff=True)
-        framework = Framework.objects.get(key="leicester-eha-principles", revision=1)
+        framework = Framework.objects.get(slug="leicester-eha-principles", version=1)
         principles = list(framework.principles.order_by("number"))
         count = args.rows
 

@@ -41,16 +41,23 @@ def parse_args():
     parser.add_argument("--users", type=int, default=10, help="Simultaneous Locust users (default 10).")
     parser.add_argument("--spawn-rate", type=float, default=5, help="Users started per second (default 5).")
     parser.add_argument("--workers", type=int, default=2, help="Gunicorn worker processes (default 2).")
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"),
-                        help="A PostgreSQL server to use (default: $DATABASE_URL, else a temporary SQLite file).")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL"),
+        help="A PostgreSQL server to use (default: $DATABASE_URL, else a temporary SQLite file).",
+    )
     return parser.parse_args()
 
 
 def stop_on_signals():
     """Ctrl-C and SIGTERM end the run through the cleanup below (the server, the database, the files)."""
+
     def handler(signum, frame):
-        print("\nStopping: the server, the database and the temporary files are being removed ...",
-              file=sys.stderr, flush=True)
+        print(
+            "\nStopping: the server, the database and the temporary files are being removed ...",
+            file=sys.stderr,
+            flush=True,
+        )
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, handler)
@@ -66,25 +73,30 @@ def free_port():
 def manage(env, *arguments, settings="bench.load_settings", **extra_env):
     started = time.perf_counter()
     subprocess.run(
-        [PYTHON, "manage.py", *arguments], cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": settings, **extra_env},
-        check=True, stdout=subprocess.DEVNULL,
+        [PYTHON, "manage.py", *arguments],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": settings, **extra_env},
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
 
 def server_environment(database_url, folder):
     environment = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    environment.update({
-        "DJANGO_SETTINGS_MODULE": "bench.load_settings",
-        "DATABASE_URL": database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "BENCH_STATIC_ROOT": str(folder / "static"),
-        "MEDIA_ROOT": str(folder / "media"),
-        "CACHE_URL": os.environ.get("CACHE_URL", "locmemcache://"),  # e.g. Redis, shared by the workers
-        "PYTHONUNBUFFERED": "1",
-    })
+    environment.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.load_settings",
+            "DATABASE_URL": database_url,
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "BENCH_STATIC_ROOT": str(folder / "static"),
+            "MEDIA_ROOT": str(folder / "media"),
+            "CACHE_URL": os.environ.get("CACHE_URL", "locmemcache://"),  # e.g. Redis, shared by the workers
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     return environment
 
 
@@ -99,9 +111,23 @@ def prepare(environment):
 
 def start_gunicorn(environment, port, workers, log):
     return subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--timeout", "120", "--no-control-socket"],  # no socket in $HOME shared with other servers
-        cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "120",
+            "--no-control-socket",
+        ],  # no socket in $HOME shared with other servers
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,  # Ctrl-C reaches this script only; the cleanup stops the server
     )
 
@@ -134,9 +160,25 @@ def stop(process):
 
 def run_locust(url, args, prefix, log):
     command = [
-        PYTHON, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "--host", url,
-        "--users", str(args.users), "--spawn-rate", str(args.spawn_rate), "--run-time", f"{args.seconds}s",
-        "--stop-timeout", "10", "--csv", str(prefix), "--only-summary",
+        PYTHON,
+        "-m",
+        "locust",
+        "-f",
+        str(ROOT / "bench" / "locustfile.py"),
+        "--headless",
+        "--host",
+        url,
+        "--users",
+        str(args.users),
+        "--spawn-rate",
+        str(args.spawn_rate),
+        "--run-time",
+        f"{args.seconds}s",
+        "--stop-timeout",
+        "10",
+        "--csv",
+        str(prefix),
+        "--only-summary",
     ]
     # Locust exits 1 when a request failed; the figures it leaves say which, and are read below.
     subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=args.seconds + 120)
@@ -151,10 +193,16 @@ def read_stats(prefix, seconds):
             if row["Type"] not in ("", "GET") and name != "total":
                 name = f"{name}:{row['Type']}"
             count = int(row["Request Count"])
-            rows.append({
-                "group": name, "requests": count, "per_second": count / seconds,
-                "p50": row["50%"], "p95": row["95%"], "errors": int(row["Failure Count"]),
-            })
+            rows.append(
+                {
+                    "group": name,
+                    "requests": count,
+                    "per_second": count / seconds,
+                    "p50": row["50%"],
+                    "p95": row["95%"],
+                    "errors": int(row["Failure Count"]),
+                }
+            )
     failures = []
     with open(f"{prefix}_failures.csv", newline="") as failed:
         for row in csv.DictReader(failed):
@@ -166,8 +214,10 @@ def print_table(rows):
     width = max(len(row["group"]) for row in rows)
     print(f"{'group':<{width}} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for row in rows:
-        print(f"{row['group']:<{width}} {row['requests']:>9} {row['per_second']:>8.2f} {row['p50']:>8} "
-              f"{row['p95']:>8} {row['errors']:>7}")
+        print(
+            f"{row['group']:<{width}} {row['requests']:>9} {row['per_second']:>8.2f} {row['p50']:>8} "
+            f"{row['p95']:>8} {row['errors']:>7}"
+        )
 
 
 def tail(path, lines=60):
@@ -197,8 +247,11 @@ def main():
                         log.flush()
                         print("The server's last lines:\n" + tail(server_log))
                         raise
-                    print(f"Gunicorn ({args.workers} workers) on {url}; Locust: {args.users} users for "
-                          f"{args.seconds} s ...", flush=True)
+                    print(
+                        f"Gunicorn ({args.workers} workers) on {url}; Locust: {args.users} users for "
+                        f"{args.seconds} s ...",
+                        flush=True,
+                    )
                     with open(folder / "locust.log", "w") as locust_log:
                         run_locust(url, args, folder / "locust", locust_log)
                 finally:
@@ -208,8 +261,10 @@ def main():
                 return 1
             rows, failures = read_stats(folder / "locust", args.seconds)
             vendor = "postgresql" if server_url else "sqlite"
-            print(f"\nLoad: {args.users} users for {args.seconds} s, Gunicorn {args.workers} workers, {vendor}, "
-                  f"demo partnership (latency in ms)")
+            print(
+                f"\nLoad: {args.users} users for {args.seconds} s, Gunicorn {args.workers} workers, {vendor}, "
+                f"demo partnership (latency in ms)"
+            )
             print_table(rows)
             total = next((row for row in rows if row["group"] == "total"), {"requests": 0, "errors": 0})
             if failures:

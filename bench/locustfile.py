@@ -19,8 +19,17 @@ from locust import HttpUser, between, task
 DEMO_PASSWORD = "EarlyHelp-demo-2026"
 SCHOOL_ACCOUNTS = ["school.lead@example.org", "school.editor@example.org", "secondary.lead@example.org"]
 AGENCY_ACCOUNTS = ["agency.lead@example.org", "agency.editor@example.org", "homestart.lead@example.org"]
-SEARCHES = ["bereavement", "attendance", "housing", "breakfast club", "mental health", "parenting", "bullying",
-            "young carers", "zzzz-no-such-offer"]
+SEARCHES = [
+    "bereavement",
+    "attendance",
+    "housing",
+    "breakfast club",
+    "mental health",
+    "parenting",
+    "bullying",
+    "young carers",
+    "zzzz-no-such-offer",
+]
 AGES = [0, 4, 9, 13, 17]
 
 HREF = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
@@ -32,8 +41,10 @@ OPTION = re.compile(r'<select[^>]*name="(\w+)"|<option value="([^"]+)"')
 PARTNER_GROUPS = [
     ("partner/dashboard", re.compile(r"^/dashboard/$")),
     ("partner/organisation", re.compile(r"^/organisations/[\w-]+/(contact/)?$")),
-    ("partner/pledges",
-     re.compile(r"^/pledges/(signatories/|designated-leads/|organisations/[\w-]+/(pledges/\d+/)?)?$")),
+    (
+        "partner/pledges",
+        re.compile(r"^/pledges/(signatories/|designated-leads/|organisations/[\w-]+/(pledges/\d+/)?)?$"),
+    ),
     ("partner/audits", re.compile(r"^/audits/(\d+/|schools/[\w-]+/|\d+/steps/([\w-]+/)?)?$")),
     ("partner/case-audits", re.compile(r"^/case-audits/(\d+/|actions/|reports/)?$")),
     ("partner/maturity", re.compile(r"^/maturity/(rounds/\d+/(contribute/)?|compare/)?$")),
@@ -113,8 +124,9 @@ class PublicVisitor(HttpUser):
         params = {"per_page": random.choice([5, 10, 50]), "page": random.choice([1, 2, 3])}
         if random.random() < 0.3:
             params["search"] = random.choice(SEARCHES[:4])
-        with self.client.get("/api/openreferral/services", params=params, name="public/feed-services",
-                             catch_response=True) as response:
+        with self.client.get(
+            "/api/openreferral/services", params=params, name="public/feed-services", catch_response=True
+        ) as response:
             if response.ok:
                 try:
                     page = response.json()
@@ -127,8 +139,11 @@ class PublicVisitor(HttpUser):
     @task(2)
     def feed_service(self):
         if self.service_ids:
-            with self.client.get(f"/api/openreferral/services/{random.choice(self.service_ids)}",
-                                 name="public/feed-service", catch_response=True) as response:
+            with self.client.get(
+                f"/api/openreferral/services/{random.choice(self.service_ids)}",
+                name="public/feed-service",
+                catch_response=True,
+            ) as response:
                 if response.ok and "name" not in response.json():
                     response.failure("a service without its name")
 
@@ -232,4 +247,3 @@ class SchoolPartner(Partner):
 class AgencyPartner(Partner):
     weight = 1
     accounts = AGENCY_ACCOUNTS
-

@@ -95,7 +95,9 @@ def main():
             created += chunk
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # table statistics, as a production database keeps them
-        print(f"  {size:>6} published offers ready ({time.perf_counter() - started:.1f} s to add {missing})", flush=True)
+        print(
+            f"  {size:>6} published offers ready ({time.perf_counter() - started:.1f} s to add {missing})", flush=True
+        )
         page = OfferPage.objects.live().order_by("pk").last()
         urls = {
             "static file": "/static/css/portal.css",
@@ -109,7 +111,9 @@ def main():
 
     names = list(rows[0][1])
     print()
-    print(f"Median response time in milliseconds ({args.repeat} requests each, {connection.vendor}, Django test client)")
+    print(
+        f"Median response time in milliseconds ({args.repeat} requests each, {connection.vendor}, Django test client)"
+    )
     print(f"{'offers':>8} " + " ".join(f"{name:>15}" for name in names))
     for size, timings in rows:
         print(f"{size:>8} " + " ".join(f"{timings[name]:>15.1f}" for name in names))

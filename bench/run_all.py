@@ -57,12 +57,17 @@ def benchmarks(args):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--full", action="store_true",
-                        help="The issues' sizes: 100 and 10,000 offers, 500 and 5,000 schools, 10,000 and 100,000 "
-                             "case-file audits, imports of 2,000 rows, the register of 10,000 organisations "
-                             "(expect an hour or more on SQLite).")
-    parser.add_argument("--only", help="Comma-separated benchmarks to run: offers, commitments, caseaudits, imports, "
-                                       "exports, privacy, load.")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="The issues' sizes: 100 and 10,000 offers, 500 and 5,000 schools, 10,000 and 100,000 "
+        "case-file audits, imports of 2,000 rows, the register of 10,000 organisations "
+        "(expect an hour or more on SQLite).",
+    )
+    parser.add_argument(
+        "--only",
+        help="Comma-separated benchmarks to run: offers, commitments, caseaudits, imports, exports, privacy, load.",
+    )
     parser.add_argument("--seconds", type=int, default=30, help="Length of the load run (default 30).")
     parser.add_argument("--users", type=int, default=10, help="Locust users in the load run (default 10).")
     parser.add_argument("--timeout", type=int, default=3600, help="Stop a benchmark after this many seconds.")
@@ -89,8 +94,9 @@ def run(benchmark, arguments, environment, timeout):
     started = time.monotonic()
     # Only the standard output is kept and read for figures: warnings on the error stream would come
     # between a table's header and its rows. The error stream still reaches the terminal.
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
     timed_out = threading.Event()
     watchdog = threading.Timer(timeout, lambda: (timed_out.set(), stop(process)))
     watchdog.start()
@@ -187,8 +193,12 @@ def main():
         for benchmark in chosen:
             arguments = benchmark.full if args.full else benchmark.quick
             if benchmark.name == "load":
-                run(benchmark, arguments, {**environment, **({"DATABASE_URL": server_url} if server_url else {})},
-                    args.timeout)  # load.py makes and drops its own database
+                run(
+                    benchmark,
+                    arguments,
+                    {**environment, **({"DATABASE_URL": server_url} if server_url else {})},
+                    args.timeout,
+                )  # load.py makes and drops its own database
                 continue
             with throwaway_database(server_url, benchmark.name, folder) as url:
                 extra = ["--database-url", url] if server_url else []

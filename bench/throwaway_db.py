@@ -29,8 +29,13 @@ def _admin_connection(url):
 
     parts = urlsplit(url)
     return psycopg.connect(
-        host=parts.hostname or "127.0.0.1", port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password, dbname="postgres", autocommit=True, connect_timeout=10,
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+        user=parts.username or "postgres",
+        password=parts.password,
+        dbname="postgres",
+        autocommit=True,
+        connect_timeout=10,
     )
 
 
@@ -50,8 +55,12 @@ def throwaway_database(server_url, label, folder):
         try:
             yield f"sqlite:///{path}"
         finally:
-            for leftover in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal"),
-                             path.with_name(path.name + "-shm")):
+            for leftover in (
+                path,
+                path.with_name(path.name + "-journal"),
+                path.with_name(path.name + "-wal"),
+                path.with_name(path.name + "-shm"),
+            ):
                 leftover.unlink(missing_ok=True)
         return
     name = throwaway_name(server_url, label)

@@ -3,13 +3,12 @@
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from caseaudits import selectors
+from caseaudits.models import AuditAction, CaseAudit
 from portal.dashboard import DashboardItem, DashboardSection, section
 from portal.judgements import GOOD_OR_BETTER
 from portal.permissions import caseaudits as can
 from portal.templatetags.portal_tags import percent
-
-from caseaudits import selectors
-from caseaudits.models import AuditAction, CaseAudit
 
 
 @section(order=40)

@@ -11,13 +11,12 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from caseaudits.choices import Finding
+from caseaudits.models import AuditAction, CaseAudit, Framework, Moderation, PrincipleFinding
 from portal.demo import DEMO_PASSWORD
+from portal.judgements import Judgement
 from portal.models import Locality, Organisation, User
 from portal.seeding import demo_seeder
-
-from caseaudits.choices import Finding
-from portal.judgements import Judgement
-from caseaudits.models import AuditAction, CaseAudit, Framework, Moderation, PrincipleFinding
 
 SECOND_OFFICER = ("qa.officer2@example.org", "Priya", "Shah", "Early Help Assessment Coordinator (QA)")
 
@@ -140,9 +139,12 @@ def _audit_spec(rng, quarter_start, index, has_plan, principle_count):
             findings.append(rng.choices([Finding.MET, Finding.PARTLY_MET, Finding.NOT_MET], [7, 2, 1])[0])
     met = findings.count(Finding.MET)
     judgement = (
-        Judgement.OUTSTANDING if met == principle_count
-        else Judgement.GOOD if met >= principle_count - 2
-        else Judgement.REQUIRES_IMPROVEMENT if met >= principle_count - 4
+        Judgement.OUTSTANDING
+        if met == principle_count
+        else Judgement.GOOD
+        if met >= principle_count - 2
+        else Judgement.REQUIRES_IMPROVEMENT
+        if met >= principle_count - 4
         else Judgement.INADEQUATE
     )
     return {
@@ -200,6 +202,8 @@ def _moderate(audit, spec, moderator, quarter_start):
             "moderator": moderator,
             "agrees": spec["agrees"],
             "judgement": audit.overall_judgement if spec["agrees"] else stricter[audit.overall_judgement],
-            "reason": "" if spec["agrees"] else "The gaps in the plan and its reviews weigh more than the auditor allowed.",
+            "reason": ""
+            if spec["agrees"]
+            else "The gaps in the plan and its reviews weigh more than the auditor allowed.",
         },
     )

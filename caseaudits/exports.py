@@ -73,7 +73,9 @@ def _breakdown_sheet(report, workbook, title, rows):
     workbook.write_title(sheet, 0, f"{title}, {report.year_label}")
     names = [principle.title for principle in report.principles]
     workbook.write_header(
-        sheet, 2, [title.removeprefix("By ").capitalize(), "Audits", *_share_headings([*names, "Good or better"])],
+        sheet,
+        2,
+        [title.removeprefix("By ").capitalize(), "Audits", *_share_headings([*names, "Good or better"])],
         widths=[40, 9, 11],
     )
     for row, entry in enumerate(rows, start=3):
@@ -81,4 +83,3 @@ def _breakdown_sheet(report, workbook, title, rows):
         _write_shares(workbook, sheet, row, 2, [*entry.principles, entry.good_or_better])
     if not rows:
         workbook.write(sheet, 3, 0, "No audits in this year.")
-

@@ -3,20 +3,20 @@
 from django import forms
 from django.utils import timezone
 
+from caseaudits.choices import Finding
+from caseaudits.models import AuditAction, CaseAudit
+from caseaudits.privacy import case_reference_hint, normalise_case_reference, validate_free_text
+from caseaudits.rules import dates_problem
 from portal.concurrency import VersionedFormMixin
 from portal.dates import DayMonthYearField, PastDayMonthYearField
+from portal.judgements import Judgement
 from portal.models import Locality, Organisation
 from portal.periods import financial_quarter, financial_year_label
 from portal.permissions import la_officers
 
-from caseaudits.choices import Finding
-from portal.judgements import Judgement
-from caseaudits.models import AuditAction, CaseAudit
-from caseaudits.privacy import case_reference_hint, normalise_case_reference, validate_free_text
-from caseaudits.rules import dates_problem
-
-NO_PERSONAL_DATA = "Describe people by their role (for example 'mother'), never by name; no dates of birth or addresses."
-
+NO_PERSONAL_DATA = (
+    "Describe people by their role (for example 'mother'), never by name; no dates of birth or addresses."
+)
 
 
 def finding_field_names(principle):
@@ -73,9 +73,9 @@ class AuditForm(AuditChecksMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, framework, principles, **kwargs):
         super().__init__(*args, **kwargs)
         self.framework, self.principles = framework, principles
-        self.fields["case_reference"].help_text = (
-            f"From the case system: {case_reference_hint()}. Never a name, a date of birth or an address."
-        )
+        self.fields[
+            "case_reference"
+        ].help_text = f"From the case system: {case_reference_hint()}. Never a name, a date of birth or an address."
         self.fields["case_reference"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         for name, queryset, empty_label in (
             ("lead_agency", Organisation.objects.active(), "Choose an organisation"),
@@ -165,9 +165,7 @@ class ModerationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.audit = audit
         self.fields["version"].initial = audit.version
-        self.fields["agrees"].label = (
-            f"Do you agree that the case is {audit.get_overall_judgement_display().lower()}?"
-        )
+        self.fields["agrees"].label = f"Do you agree that the case is {audit.get_overall_judgement_display().lower()}?"
 
     def clean(self):
         cleaned = super().clean()
@@ -244,7 +242,10 @@ class AuditFilterForm(forms.Form):
     reference = forms.CharField(label="Case reference", required=False)
     year = forms.ChoiceField(label="Financial year", required=False)
     quarter = forms.TypedChoiceField(
-        required=False, coerce=int, empty_value=None, choices=[("", "All quarters")] + [(q, f"Q{q}") for q in (1, 2, 3, 4)]
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "All quarters")] + [(q, f"Q{q}") for q in (1, 2, 3, 4)],
     )
     lead_agency = forms.ModelChoiceField(
         label="Lead agency", required=False, queryset=Organisation.objects.none(), empty_label="All agencies"

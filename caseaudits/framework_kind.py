@@ -11,8 +11,13 @@ and an optional `description`. See caseaudits/frameworks/*.json.
 from portal.frameworks import FrameworkKind, register
 
 
-@register("principles", "EHA principles", model="caseaudits.Framework", command="load_principles",
-          responses="case-file audits")
+@register(
+    "principles",
+    "EHA principles",
+    model="caseaudits.Framework",
+    command="load_principles",
+    responses="case-file audits",
+)
 class PrinciplesFramework(FrameworkKind):
     extra_header = {"partnership": (True, 100)}
 

@@ -8,17 +8,16 @@ a problem nothing is imported and each problem is named by row and column.
 
 from django import forms
 
-from portal.bulk_writes import BATCH, create_all
-from portal.models import Locality, Organisation
-from portal.judgements import Judgement
-from portal.permissions import la_officers
-from portal.tabular import check_headings, import_rows, normalise_header, read_table
-
 from caseaudits.choices import Finding
 from caseaudits.forms import AuditChecksMixin
 from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
 from caseaudits.privacy import case_reference_hint, validate_case_reference, validate_free_text
 from caseaudits.rules import report_quarter
+from portal.bulk_writes import BATCH, create_all
+from portal.judgements import Judgement
+from portal.models import Locality, Organisation
+from portal.permissions import la_officers
+from portal.tabular import check_headings, import_rows, normalise_header, read_table
 
 ACTION_SLOTS = 3
 BASE_COLUMNS = {
@@ -43,7 +42,11 @@ def import_columns(principles):
         columns[f"finding_{principle.code}"] = principle.title
         columns[f"evidence_{principle.code}"] = f"{principle.title} evidence"
     columns.update(
-        {"overall_judgement": "Overall judgement", "strengths": "Strengths", "areas_for_development": "Areas for development"}
+        {
+            "overall_judgement": "Overall judgement",
+            "strengths": "Strengths",
+            "areas_for_development": "Areas for development",
+        }
     )
     for slot in range(1, ACTION_SLOTS + 1):
         columns[f"action_{slot}"] = f"Action {slot}"
@@ -105,14 +108,18 @@ class AuditRowForm(AuditChecksMixin, forms.Form):
         return found
 
     def clean_lead_agency(self):
-        return self._lookup("lead_agency", "active organisation called", "Use the organisation's name as the portal shows it.")
+        return self._lookup(
+            "lead_agency", "active organisation called", "Use the organisation's name as the portal shows it."
+        )
 
     def clean_locality(self):
         names = ", ".join(sorted({loc.name for loc in self.lookups["locality"].values()}))
         return self._lookup("locality", "locality called", f"Use one of: {names}.")
 
     def clean_auditor(self):
-        return self._lookup("auditor", "LA quality-assurance officer with the email", "Give the auditor's portal email.")
+        return self._lookup(
+            "auditor", "LA quality-assurance officer with the email", "Give the auditor's portal email."
+        )
 
     def clean_overall_judgement(self):
         value = parse_choice(self.cleaned_data["overall_judgement"], Judgement.choices, JUDGEMENT_ALIASES)
@@ -152,7 +159,9 @@ class AuditRowForm(AuditChecksMixin, forms.Form):
         if key in self.lookups["existing"]:
             self.add_error("case_reference", f"Case {reference} already has an audit dated {audit_date:%d/%m/%Y}.")
         elif key in self.seen:
-            self.add_error("case_reference", f"Case {reference} on {audit_date:%d/%m/%Y} is also on row {self.seen[key]}.")
+            self.add_error(
+                "case_reference", f"Case {reference} on {audit_date:%d/%m/%Y} is also on row {self.seen[key]}."
+            )
         else:
             self.seen[key] = self.data["__row__"]
 
@@ -194,10 +203,12 @@ def save_audits(row_forms, *, framework, recorded_by):
     as one-by-one saves would write), in a number of queries that does not grow with the rows."""
     audits = create_all(CaseAudit, [form.audit(framework=framework, recorded_by=recorded_by) for form in row_forms])
     PrincipleFinding.objects.bulk_create(
-        [finding for form, audit in zip(row_forms, audits, strict=True) for finding in form.findings(audit)], batch_size=BATCH
+        [finding for form, audit in zip(row_forms, audits, strict=True) for finding in form.findings(audit)],
+        batch_size=BATCH,
     )
     AuditAction.objects.bulk_create(
-        [action for form, audit in zip(row_forms, audits, strict=True) for action in form.actions(audit)], batch_size=BATCH
+        [action for form, audit in zip(row_forms, audits, strict=True) for action in form.actions(audit)],
+        batch_size=BATCH,
     )
     return audits
 
@@ -264,7 +275,9 @@ def template_workbook(principles, workbook):
     localities = list(Locality.objects.order_by("name").values_list("name", flat=True))
     for row in range(max(len(agencies), len(localities))):
         workbook.write_row(
-            names, row + 1, [agencies[row] if row < len(agencies) else "", localities[row] if row < len(localities) else ""]
+            names,
+            row + 1,
+            [agencies[row] if row < len(agencies) else "", localities[row] if row < len(localities) else ""],
         )
 
 

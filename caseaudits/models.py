@@ -15,14 +15,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from portal.concurrency import VersionedModel
-from portal.frameworks import FrameworkPart, VersionedFramework
-from portal.models import Locality, Organisation
-
 from caseaudits.choices import Finding
-from portal.judgements import Judgement
 from caseaudits.privacy import validate_case_reference, validate_free_text
 from caseaudits.rules import report_quarter
+from portal.concurrency import VersionedModel
+from portal.frameworks import FrameworkPart, VersionedFramework
+from portal.judgements import Judgement
+from portal.models import Locality, Organisation
 
 
 class Framework(VersionedFramework):
@@ -165,9 +164,7 @@ class Moderation(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(
-                condition=Q(agrees=True) | ~Q(reason=""), name="caseaudits_disagreement_has_reason"
-            )
+            models.CheckConstraint(condition=Q(agrees=True) | ~Q(reason=""), name="caseaudits_disagreement_has_reason")
         ]
 
     def __str__(self):

@@ -11,6 +11,10 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from caseaudits.choices import Finding
+from caseaudits.models import CaseAudit, Framework, Moderation, Principle, PrincipleFinding
+from caseaudits.rules import Share, principle_share, trim_empty_quarters
+from portal.judgements import GOOD_OR_BETTER, Judgement
 from portal.models import Locality, Organisation
 from portal.periods import (
     FinancialQuarter,
@@ -19,11 +23,6 @@ from portal.periods import (
     financial_year_quarters,
     parse_financial_year,
 )
-
-from caseaudits.choices import Finding
-from portal.judgements import GOOD_OR_BETTER, Judgement
-from caseaudits.models import CaseAudit, Framework, Moderation, Principle, PrincipleFinding
-from caseaudits.rules import Share, principle_share, trim_empty_quarters
 
 FINDING_COUNTS = {
     "met": Count("pk", filter=Q(finding=Finding.MET)),
@@ -129,8 +128,10 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
     The findings and the audits are each read once, grouped by quarter and by lead agency and locality
     (this year and last, for the trend); the quarterly, agency and locality figures are sums of those groups.
     """
-    revisions = Framework.objects.filter(is_current=True) if framework_key is None else Framework.objects.filter(
-        slug=framework_key
+    revisions = (
+        Framework.objects.filter(is_current=True)
+        if framework_key is None
+        else Framework.objects.filter(slug=framework_key)
     )
     framework_key, title = revisions.order_by("-version").values_list("slug", "title").first() or (framework_key, "")
     quarters = financial_year_quarters(start_year)
@@ -138,13 +139,22 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
     principles, code_of, framework_ids = _report_principles(framework_key)
     years = [start_year - 1, start_year]
 
-    by_principle, by_agency_principle, by_locality_principle = defaultdict(Share), defaultdict(Share), defaultdict(Share)
+    by_principle, by_agency_principle, by_locality_principle = (
+        defaultdict(Share),
+        defaultdict(Share),
+        defaultdict(Share),
+    )
     for row in (
         PrincipleFinding.objects.filter(principle_id__in=code_of, audit__financial_year__in=years)
-        .values("principle_id", "audit__financial_year", "audit__quarter", "audit__lead_agency_id", "audit__locality_id")
+        .values(
+            "principle_id", "audit__financial_year", "audit__quarter", "audit__lead_agency_id", "audit__locality_id"
+        )
         .annotate(**FINDING_COUNTS)
     ):
-        period, code = FinancialQuarter(row["audit__financial_year"], row["audit__quarter"]), code_of[row["principle_id"]]
+        period, code = (
+            FinancialQuarter(row["audit__financial_year"], row["audit__quarter"]),
+            code_of[row["principle_id"]],
+        )
         share = principle_share(row["met"], row["partly_met"], row["not_met"])
         by_principle[code, period] += share
         if period.start_year == start_year:
@@ -219,8 +229,10 @@ def _report_principles(framework_key):
     Returns (principles in order, {principle id: code} for every version, the versions' ids).
     """
     latest, code_of, framework_ids = {}, {}, set()
-    for row in Principle.objects.filter(framework__slug=framework_key).order_by("framework__version").values(
-        "id", "code", "title", "description", "number", "framework_id"
+    for row in (
+        Principle.objects.filter(framework__slug=framework_key)
+        .order_by("framework__version")
+        .values("id", "code", "title", "description", "number", "framework_id")
     ):
         latest[row["code"]] = row
         code_of[row["id"]] = row["code"]

@@ -13,17 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from portal.charts import Series, line_chart
-from portal.concurrency import save_unless_stale
-from portal.forms import ImportForm
-from portal.jobs import start_job
-from portal.models import Organisation
-from portal.periods import FinancialQuarter, financial_year_label, parse_financial_year
-from portal.permissions import require, visible_organisations
-from portal.permissions import caseaudits as can
-from portal.tabular import template_csv
-from portal.xlsx import ReportWorkbook, xlsx_response
-
 from caseaudits import selectors, services
 from caseaudits.exports import write_quarterly_report
 from caseaudits.forms import (
@@ -44,6 +33,16 @@ from caseaudits.rules import (
     previous_quarter,
     sample_size,
 )
+from portal.charts import Series, line_chart
+from portal.concurrency import save_unless_stale
+from portal.forms import ImportForm
+from portal.jobs import start_job
+from portal.models import Organisation
+from portal.periods import FinancialQuarter, financial_year_label, parse_financial_year
+from portal.permissions import caseaudits as can
+from portal.permissions import require, visible_organisations
+from portal.tabular import template_csv
+from portal.xlsx import ReportWorkbook, xlsx_response
 
 PAGE_SIZE = 50
 
@@ -132,7 +131,9 @@ def audit_create(request):
     )
     if request.method == "POST" and form.is_valid():
         audit = services.save_audit(form, recorded_by=request.user)
-        messages.success(request, f"Audit of case {audit.case_reference} saved. Add any actions for the lead practitioner.")
+        messages.success(
+            request, f"Audit of case {audit.case_reference} saved. Add any actions for the lead practitioner."
+        )
         return redirect("caseaudits:detail", pk=audit.pk)
     return _audit_form_page(request, form)
 
@@ -145,7 +146,10 @@ def audit_edit(request, pk):
         messages.error(request, "This audit has been moderated, so it can no longer be changed.")
         return redirect("caseaudits:detail", pk=audit.pk)
     form = AuditForm(
-        request.POST or None, instance=audit, framework=audit.framework, principles=list(audit.framework.principles.all())
+        request.POST or None,
+        instance=audit,
+        framework=audit.framework,
+        principles=list(audit.framework.principles.all()),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -60,8 +60,9 @@ def checklist_sections(kind, stored, group_codes):
         if slug not in known:
             codes = [c for c in GROUP_LABELS if groups.get(c)]
             specs.append(
-                ChecklistSectionSpec(slug, slug.replace("-", " ").capitalize(), "",
-                                     [ChecklistGroup(c, GROUP_LABELS[c]) for c in codes])
+                ChecklistSectionSpec(
+                    slug, slug.replace("-", " ").capitalize(), "", [ChecklistGroup(c, GROUP_LABELS[c]) for c in codes]
+                )
             )
     return specs
 

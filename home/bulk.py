@@ -61,7 +61,7 @@ def create_published_offers(count: int, *, label="Scale") -> list:
         ]
     )
     last = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
-    first_step = int(last.path[-Page.steplen:], 36) + 1 if last else 1
+    first_step = int(last.path[-Page.steplen :], 36) + 1 if last else 1
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(OfferPage)
     locale = Locale.get_default()
@@ -70,16 +70,32 @@ def create_published_offers(count: int, *, label="Scale") -> list:
         slug = organisation.slug
         pages.append(
             OfferPage(
-                title=organisation.name, draft_title=organisation.name, slug=slug, content_type=content_type,
-                path=index.path + _step(first_step + i), depth=index.depth + 1, numchild=0,
-                url_path=f"{index.url_path}{slug}/", live=True, has_unpublished_changes=False,
-                first_published_at=now, last_published_at=now, live_revision=None, locale=locale,
-                translation_key=uuid.uuid4(), organisation=organisation,
+                title=organisation.name,
+                draft_title=organisation.name,
+                slug=slug,
+                content_type=content_type,
+                path=index.path + _step(first_step + i),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                live_revision=None,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                organisation=organisation,
                 summary=f"{organisation.name} helps families early, whatever the difficulty.",
                 how_to_get_help="Ring the office and ask for the Designated Safeguarding Lead.",
-                min_age=4 if i % 2 == 0 else None, max_age=11 if i % 2 == 0 else None,
-                phone="0116 000 0000", email="help@example.org", address=f"{i} Test Street\nLeicester",
-                postcode="LE1 1AA", areas=_areas(i), completed_on=now.date(),
+                min_age=4 if i % 2 == 0 else None,
+                max_age=11 if i % 2 == 0 else None,
+                phone="0116 000 0000",
+                email="help@example.org",
+                address=f"{i} Test Street\nLeicester",
+                postcode="LE1 1AA",
+                areas=_areas(i),
+                completed_on=now.date(),
                 review_date=now.date() + timedelta(days=365 if i % 5 else -1),
             )
         )

@@ -86,9 +86,12 @@ OWN_PROVISION = {
 
 AGENCY_PATHWAY = {
     Organisation.Sector.HEALTH: (
-        "Health visitors and school nurses offer Universal and Universal Plus support: advice, checks and short pieces of work with the family.",
-        "We join or lead a Team Around the Family when health needs are one of several, and share our assessment with consent.",
-        "We refer to children's social care when a child is at risk of significant harm, and stay involved in the plan.",
+        "Health visitors and school nurses offer Universal and Universal Plus support: advice, checks and short "
+        "pieces of work with the family.",
+        "We join or lead a Team Around the Family when health needs are one of several, and share our assessment "
+        "with consent.",
+        "We refer to children's social care when a child is at risk of significant harm, and stay involved in the "
+        "plan.",
     ),
     Organisation.Sector.POLICE: (
         "Neighbourhood officers and PCSOs give advice and link families to local help after an incident.",
@@ -109,12 +112,16 @@ AGENCY_PATHWAY = {
 DEFAULT_PATHWAY = (
     "Our staff and volunteers listen, give practical help and point families to other local support.",
     "We can be the Lead Practitioner for an Early Help Assessment, or join a Team Around the Family.",
-    "Our designated lead refers to children's social care when risk increases, and tells the family unless that would put the child at risk.",
+    "Our designated lead refers to children's social care when risk increases, and tells the family unless that "
+    "would put the child at risk.",
 )
 SCHOOL_PATHWAY = (
-    "Day-to-day support from class teachers and pastoral staff, and focused pastoral support for children and families who need more.",
-    "Our Designated Safeguarding Lead starts or joins an Early Help Assessment with the family's consent, and we take part in the Team Around the Family.",
-    "If risk increases we refer to children's social care through the duty and advice service, following our safeguarding policy.",
+    "Day-to-day support from class teachers and pastoral staff, and focused pastoral support for children and "
+    "families who need more.",
+    "Our Designated Safeguarding Lead starts or joins an Early Help Assessment with the family's consent, and we "
+    "take part in the Team Around the Family.",
+    "If risk increases we refer to children's social care through the duty and advice service, following our "
+    "safeguarding policy.",
 )
 
 
@@ -150,10 +157,11 @@ def _fill(page, organisation, seed, plan):
     is_school = organisation.is_school
     name = next(PEOPLE)
     locality = organisation.locality.name if organisation.locality_id else None
-    page.summary = (
-        f"{organisation.name} supports children and their families as soon as difficulties start: "
-        + ("in school every day, with focused pastoral support when it is needed, and with other services when a family needs more."
-           if is_school else "we listen, help straight away where we can, and work with other services when a family needs more.")
+    page.summary = f"{organisation.name} supports children and their families as soon as difficulties start: " + (
+        "in school every day, with focused pastoral support when it is needed, "
+        "and with other services when a family needs more."
+        if is_school
+        else "we listen, help straight away where we can, and work with other services when a family needs more."
     )
     page.how_to_get_help = (
         f"Talk to any member of staff or ring the {'school office' if is_school else 'team'} and ask for "
@@ -165,12 +173,23 @@ def _fill(page, organisation, seed, plan):
     page.address = f"{10 + seed * 3} {next(STREETS)}\nLeicester"
     page.postcode = f"{POSTCODES.get(locality, 'LE1 6')}{'ABDEFGHJL'[seed % 9]}{'NPQRSTUWX'[seed % 9]}"
     opens, closes = (time(8, 30), time(15, 30)) if is_school else (time(9, 0), time(17, 0))
-    page.opening_times = [("hours", {"days": ["MO", "TU", "WE", "TH", "FR"], "opens_at": opens, "closes_at": closes,
-                                     "notes": "Term time only" if is_school else ""})]
+    page.opening_times = [
+        (
+            "hours",
+            {
+                "days": ["MO", "TU", "WE", "TH", "FR"],
+                "opens_at": opens,
+                "closes_at": closes,
+                "notes": "Term time only" if is_school else "",
+            },
+        )
+    ]
     page.opening_times_note = "The school office can take messages in the holidays." if is_school else ""
     if is_school:
         phases = rules.provision_phases(organisation.phase)
-        page.areas = [("area", v) for _, v in _checklist_blocks(ChecklistSection.Kind.AREA, seed, (*phases, "outcomes"))]
+        page.areas = [
+            ("area", v) for _, v in _checklist_blocks(ChecklistSection.Kind.AREA, seed, (*phases, "outcomes"))
+        ]
         page.first_response, page.early_help_assessment, page.social_care_referral = SCHOOL_PATHWAY
     else:
         steps = AGENCY_PATHWAY.get(organisation.sector, DEFAULT_PATHWAY)

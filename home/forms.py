@@ -19,23 +19,43 @@ KIND_LABELS = {
 class DirectoryForm(forms.Form):
     """GET parameters of /offers/. A value that is not understood is reported and the filter ignored."""
 
-    q = forms.CharField(label="Search offers", max_length=200, required=False,
-                        help_text="For example: bereavement, attendance, housing.")
-    kind = forms.ChoiceField(label="Type of organisation", required=False,
-                             choices=[("", "Any type")] + list(KIND_LABELS.items()),
-                             error_messages={"invalid_choice": "Choose a type of organisation from the list."})
-    phase = forms.ChoiceField(label="School phase", required=False,
-                              choices=[("", "Any phase")] + Organisation.Phase.choices,
-                              error_messages={"invalid_choice": "Choose a school phase from the list."})
-    locality = forms.ChoiceField(label="Area of the city", required=False,
-                                 error_messages={"invalid_choice": "Choose an area of the city from the list."})
-    area = forms.ChoiceField(label="Offer area", required=False,
-                             error_messages={"invalid_choice": "Choose an offer area from the list."})
-    age = forms.IntegerField(label="Age of the child or young person", required=False, min_value=0,
-                             max_value=MAX_AGE,
-                             error_messages={"invalid": "Enter an age in years, as a number, for example 9.",
-                                             "min_value": "Enter an age of 0 or more.",
-                                             "max_value": f"Enter an age of {MAX_AGE} or less."})
+    q = forms.CharField(
+        label="Search offers",
+        max_length=200,
+        required=False,
+        help_text="For example: bereavement, attendance, housing.",
+    )
+    kind = forms.ChoiceField(
+        label="Type of organisation",
+        required=False,
+        choices=[("", "Any type")] + list(KIND_LABELS.items()),
+        error_messages={"invalid_choice": "Choose a type of organisation from the list."},
+    )
+    phase = forms.ChoiceField(
+        label="School phase",
+        required=False,
+        choices=[("", "Any phase")] + Organisation.Phase.choices,
+        error_messages={"invalid_choice": "Choose a school phase from the list."},
+    )
+    locality = forms.ChoiceField(
+        label="Area of the city",
+        required=False,
+        error_messages={"invalid_choice": "Choose an area of the city from the list."},
+    )
+    area = forms.ChoiceField(
+        label="Offer area", required=False, error_messages={"invalid_choice": "Choose an offer area from the list."}
+    )
+    age = forms.IntegerField(
+        label="Age of the child or young person",
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        error_messages={
+            "invalid": "Enter an age in years, as a number, for example 9.",
+            "min_value": "Enter an age of 0 or more.",
+            "max_value": f"Enter an age of {MAX_AGE} or less.",
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,11 +90,15 @@ class DirectoryForm(forms.Form):
 class RegisterFilterForm(forms.Form):
     """GET filters of the LA officers' offer register."""
 
-    state = forms.ChoiceField(label="Status", required=False,
-                              error_messages={"invalid_choice": "Choose a status from the list."})
-    kind = forms.ChoiceField(label="Type of organisation", required=False,
-                             choices=[("", "Any type")] + list(KIND_LABELS.items()),
-                             error_messages={"invalid_choice": "Choose a type of organisation from the list."})
+    state = forms.ChoiceField(
+        label="Status", required=False, error_messages={"invalid_choice": "Choose a status from the list."}
+    )
+    kind = forms.ChoiceField(
+        label="Type of organisation",
+        required=False,
+        choices=[("", "Any type")] + list(KIND_LABELS.items()),
+        error_messages={"invalid_choice": "Choose a type of organisation from the list."},
+    )
 
     def __init__(self, *args, **kwargs):
         from home.rules import STATES

@@ -15,10 +15,14 @@ SECTION_LISTS = {
 }
 
 
-@register("offer-checklist", "offer checklist", model="home.ProvisionChecklist", command="load_offer_checklist",
-          responses="offers (they copy the words, so every version is kept as loaded)")
+@register(
+    "offer-checklist",
+    "offer checklist",
+    model="home.ProvisionChecklist",
+    command="load_offer_checklist",
+    responses="offers (they copy the words, so every version is kept as loaded)",
+)
 class OfferChecklistFramework(FrameworkKind):
-
     def read_parts(self, problems, data):
         if not data.get("areas") and not data.get("audiences"):
             problems.add("", "The file must list some 'areas' or 'audiences'.")
@@ -62,8 +66,12 @@ class OfferChecklistFramework(FrameworkKind):
             specs = parts.get(key, [])
             sections = ChecklistSection.objects.bulk_create(
                 ChecklistSection(
-                    checklist=framework, kind=kind, slug=spec["slug"], name=spec["name"],
-                    description=spec["description"], sort_order=order,
+                    checklist=framework,
+                    kind=kind,
+                    slug=spec["slug"],
+                    name=spec["name"],
+                    description=spec["description"],
+                    sort_order=order,
                 )
                 for order, spec in enumerate(specs)
             )

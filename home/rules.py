@@ -113,9 +113,7 @@ def checklist_problems(items: list) -> list:
     problems = []
     too_long = [i for i in items if len(i) > MAX_ITEM_LENGTH]
     if too_long:
-        problems.append(
-            f"Each item must be {MAX_ITEM_LENGTH} characters or fewer. Shorten: “{too_long[0][:60]}…”"
-        )
+        problems.append(f"Each item must be {MAX_ITEM_LENGTH} characters or fewer. Shorten: “{too_long[0][:60]}…”")
     if len(items) > MAX_ITEMS_PER_GROUP:
         problems.append(f"List at most {MAX_ITEMS_PER_GROUP} items in one list (you have {len(items)}).")
     return problems

@@ -168,8 +168,13 @@ def offer_overview(organisations, on: date | None = None) -> list:
         rows.append(
             OfferOverview(
                 organisation,
-                rules.offer_state(exists=True, live=page["live"], workflow_status=workflow_status,
-                                  review_date=page["review_date"], on=on),
+                rules.offer_state(
+                    exists=True,
+                    live=page["live"],
+                    workflow_status=workflow_status,
+                    review_date=page["review_date"],
+                    on=on,
+                ),
                 page_id=page["pk"],
                 first_published_at=page["first_published_at"],
                 last_published_at=page["last_published_at"],
@@ -223,18 +228,20 @@ def offer_figures(on: date | None = None) -> OfferFigures:
         others_published=Count("pk", filter=~school & live),
         overdue=Count("pk", filter=live & Q(offer_page__review_date__lt=on)),
     )
-    workflow = WorkflowState.objects.active().filter(
-        content_type=_offer_content_type(),
-        object_id__in=OfferPage.objects.filter(organisation__status=Organisation.Status.ACTIVE)
-        .annotate(object_id=Cast("pk", CharField()))
-        .values("object_id"),
-    ).aggregate(
-        awaiting=Count("pk", filter=Q(status=rules.IN_PROGRESS)),
-        changes=Count("pk", filter=Q(status=rules.NEEDS_CHANGES)),
+    workflow = (
+        WorkflowState.objects.active()
+        .filter(
+            content_type=_offer_content_type(),
+            object_id__in=OfferPage.objects.filter(organisation__status=Organisation.Status.ACTIVE)
+            .annotate(object_id=Cast("pk", CharField()))
+            .values("object_id"),
+        )
+        .aggregate(
+            awaiting=Count("pk", filter=Q(status=rules.IN_PROGRESS)),
+            changes=Count("pk", filter=Q(status=rules.NEEDS_CHANGES)),
+        )
     )
-    return OfferFigures(
-        **totals, awaiting_moderation=workflow["awaiting"], changes_requested=workflow["changes"]
-    )
+    return OfferFigures(**totals, awaiting_moderation=workflow["awaiting"], changes_requested=workflow["changes"])
 
 
 def offers_awaiting_moderation(limit=10):

@@ -53,7 +53,8 @@ def sync_user_groups(user):
     """After someone's memberships or partnership role change: their offer groups and the QA group."""
     links = OrganisationOfferGroup.objects.select_related("organisation")
     wanted = {
-        link.group_id for link in links.filter(organisation__memberships__user=user)
+        link.group_id
+        for link in links.filter(organisation__memberships__user=user)
         if offer_permissions.offer_editors(link.organisation).filter(pk=user.pk).exists()
     }
     current = set(user.groups.filter(offer_organisation__isnull=False).values_list("pk", flat=True))

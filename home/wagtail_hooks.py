@@ -68,7 +68,10 @@ class OfferRegisterMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def offer_register_menu_item():
     return OfferRegisterMenuItem(
-        "Early Help offers register", reverse("home:offer_register"), name="offer-register", icon_name="list-ul",
+        "Early Help offers register",
+        reverse("home:offer_register"),
+        name="offer-register",
+        icon_name="list-ul",
         order=50,
     )
 

@@ -28,9 +28,7 @@ def stored_items(stream_value):
     stored = {}
     for block in stream_value or []:
         value = block.value
-        stored[value["section"]] = {
-            key: list(items) for key, items in value.items() if key not in ("section", "name")
-        }
+        stored[value["section"]] = {key: list(items) for key, items in value.items() if key not in ("section", "name")}
     return stored
 
 

@@ -33,13 +33,19 @@ def maturity(user):
             title="Maturity self-assessments in progress",
             items=[_round_item(r, detail=_contributors(r)) for r in rounds],
             empty_text="No round in progress.",
-            actions=[("Start a new round", reverse("maturity:round_create")), ("Compare rounds", reverse("maturity:compare"))],
+            actions=[
+                ("Start a new round", reverse("maturity:round_create")),
+                ("Compare rounds", reverse("maturity:compare")),
+            ],
         )
     if can.can_sign_off(user):
         rounds = list(selectors.dashboard_rounds([Status.SUBMITTED]))
         items = [
-            _round_item(r, "maturity:round_review", f"{r.period_label}; submitted {r.submitted_at:%d %B %Y}"
-                        if r.submitted_at else r.period_label)
+            _round_item(
+                r,
+                "maturity:round_review",
+                f"{r.period_label}; submitted {r.submitted_at:%d %B %Y}" if r.submitted_at else r.period_label,
+            )
             for r in rounds
         ]
         items += [

@@ -24,10 +24,20 @@ BOARD_MEMBER = "board.member@example.org"
 # strand key: (rating, evidence, strengths, areas for development)
 SEPTEMBER_2017 = {
     "families-experience": ("Not rated", "Not rated in the baseline assessment.", "", ""),
-    "leadership": ("Developing", "Desktop analysis of the partnership's structures, processes and performance.", "", ""),
+    "leadership": (
+        "Developing",
+        "Desktop analysis of the partnership's structures, processes and performance.",
+        "",
+        "",
+    ),
     "strategy": ("Early", "Desktop analysis of the partnership's structures, processes and performance.", "", ""),
     "culture": ("Developing", "Desktop analysis of the partnership's structures, processes and performance.", "", ""),
-    "workforce-development": ("Developing", "Desktop analysis of the partnership's structures, processes and performance.", "", ""),
+    "workforce-development": (
+        "Developing",
+        "Desktop analysis of the partnership's structures, processes and performance.",
+        "",
+        "",
+    ),
     "delivery-structures": (
         "Developing/Maturing",
         "Several structures, such as the Early Help Partnership Allocations Hub, had only recently been established.",
@@ -48,7 +58,8 @@ JANUARY_2019 = {
         "Maturing",
         "Being placed in recovery by the national Troubled Families team brought scrutiny from the most senior "
         "levels of the council and raised the profile of the agenda across management levels.",
-        "A clear focus on integrated, whole-family working; an intense, focused approach increased commitment and buy-in.",
+        "A clear focus on integrated, whole-family working; an intense, focused approach increased commitment "
+        "and buy-in.",
         "'Early Help' as a concept is not consistently understood across management groups.",
     ),
     "strategy": (
@@ -70,7 +81,8 @@ JANUARY_2019 = {
         "Mature",
         "98% of workers recognised the principles of family working and focused on family assessment, action plans "
         "and outcomes; 80% felt supported, with regular development reviews, peer support and reflective practice.",
-        "Training delivered 'at the right time' and 'relevant to practice'; multi-agency training across the partnership.",
+        "Training delivered 'at the right time' and 'relevant to practice'; multi-agency training across the "
+        "partnership.",
         "Schools may need continuing support to deliver Early Help.",
     ),
     "delivery-structures": (
@@ -84,26 +96,74 @@ JANUARY_2019 = {
 
 # (number, recommendation, suggested responsible lead, strand key or None): seed 001, section 5.2.
 RECOMMENDATIONS = [
-    (1, "Strategic leads to consider how the issues identified by both the workforce and families can be addressed "
-        "collectively to improve outcomes for families in Leicester.", "Early Help Strategic Partnership Board (EHSPB)", None),
-    (2, "Strategic leads to review the evidence and undertake a further review of the impact measures used: whether "
+    (
+        1,
+        "Strategic leads to consider how the issues identified by both the workforce and families can be addressed "
+        "collectively to improve outcomes for families in Leicester.",
+        "Early Help Strategic Partnership Board (EHSPB)",
+        None,
+    ),
+    (
+        2,
+        "Strategic leads to review the evidence and undertake a further review of the impact measures used: whether "
         "they give a meaningful measure of impact; how this is communicated and understood across the partnership; "
-        "profiling of predictors to target resources; gaps and ways of addressing them.", "EHSPB", "strategy"),
-    (3, "Undertake family follow-up surveys regularly so that families' experience is at the heart of service planning.",
-     "TF Infrastructure Team", "families-experience"),
-    (4, "Consider reviewing the definition of Early Help so that the partnership is clear on the meaning of the term.",
-     "EHSPB", "leadership"),
-    (5, "Develop a programme of shadowing and inter-agency working opportunities to support workers' development and "
-        "understanding of how other agencies work.", "TF Infrastructure Team", "workforce-development"),
-    (6, "Expand the support offered to schools and develop a bespoke programme to increase the number of schools "
-        "leading Early Help Assessments.", "Director of Social Care and Early Help", "workforce-development"),
-    (7, "Explore how to retain a specialist worklessness resource while embedding this as a routine way of working "
-        "within the multi-agency workforce.", "Head of Service: Early Help and Prevention and EHSPB", "workforce-development"),
-    (8, "Overcome the barriers to day-to-day information sharing identified through the workers' survey.", "EHSPB",
-     "delivery-structures"),
-    (9, "Continue the health-check meetings, internal and external, to ensure positive scrutiny, challenge and support "
-        "to the partnership.", "Director of Social Care and Early Help", "culture"),
-    (10, "Develop performance systems across the partnership that are outcome focused.", "EHSPB", "delivery-structures"),
+        "profiling of predictors to target resources; gaps and ways of addressing them.",
+        "EHSPB",
+        "strategy",
+    ),
+    (
+        3,
+        "Undertake family follow-up surveys regularly so that families' experience is at the heart of service "
+        "planning.",
+        "TF Infrastructure Team",
+        "families-experience",
+    ),
+    (
+        4,
+        "Consider reviewing the definition of Early Help so that the partnership is clear on the meaning of the term.",
+        "EHSPB",
+        "leadership",
+    ),
+    (
+        5,
+        "Develop a programme of shadowing and inter-agency working opportunities to support workers' development and "
+        "understanding of how other agencies work.",
+        "TF Infrastructure Team",
+        "workforce-development",
+    ),
+    (
+        6,
+        "Expand the support offered to schools and develop a bespoke programme to increase the number of schools "
+        "leading Early Help Assessments.",
+        "Director of Social Care and Early Help",
+        "workforce-development",
+    ),
+    (
+        7,
+        "Explore how to retain a specialist worklessness resource while embedding this as a routine way of working "
+        "within the multi-agency workforce.",
+        "Head of Service: Early Help and Prevention and EHSPB",
+        "workforce-development",
+    ),
+    (
+        8,
+        "Overcome the barriers to day-to-day information sharing identified through the workers' survey.",
+        "EHSPB",
+        "delivery-structures",
+    ),
+    (
+        9,
+        "Continue the health-check meetings, internal and external, to ensure positive scrutiny, challenge and support "
+        "to the partnership.",
+        "Director of Social Care and Early Help",
+        "culture",
+    ),
+    (
+        10,
+        "Develop performance systems across the partnership that are outcome focused.",
+        "EHSPB",
+        "delivery-structures",
+    ),
 ]
 
 # Progress on the carried actions in the 2026 draft: number -> (status, due date, progress note). Invented.
@@ -115,21 +175,50 @@ PROGRESS_2026 = {
 
 # Partners' views on the 2026 draft: (email, strand key, rating, comment). Invented.
 CONTRIBUTIONS_2026 = [
-    ("school.lead@example.org", "families-experience", "Maturing",
-     "Families we support through an Early Help Assessment tell us they have one plan and know who their lead practitioner is."),
-    ("school.lead@example.org", "workforce-development", "Maturing/Mature",
-     "Our DSLs have done the Early Help Assessment training; newer pastoral staff are still waiting for places."),
-    ("school.lead@example.org", "delivery-structures", "Developing",
-     "We still cannot see what other agencies have recorded, so we chase updates by email."),
-    ("school.editor@example.org", "families-experience", "Developing",
-     "Parents often do not know which service to contact first."),
-    ("agency.lead@example.org", "culture", "Maturing",
-     "Team Around the Family meetings are routine for our youth workers now."),
-    ("agency.lead@example.org", "delivery-structures", "Developing/Maturing",
-     "The information-sharing protocol helps, but practice varies between agencies."),
+    (
+        "school.lead@example.org",
+        "families-experience",
+        "Maturing",
+        "Families we support through an Early Help Assessment tell us they have one plan and know who their lead "
+        "practitioner is.",
+    ),
+    (
+        "school.lead@example.org",
+        "workforce-development",
+        "Maturing/Mature",
+        "Our DSLs have done the Early Help Assessment training; newer pastoral staff are still waiting for places.",
+    ),
+    (
+        "school.lead@example.org",
+        "delivery-structures",
+        "Developing",
+        "We still cannot see what other agencies have recorded, so we chase updates by email.",
+    ),
+    (
+        "school.editor@example.org",
+        "families-experience",
+        "Developing",
+        "Parents often do not know which service to contact first.",
+    ),
+    (
+        "agency.lead@example.org",
+        "culture",
+        "Maturing",
+        "Team Around the Family meetings are routine for our youth workers now.",
+    ),
+    (
+        "agency.lead@example.org",
+        "delivery-structures",
+        "Developing/Maturing",
+        "The information-sharing protocol helps, but practice varies between agencies.",
+    ),
     ("agency.editor@example.org", "strategy", "Developing", ""),
-    ("secondary.lead@example.org", "workforce-development", "Mature",
-     "Staff have had whole-school Early Help briefings and know who to ask."),
+    (
+        "secondary.lead@example.org",
+        "workforce-development",
+        "Mature",
+        "Staff have had whole-school Early Help briefings and know who to ask.",
+    ),
     ("secondary.lead@example.org", "families-experience", "Maturing", ""),
 ]
 
@@ -211,15 +300,21 @@ def seed(stdout=None):
             "signed_off_at": _moment(2019, 7, 11),
             "sign_off_note": "Agreed with the ten recommendations of the evaluation report.",
         },
-        groups={g: None for g in (groups.FAMILIES, groups.FRONTLINE, groups.MANAGERS, groups.SENIOR_MANAGERS, groups.BOARDS)},
+        groups={
+            g: None for g in (groups.FAMILIES, groups.FRONTLINE, groups.MANAGERS, groups.SENIOR_MANAGERS, groups.BOARDS)
+        },
     )
     _ratings(second, strands, JANUARY_2019)
     for number, text, lead, key in RECOMMENDATIONS:
         ActionItem.objects.update_or_create(
             round=second,
             number=number,
-            defaults={"recommendation": text, "responsible_lead": lead, "strand": strands.get(key),
-                      "status": ActionStatus.NOT_STARTED},
+            defaults={
+                "recommendation": text,
+                "responsible_lead": lead,
+                "strand": strands.get(key),
+                "status": ActionStatus.NOT_STARTED,
+            },
         )
 
     current = _round(

@@ -27,7 +27,17 @@ def _write_rounds_sheet(report, rounds):
     report.write_header(
         sheet,
         0,
-        ["Round", "Period", "Framework", "Status", "Methods", "Contributors", "Submitted", "Signed off by", "Signed off on"],
+        [
+            "Round",
+            "Period",
+            "Framework",
+            "Status",
+            "Methods",
+            "Contributors",
+            "Submitted",
+            "Signed off by",
+            "Signed off on",
+        ],
         widths=[40, 28, 34, 20, 40, 14, 14, 26, 14],
     )
     for row, round_ in enumerate(rounds, start=1):
@@ -88,8 +98,16 @@ def round_workbook(round_, strand_views, action_items, target=None):
     report.write_header(
         sheet,
         top,
-        ["Strand", "Rating", "Previous rating", "Movement", "Contributors' ratings", "Evidence", "Strengths",
-         "Areas for development"],
+        [
+            "Strand",
+            "Rating",
+            "Previous rating",
+            "Movement",
+            "Contributors' ratings",
+            "Evidence",
+            "Strengths",
+            "Areas for development",
+        ],
         widths=[30, 20, 20, 18, 30, 50, 40, 40],
     )
     for row, view in enumerate(strand_views, start=top + 1):
@@ -112,8 +130,17 @@ def round_workbook(round_, strand_views, action_items, target=None):
     report.write_header(
         plan,
         0,
-        ["Recommendation", "Recommendation text", "Agreed action", "Responsible lead", "Due", "Status", "Strand",
-         "Carried from", "Progress"],
+        [
+            "Recommendation",
+            "Recommendation text",
+            "Agreed action",
+            "Responsible lead",
+            "Due",
+            "Status",
+            "Strand",
+            "Carried from",
+            "Progress",
+        ],
         widths=[16, 50, 40, 30, 12, 14, 24, 30, 40],
     )
     for row, item in enumerate(action_items, start=1):

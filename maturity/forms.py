@@ -9,13 +9,14 @@ from . import rules
 from .models import ActionItem, ContributorGroup, ContributorRating, Method, Round, StrandRating
 
 
-
 class RatingField(forms.TypedChoiceField):
     """Radios for every rating on the framework's scale: each level, each pair of adjacent levels, or none."""
 
     def __init__(self, level_names, *, not_rated_label=rules.NOT_RATED_LABEL, **kwargs):
-        choices = [(code, not_rated_label if code == rules.UNRATED else label)
-                   for code, label in rules.rating_choices(level_names)]
+        choices = [
+            (code, not_rated_label if code == rules.UNRATED else label)
+            for code, label in rules.rating_choices(level_names)
+        ]
         super().__init__(choices=choices, coerce=int, widget=forms.RadioSelect, **kwargs)
 
 
@@ -96,7 +97,9 @@ class StrandRatingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = StrandRating
         fields = ["rating", "evidence", "strengths", "areas_for_development"]
-        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in ["evidence", "strengths", "areas_for_development"]}
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 5}) for name in ["evidence", "strengths", "areas_for_development"]
+        }
         help_texts = {"evidence": "What the rating rests on: data, audits, what families, workers and boards said."}
 
     def __init__(self, *args, **kwargs):
@@ -111,7 +114,16 @@ class StrandRatingForm(VersionedFormMixin, forms.ModelForm):
 class ActionItemForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
-        fields = ["number", "recommendation", "action", "responsible_lead", "due_date", "status", "strand", "progress_note"]
+        fields = [
+            "number",
+            "recommendation",
+            "action",
+            "responsible_lead",
+            "due_date",
+            "status",
+            "strand",
+            "progress_note",
+        ]
         widgets = {
             "recommendation": forms.Textarea(attrs={"rows": 3}),
             "action": forms.Textarea(attrs={"rows": 3}),
@@ -150,10 +162,15 @@ class ContributionForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, prefix=f"strand-{strand.pk}", **kwargs)
         self.strand = strand
         self.fields["rating"] = RatingField(
-            level_names, label=f"Your rating: {strand.name}", not_rated_label="I don't know / no view", required=False,
+            level_names,
+            label=f"Your rating: {strand.name}",
+            not_rated_label="I don't know / no view",
+            required=False,
             empty_value=rules.UNRATED,
         )
-        self.fields["comment"].help_text = "What you see in your work that supports your rating (up to 2,000 characters)."
+        self.fields[
+            "comment"
+        ].help_text = "What you see in your work that supports your rating (up to 2,000 characters)."
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"].strip()
@@ -174,14 +191,16 @@ class SignOffForm(DecisionForm):
         error_messages={"required": "Confirm that the board has reviewed and agrees the self-assessment."},
     )
     note = forms.CharField(
-        label="Note for the record", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Note for the record",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example, the board meeting at which it was agreed.",
     )
 
 
 class ReturnForm(DecisionForm):
     reason = forms.CharField(
-        label="What needs to change", widget=forms.Textarea(attrs={"rows": 3}),
+        label="What needs to change",
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say what needs to change before the round comes back to the board."},
     )
-

@@ -16,10 +16,10 @@ from django.utils.text import slugify
 from portal.frameworks import FrameworkKind, register
 
 
-@register("maturity", "maturity model", model="maturity.Framework", command="load_maturity_framework",
-          responses="rounds")
+@register(
+    "maturity", "maturity model", model="maturity.Framework", command="load_maturity_framework", responses="rounds"
+)
 class MaturityFramework(FrameworkKind):
-
     def read_parts(self, problems, data):
         levels = []
         for where, level in problems.objects(data, "levels", at_least=2):

@@ -4,8 +4,9 @@ the action plan.
 A *framework* (the Service Transformation Maturity Model, an Early Help System Guide, a Data Maturity
 Model...) is a set of strands and an ordered set of levels. Frameworks are loaded as data
 (`manage.py load_maturity_framework`, through the framework kit in portal/frameworks.py); once a round
-has been rated against a version, that version is never changed: a revision is a new version of the same framework (same `slug`), and strands keep a
-stable `key` across versions so that rounds on different versions can still be compared.
+has been rated against a version, that version is never changed: a revision is a new version of the same
+framework (same `slug`), and strands keep a stable `key` across versions so that rounds on different
+versions can still be compared.
 
 A *round* is one partnership-wide self-assessment. Its status moves draft -> submitted -> signed off
 (see `maturity.rules.TRANSITIONS`); the moves and every edit go through `maturity.services`, which
@@ -104,9 +105,7 @@ class Round(VersionedModel):
     open_to_contributors = models.BooleanField(default=False)
     methods = models.JSONField(default=list, blank=True)
     methods_other = models.CharField("Other methods", max_length=300, blank=True)
-    contributors_at_least = models.PositiveIntegerField(
-        "Total contributors (at least)", null=True, blank=True
-    )
+    contributors_at_least = models.PositiveIntegerField("Total contributors (at least)", null=True, blank=True)
     summary = models.TextField("Summary of findings", blank=True)
     started_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_rounds"

@@ -72,8 +72,10 @@ def parse_rating(text: str, level_names) -> int:
     parts = [part.strip().lower() for part in cleaned.split(BETWEEN_SEPARATOR)]
     unknown = [part for part in parts if part not in positions]
     if unknown or len(parts) > 2:
-        raise ValueError(f"'{cleaned}' is not a rating. Use one of: {', '.join(level_names)}, or two adjacent "
-                         f"levels such as '{level_names[0]}{BETWEEN_SEPARATOR}{level_names[1]}'.")
+        raise ValueError(
+            f"'{cleaned}' is not a rating. Use one of: {', '.join(level_names)}, or two adjacent "
+            f"levels such as '{level_names[0]}{BETWEEN_SEPARATOR}{level_names[1]}'."
+        )
     if len(parts) == 1:
         return level_code(positions[parts[0]])
     low, high = sorted(positions[part] for part in parts)

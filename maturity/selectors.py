@@ -23,9 +23,7 @@ def rounds_for(user):
 def open_rounds_for(user):
     """Drafts open to contributors, with whether this person has given any views yet."""
     mine = ContributorRating.objects.filter(round=OuterRef("pk"), contributor=user)
-    return can.contributable_rounds(user, Round.objects.select_related("framework")).annotate(
-        responded=Exists(mine)
-    )
+    return can.contributable_rounds(user, Round.objects.select_related("framework")).annotate(responded=Exists(mine))
 
 
 def latest_frameworks():
@@ -251,9 +249,7 @@ def rating_charts(comparison):
     charts = []
     for index, row in enumerate(comparison.rows):
         values = [None if cell.code is None else rules.ordinal(cell.code) for cell in row.cells]
-        description = "; ".join(
-            f"{round_.heading}: {cell.label}" for round_, cell in zip(comparison.rounds, row.cells)
-        )
+        description = "; ".join(f"{round_.heading}: {cell.label}" for round_, cell in zip(comparison.rounds, row.cells))
         svg = line_chart(
             categories,
             [Series(row.short_name, values)],

@@ -36,7 +36,9 @@ def locked_message(round_) -> str:
     if round_.status == Status.SIGNED_OFF:
         who = round_.signed_off_by or "the board"
         when = date_format(timezone.localtime(round_.signed_off_at), "j F Y") if round_.signed_off_at else ""
-        return f"This round was signed off by {who}{' on ' + when if when else ''} and is read-only: it cannot be changed."
+        return (
+            f"This round was signed off by {who}{' on ' + when if when else ''} and is read-only: it cannot be changed."
+        )
     if round_.status == Status.SUBMITTED:
         return (
             "This round has been submitted to the board and cannot be changed. If it needs changes, return it "
@@ -197,7 +199,11 @@ def _move(round_, target, expected_version, **fields):
     return round_
 
 
-_VERBS = {Status.SUBMITTED: "submitted to the board", Status.SIGNED_OFF: "signed off", Status.DRAFT: "returned to draft"}
+_VERBS = {
+    Status.SUBMITTED: "submitted to the board",
+    Status.SIGNED_OFF: "signed off",
+    Status.DRAFT: "returned to draft",
+}
 
 
 @transaction.atomic
@@ -223,6 +229,10 @@ def return_to_draft(round_, user, reason, expected_version):
 
 def sign_off_round(round_, user, note, expected_version):
     return _move(
-        round_, Status.SIGNED_OFF, expected_version, signed_off_by=user, signed_off_at=timezone.now(), sign_off_note=note
+        round_,
+        Status.SIGNED_OFF,
+        expected_version,
+        signed_off_by=user,
+        signed_off_at=timezone.now(),
+        sign_off_note=note,
     )
-

@@ -228,7 +228,8 @@ def round_contributors(request, pk):
         round_,
         form,
         lambda f: services.set_open_to_contributors(round_, is_open, f.cleaned_data["version"]),
-        "The round is open to contributors: partners can now give their ratings." if is_open
+        "The round is open to contributors: partners can now give their ratings."
+        if is_open
         else "The round is closed to contributors.",
     )
 
@@ -313,9 +314,7 @@ def round_review(request, pk):
 
 @login_required
 def round_contribute(request, pk):
-    round_ = get_object_or_404(
-        can.contributable_rounds(request.user, Round.objects.select_related("framework")), pk=pk
-    )
+    round_ = get_object_or_404(can.contributable_rounds(request.user, Round.objects.select_related("framework")), pk=pk)
     strands = list(Strand.objects.filter(framework=round_.framework))
     mine = {v.strand_id: v for v in ContributorRating.objects.filter(round=round_, contributor=request.user)}
     level_names = round_.framework.level_names
@@ -339,7 +338,9 @@ def round_contribute(request, pk):
                 messages.error(request, str(locked))
                 return redirect("maturity:index")
             else:
-                messages.success(request, "Thank you: your views have been saved. You can change them while the round is open.")
+                messages.success(
+                    request, "Thank you: your views have been saved. You can change them while the round is open."
+                )
                 return redirect("maturity:index")
     has_errors = bool(problems) or any(form.errors for form in forms)
     return render(
@@ -399,5 +400,3 @@ def compare_print(request):
 def compare_export(request):
     _, comparison = _comparison(request)
     return xlsx_response(exports.comparison_workbook(comparison), "maturity-comparison.xlsx")
-
-

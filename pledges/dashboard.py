@@ -48,7 +48,10 @@ def _partnership_section(user, pledge_set):
         items=items,
         count=len(overdue),
         empty_text=f"No pledge reviews are overdue. {matrix.signed_count} of {matrix.count} organisations have signed.",
-        actions=[("Open the compliance matrix", reverse("pledges:matrix")), ("Designated leads", reverse("pledges:designated_leads"))],
+        actions=[
+            ("Open the compliance matrix", reverse("pledges:matrix")),
+            ("Designated leads", reverse("pledges:designated_leads")),
+        ],
     )
 
 
@@ -69,7 +72,10 @@ def _organisation_section(user):
                     DashboardItem(
                         text=f"{organisation.name}: pledge {cell.pledge.number}",
                         url=reverse("pledges:pledge", args=[organisation.slug, cell.pledge.number]),
-                        detail=f"{cell.pledge.title}. Review {'was ' if cell.overdue else ''}due {cell.review_date:%d %B %Y}.",
+                        detail=(
+                            f"{cell.pledge.title}. Review {'was ' if cell.overdue else ''}"
+                            f"due {cell.review_date:%d %B %Y}."
+                        ),
                         tag="Review overdue" if cell.overdue else "Review due soon",
                         tag_colour="red" if cell.overdue else "amber",
                     )

@@ -55,18 +55,102 @@ PROFILES = {
 
 # (organisation, signatory, role, statement, profile, designated lead (name, role))
 SEED_SIGNATORIES = [
-    ("Leicester City Council – Public Health", "Ruth Tennant", "Director of Public Health, Leicester City Council", "", "commissioner", ("Priya Lad", "Consultant in Public Health")),
-    ("Gateway College", "Suzanne Overton-Edwards", "Principal, Gateway College (Further Education representative)", "", "all_met", ("Colin Reeve", "Head of Student Welfare")),
-    ("Leicestershire Police – Leicester City", "Supt Simon Cure", "Head of Serious Crime, Leicestershire Police", "", "overdue_several", ("DI Karen Walsh", "Early Intervention Lead")),
-    ("Leicester City Council – Education and Children's Services", "Frances Craven", "Director of Education & Children's Services, Leicester City Council", "", "all_met", ("Mark Ellis", "Head of Service, Early Help")),
-    ("Rushey Mead Primary School", "Debra Bailey", "Headteacher, Rushey Mead Primary School (Primary Heads representative)", "", "met_one_overdue", ("Sam Patel", "Designated Safeguarding Lead")),
-    ("Jobcentre Plus Leicester (Department for Work and Pensions)", "Roger Matthews", "Senior Operations Leader, JobCentre Plus, Department for Work & Pensions", "", "in_progress", ("Lorraine Hughes", "Troubled Families Employment Adviser")),
-    ("Leicester Safeguarding Children Partnership Board", "Jenny Myers", "Independent Chair, Leicester Safeguarding Children Board", "", "in_progress", ("Neil Forbes", "Board Business Manager")),
-    ("Leicestershire Partnership NHS Trust – Families, Young People and Children's Services", "Helen Thompson", "Divisional Director, Families, Young People & Children's Services, Leicestershire Partnership Trust", LPT_STATEMENT, "all_met", ("Janet Harrison", "Head of Early Help, FYPC")),
-    ("Soft Touch Arts", "Vince Attwood", "Director, Soft Touch Arts (Voluntary Sector representative)", "", "in_progress", ("Amir Hussain", "Designated Lead for Safeguarding and Early Help")),
-    ("Leicester City Clinical Commissioning Group", "Sue Lock", "Managing Director, Leicester City Clinical Commissioning Group", "", "commissioner", ("Dr Anita Shah", "Designated Nurse, Safeguarding Children")),
-    ("English Martyrs' Catholic School", "Marius Carney", "Headteacher, English Martyrs' Catholic School (Secondary Heads representative)", "", "met_one_overdue", ("Tom Reilly", "Designated Safeguarding Lead")),
-    ("Focus Young People's Service", "Matt Lilley", "Director, Focus (Voluntary Sector representative)", "", "just_started", ("Leah Brown", "Youth Work Manager")),
+    (
+        "Leicester City Council – Public Health",
+        "Ruth Tennant",
+        "Director of Public Health, Leicester City Council",
+        "",
+        "commissioner",
+        ("Priya Lad", "Consultant in Public Health"),
+    ),
+    (
+        "Gateway College",
+        "Suzanne Overton-Edwards",
+        "Principal, Gateway College (Further Education representative)",
+        "",
+        "all_met",
+        ("Colin Reeve", "Head of Student Welfare"),
+    ),
+    (
+        "Leicestershire Police – Leicester City",
+        "Supt Simon Cure",
+        "Head of Serious Crime, Leicestershire Police",
+        "",
+        "overdue_several",
+        ("DI Karen Walsh", "Early Intervention Lead"),
+    ),
+    (
+        "Leicester City Council – Education and Children's Services",
+        "Frances Craven",
+        "Director of Education & Children's Services, Leicester City Council",
+        "",
+        "all_met",
+        ("Mark Ellis", "Head of Service, Early Help"),
+    ),
+    (
+        "Rushey Mead Primary School",
+        "Debra Bailey",
+        "Headteacher, Rushey Mead Primary School (Primary Heads representative)",
+        "",
+        "met_one_overdue",
+        ("Sam Patel", "Designated Safeguarding Lead"),
+    ),
+    (
+        "Jobcentre Plus Leicester (Department for Work and Pensions)",
+        "Roger Matthews",
+        "Senior Operations Leader, JobCentre Plus, Department for Work & Pensions",
+        "",
+        "in_progress",
+        ("Lorraine Hughes", "Troubled Families Employment Adviser"),
+    ),
+    (
+        "Leicester Safeguarding Children Partnership Board",
+        "Jenny Myers",
+        "Independent Chair, Leicester Safeguarding Children Board",
+        "",
+        "in_progress",
+        ("Neil Forbes", "Board Business Manager"),
+    ),
+    (
+        "Leicestershire Partnership NHS Trust – Families, Young People and Children's Services",
+        "Helen Thompson",
+        "Divisional Director, Families, Young People & Children's Services, Leicestershire Partnership Trust",
+        LPT_STATEMENT,
+        "all_met",
+        ("Janet Harrison", "Head of Early Help, FYPC"),
+    ),
+    (
+        "Soft Touch Arts",
+        "Vince Attwood",
+        "Director, Soft Touch Arts (Voluntary Sector representative)",
+        "",
+        "in_progress",
+        ("Amir Hussain", "Designated Lead for Safeguarding and Early Help"),
+    ),
+    (
+        "Leicester City Clinical Commissioning Group",
+        "Sue Lock",
+        "Managing Director, Leicester City Clinical Commissioning Group",
+        "",
+        "commissioner",
+        ("Dr Anita Shah", "Designated Nurse, Safeguarding Children"),
+    ),
+    (
+        "English Martyrs' Catholic School",
+        "Marius Carney",
+        "Headteacher, English Martyrs' Catholic School (Secondary Heads representative)",
+        "",
+        "met_one_overdue",
+        ("Tom Reilly", "Designated Safeguarding Lead"),
+    ),
+    (
+        "Focus Young People's Service",
+        "Matt Lilley",
+        "Director, Focus (Voluntary Sector representative)",
+        "",
+        "just_started",
+        ("Leah Brown", "Youth Work Manager"),
+    ),
 ]
 
 # Other partners (invented people): (organisation, signatory and role or None if not signed, profile, lead)
@@ -78,16 +162,66 @@ OTHER_PARTNERS = [
     ("Healthy Together 0-19 Service (North)", None, "just_started", ("Ruth Ingram", "Health Visitor Team Leader")),
     ("Belgrave Hall Primary School", None, "just_started", ("Hina Mistry", "Designated Safeguarding Lead")),
     ("Millgate Special School", None, "in_progress", ("Gary Lowe", "Deputy Headteacher and DSL")),
-    ("University Hospitals of Leicester – Children's Hospital", ("Dr Alan Price", "Clinical Director, Children's Services"), "in_progress", ("Maria Gomez", "Named Nurse for Safeguarding")),
-    ("Leicester City Council – Youth Service", ("Kevin Shaw", "Head of Youth Services"), "in_progress", ("Jade Carter", "Senior Youth Worker")),
-    ("Braunstone Community Association", ("Paula Dean", "Chief Executive"), "all_met", ("Omar Farouk", "Family Support Coordinator")),
-    ("Early Help Advice Point – North West", ("Sarah Knight", "Service Manager"), "all_met", ("Dev Chauhan", "Advice Point Team Leader")),
-    ("Abbey Mead Primary School", ("Julie Warren", "Headteacher"), "all_met", ("Fiona Grant", "Designated Safeguarding Lead")),
-    ("Early Help Advice Point – South", ("Sarah Knight", "Service Manager"), "met_one_overdue", ("Beth Morgan", "Advice Point Team Leader")),
-    ("Hamilton Community College", ("Imran Sheikh", "Principal"), "met_one_overdue", ("Claire Hart", "Designated Safeguarding Lead")),
-    ("Leicester Housing Options", ("Liam Doyle", "Head of Housing Options"), "overdue_several", ("Nadia Begum", "Family Housing Officer")),
-    ("Soar Valley Academy", ("Raj Mistry", "Principal"), "overdue_several", ("Emma Stone", "Designated Safeguarding Lead")),
-    ("Westcotes Primary School", ("Helen Croft", "Headteacher"), "just_started", ("Paul Adams", "Designated Safeguarding Lead")),
+    (
+        "University Hospitals of Leicester – Children's Hospital",
+        ("Dr Alan Price", "Clinical Director, Children's Services"),
+        "in_progress",
+        ("Maria Gomez", "Named Nurse for Safeguarding"),
+    ),
+    (
+        "Leicester City Council – Youth Service",
+        ("Kevin Shaw", "Head of Youth Services"),
+        "in_progress",
+        ("Jade Carter", "Senior Youth Worker"),
+    ),
+    (
+        "Braunstone Community Association",
+        ("Paula Dean", "Chief Executive"),
+        "all_met",
+        ("Omar Farouk", "Family Support Coordinator"),
+    ),
+    (
+        "Early Help Advice Point – North West",
+        ("Sarah Knight", "Service Manager"),
+        "all_met",
+        ("Dev Chauhan", "Advice Point Team Leader"),
+    ),
+    (
+        "Abbey Mead Primary School",
+        ("Julie Warren", "Headteacher"),
+        "all_met",
+        ("Fiona Grant", "Designated Safeguarding Lead"),
+    ),
+    (
+        "Early Help Advice Point – South",
+        ("Sarah Knight", "Service Manager"),
+        "met_one_overdue",
+        ("Beth Morgan", "Advice Point Team Leader"),
+    ),
+    (
+        "Hamilton Community College",
+        ("Imran Sheikh", "Principal"),
+        "met_one_overdue",
+        ("Claire Hart", "Designated Safeguarding Lead"),
+    ),
+    (
+        "Leicester Housing Options",
+        ("Liam Doyle", "Head of Housing Options"),
+        "overdue_several",
+        ("Nadia Begum", "Family Housing Officer"),
+    ),
+    (
+        "Soar Valley Academy",
+        ("Raj Mistry", "Principal"),
+        "overdue_several",
+        ("Emma Stone", "Designated Safeguarding Lead"),
+    ),
+    (
+        "Westcotes Primary School",
+        ("Helen Croft", "Headteacher"),
+        "just_started",
+        ("Paul Adams", "Designated Safeguarding Lead"),
+    ),
 ]
 
 # A lead whose organisation has not signed, so signing can be tried in the demo.
@@ -102,7 +236,9 @@ def seed(stdout=None):
     today = timezone.localdate()
     pledges = {p.number: p for p in pledge_set.pledges.all()}
     signed_on = date(*SEED_SIGNED_ON)
-    partners = [(org, (name, role), statement, profile, lead) for org, name, role, statement, profile, lead in SEED_SIGNATORIES]
+    partners = [
+        (org, (name, role), statement, profile, lead) for org, name, role, statement, profile, lead in SEED_SIGNATORIES
+    ]
     partners += [(org, signatory, "", profile, lead) for org, signatory, profile, lead in OTHER_PARTNERS]
     for org_name, signatory, statement, profile, lead in partners:
         organisation = Organisation.objects.get(name=org_name)
@@ -110,7 +246,12 @@ def seed(stdout=None):
             Signature.objects.update_or_create(
                 organisation=organisation,
                 pledge_set=pledge_set,
-                defaults={"signatory_name": signatory[0], "signatory_role": signatory[1], "signed_on": signed_on, "statement": statement},
+                defaults={
+                    "signatory_name": signatory[0],
+                    "signatory_role": signatory[1],
+                    "signed_on": signed_on,
+                    "statement": statement,
+                },
             )
         for number, (status, review_in) in PROFILES[profile].items():
             PledgeStatus.objects.update_or_create(
@@ -137,11 +278,18 @@ def _seed_evidence(organisation, profile, lead, today):
     if lead:
         DesignatedLead.objects.update_or_create(
             organisation=organisation,
-            defaults={"name": lead[0], "role": lead[1], "email": f"earlyhelp.lead@{domain}.example.org", "phone": "0116 454 2000"},
+            defaults={
+                "name": lead[0],
+                "role": lead[1],
+                "email": f"earlyhelp.lead@{domain}.example.org",
+                "phone": "0116 454 2000",
+            },
         )
     if 2 in profile:
         trained = 6 if profile[2][0] == M else 2
-        TrainingSummary.objects.update_or_create(organisation=organisation, defaults={"staff_in_roles": 6, "staff_trained": trained})
+        TrainingSummary.objects.update_or_create(
+            organisation=organisation, defaults={"staff_in_roles": 6, "staff_trained": trained}
+        )
         TrainingRecord.objects.get_or_create(
             organisation=organisation,
             course="Early Help Assessment and Team Around the Family",
@@ -151,7 +299,10 @@ def _seed_evidence(organisation, profile, lead, today):
         AccessRoutes.objects.update_or_create(
             organisation=organisation,
             defaults={
-                "for_staff": "Early Help is covered in induction and the annual safeguarding briefing; staff ask the designated lead.",
+                "for_staff": (
+                    "Early Help is covered in induction and the annual safeguarding briefing; "
+                    "staff ask the designated lead."
+                ),
                 "for_service_users": "Leaflets at reception, a page on our website and a named contact for families.",
             },
         )
@@ -159,7 +310,10 @@ def _seed_evidence(organisation, profile, lead, today):
         measure, _ = ImpactMeasure.objects.update_or_create(
             organisation=organisation,
             name="Families whose Rickter Scale scores improved",
-            defaults={"description": "Families closed in the quarter whose end score improved on their start score.", "unit": "%"},
+            defaults={
+                "description": "Families closed in the quarter whose end score improved on their start score.",
+                "unit": "%",
+            },
         )
         quarter = financial_quarter(today)
         for value in (58, 64):
@@ -167,13 +321,18 @@ def _seed_evidence(organisation, profile, lead, today):
             ImpactReturn.objects.update_or_create(
                 measure=measure,
                 period_start=quarter.first_day,
-                defaults={"value": value, "narrative": "Most families reported progress on family relationships and school attendance."},
+                defaults={
+                    "value": value,
+                    "narrative": "Most families reported progress on family relationships and school attendance.",
+                },
             )
 
 
 def _seed_unsigned_lead():
     email, first, last, job, org_name = UNSIGNED_LEAD
-    user, created = User.objects.get_or_create(email=email, defaults={"first_name": first, "last_name": last, "job_title": job})
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"first_name": first, "last_name": last, "job_title": job}
+    )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()

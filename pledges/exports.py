@@ -89,5 +89,7 @@ def _write_overdue_sheet(report, matrix):
     report.write_header(sheet, 0, ["Organisation", "Pledge", "Status", "Review was due"], [40, 50, 14, 14])
     for row_number, (row, cell) in enumerate(matrix.overdue_reviews, start=1):
         report.write_row(
-            sheet, row_number, [row.organisation.name, f"Pledge {cell.pledge.number}: {cell.pledge.title}", cell.label, cell.review_date]
+            sheet,
+            row_number,
+            [row.organisation.name, f"Pledge {cell.pledge.number}: {cell.pledge.title}", cell.label, cell.review_date],
         )

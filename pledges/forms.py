@@ -43,7 +43,10 @@ class SignForm(forms.ModelForm):
         error_messages = {
             "signatory_name": {"required": "Enter the name of the person signing."},
             "signatory_role": {"required": "Enter the signatory's role."},
-            "signed_on": {"required": "Enter the date the pledges were signed.", "invalid": "Enter a real date, for example 27 3 2025."},
+            "signed_on": {
+                "required": "Enter the date the pledges were signed.",
+                "invalid": "Enter a real date, for example 27 3 2025.",
+            },
         }
 
     def clean_signed_on(self):
@@ -89,7 +92,10 @@ class StatusForm(VersionedFormMixin, forms.ModelForm):
         if "status" not in cleaned:
             return cleaned
         problems = rules.status_problems(
-            cleaned["status"], cleaned.get("review_date"), cleaned.get("not_applicable_reason", ""), timezone.localdate()
+            cleaned["status"],
+            cleaned.get("review_date"),
+            cleaned.get("not_applicable_reason", ""),
+            timezone.localdate(),
         )
         for field_name, message in problems.items():
             if field_name not in self.errors:
@@ -109,7 +115,10 @@ class DesignatedLeadForm(VersionedFormMixin, forms.ModelForm):
         error_messages = {
             "name": {"required": "Enter the designated lead's name."},
             "role": {"required": "Enter the designated lead's role."},
-            "email": {"required": "Enter an email address partners can use.", "invalid": "Enter an email address like name@example.org."},
+            "email": {
+                "required": "Enter an email address partners can use.",
+                "invalid": "Enter an email address like name@example.org.",
+            },
         }
 
 
@@ -118,7 +127,10 @@ class TrainingSummaryForm(VersionedFormMixin, forms.ModelForm):
         model = TrainingSummary
         fields = ["staff_in_roles", "staff_trained"]
         error_messages = {
-            "staff_in_roles": {"required": "Enter how many staff are in Early Help roles.", "invalid": "Enter a whole number."},
+            "staff_in_roles": {
+                "required": "Enter how many staff are in Early Help roles.",
+                "invalid": "Enter a whole number.",
+            },
             "staff_trained": {"required": "Enter how many of them are trained.", "invalid": "Enter a whole number."},
         }
 
@@ -126,7 +138,9 @@ class TrainingSummaryForm(VersionedFormMixin, forms.ModelForm):
         cleaned = super().clean()
         in_roles, trained = cleaned.get("staff_in_roles"), cleaned.get("staff_trained")
         if in_roles is not None and trained is not None and trained > in_roles:
-            self.add_error("staff_trained", f"Staff trained cannot be more than the {in_roles} staff in Early Help roles.")
+            self.add_error(
+                "staff_trained", f"Staff trained cannot be more than the {in_roles} staff in Early Help roles."
+            )
         return cleaned
 
 
@@ -137,7 +151,10 @@ class TrainingRecordForm(forms.ModelForm):
         field_classes = {"date": PastDayMonthYearField}
         error_messages = {
             "course": {"required": "Enter the name of the course."},
-            "date": {"required": "Enter the date of the course.", "invalid": "Enter a real date, for example 27 3 2025."},
+            "date": {
+                "required": "Enter the date of the course.",
+                "invalid": "Enter a real date, for example 27 3 2025.",
+            },
             "attendees": {"required": "Enter how many staff attended.", "invalid": "Enter a whole number."},
         }
 
@@ -149,7 +166,10 @@ class AccessRoutesForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AccessRoutes
         fields = ["for_staff", "for_service_users"]
-        widgets = {"for_staff": forms.Textarea(attrs={"rows": 4}), "for_service_users": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "for_staff": forms.Textarea(attrs={"rows": 4}),
+            "for_service_users": forms.Textarea(attrs={"rows": 4}),
+        }
         error_messages = {
             "for_staff": {"required": "Describe how staff access Early Help."},
             "for_service_users": {"required": "Describe how children, young people and families access Early Help."},
@@ -170,7 +190,9 @@ class ImpactMeasureForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        clash = ImpactMeasure.objects.filter(organisation=self.organisation, name__iexact=name).exclude(pk=self.instance.pk)
+        clash = ImpactMeasure.objects.filter(organisation=self.organisation, name__iexact=name).exclude(
+            pk=self.instance.pk
+        )
         if clash.exists():
             raise forms.ValidationError(f"You already have a measure called '{name}'.")
         return name
@@ -195,7 +217,10 @@ class ImpactReturnForm(forms.ModelForm):
         widgets = {"narrative": forms.Textarea(attrs={"rows": 4})}
         labels = {"value": "Value"}
         error_messages = {
-            "value": {"required": "Enter the figure for this period.", "invalid": "Enter a number, for example 42 or 61.5."},
+            "value": {
+                "required": "Enter the figure for this period.",
+                "invalid": "Enter a number, for example 42 or 61.5.",
+            },
             "narrative": {"required": "Say what the figure shows."},
         }
 
@@ -219,18 +244,30 @@ class MatrixFilterForm(forms.Form):
     """The board's filters. Submitted by GET so a filtered matrix can be bookmarked and exported."""
 
     kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Any kind"), *Organisation.Kind.choices])
-    sector = forms.ChoiceField(label="Sector", required=False, choices=[("", "Any sector"), *Organisation.Sector.choices])
+    sector = forms.ChoiceField(
+        label="Sector", required=False, choices=[("", "Any sector"), *Organisation.Sector.choices]
+    )
     locality = forms.ModelChoiceField(
-        label="Locality", required=False, queryset=Locality.objects.all(), to_field_name="slug", empty_label="Any locality"
+        label="Locality",
+        required=False,
+        queryset=Locality.objects.all(),
+        to_field_name="slug",
+        empty_label="Any locality",
     )
     pledge = forms.TypedChoiceField(label="Pledge", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Status.choices])
     review = forms.ChoiceField(
         label="Review",
         required=False,
-        choices=[("", "Any"), ("overdue", "Review overdue"), ("due_soon", f"Review due in {rules.REMINDER_WINDOW_DAYS} days")],
+        choices=[
+            ("", "Any"),
+            ("overdue", "Review overdue"),
+            ("due_soon", f"Review due in {rules.REMINDER_WINDOW_DAYS} days"),
+        ],
     )
-    signed = forms.ChoiceField(label="Signed", required=False, choices=[("", "Signed or not"), ("yes", "Signed"), ("no", "Not signed")])
+    signed = forms.ChoiceField(
+        label="Signed", required=False, choices=[("", "Signed or not"), ("yes", "Signed"), ("no", "Not signed")]
+    )
 
     def __init__(self, *args, pledges, **kwargs):
         super().__init__(*args, **kwargs)

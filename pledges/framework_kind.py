@@ -14,8 +14,7 @@ from portal.frameworks import FrameworkKind, register
 EVIDENCE_KINDS = ("designated_lead", "training", "access", "offer", "impact", "notes")
 
 
-@register("pledges", "partnership pledges", model="pledges.PledgeSet", command="load_pledges",
-          responses="signatures")
+@register("pledges", "partnership pledges", model="pledges.PledgeSet", command="load_pledges", responses="signatures")
 class PledgesFramework(FrameworkKind):
     extra_header = {"introduction": (True, None), "commentary": (False, None)}
 

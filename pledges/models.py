@@ -88,7 +88,9 @@ class Signature(VersionedModel):
         max_length=1500,
         help_text="Shown with your signature on the public list of signatories. Leave empty for none.",
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -113,9 +115,7 @@ class PledgeStatus(VersionedModel, EditTracked):
 
     class Meta:
         verbose_name_plural = "pledge statuses"
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "pledge"], name="one_status_per_org_per_pledge")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "pledge"], name="one_status_per_org_per_pledge")]
 
     def __str__(self):
         return f"{self.organisation}, pledge {self.pledge.number}: {self.get_status_display()}"
@@ -139,7 +139,8 @@ class TrainingSummary(VersionedModel, EditTracked):
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="training_summary")
     staff_in_roles = models.PositiveIntegerField(
-        "Staff in Early Help roles", help_text="Staff who could act as Lead Practitioner or contribute to an Early Help Assessment."
+        "Staff in Early Help roles",
+        help_text="Staff who could act as Lead Practitioner or contribute to an Early Help Assessment.",
     )
     staff_trained = models.PositiveIntegerField("Of these, staff trained")
 
@@ -154,7 +155,9 @@ class TrainingRecord(models.Model):
     course = models.CharField(max_length=200, help_text="For example 'Early Help Assessment and TAF training'.")
     date = models.DateField("Date of the course")
     attendees = models.PositiveIntegerField("Number of attendees", validators=[MinValueValidator(1)])
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -204,12 +207,16 @@ class ImpactReturn(models.Model):
     period_start = models.DateField(help_text="The first day of the financial quarter the return covers.")
     value = models.DecimalField(max_digits=12, decimal_places=2)
     narrative = models.TextField(help_text="What the figure shows, and what is being done about it.")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["measure", "-period_start"]
-        constraints = [models.UniqueConstraint(fields=["measure", "period_start"], name="one_return_per_measure_per_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "period_start"], name="one_return_per_measure_per_period")
+        ]
 
     @property
     def period_label(self) -> str:

@@ -66,7 +66,9 @@ def status_problems(status, review_date: date | None, reason: str, today: date) 
             )
         return problems
     if status in (Status.IN_PROGRESS, Status.MET) and review_date is None:
-        problems["review_date"] = f"Enter the date you will next review this pledge ({status.label.lower()} pledges need one)."
+        problems["review_date"] = (
+            f"Enter the date you will next review this pledge ({status.label.lower()} pledges need one)."
+        )
     if review_date is not None and review_date < today:
         problems["review_date"] = "The review date must be today or in the future."
     return problems

@@ -34,7 +34,10 @@ def current_pledge_set():
 
 def latest_signature(organisation):
     return (
-        Signature.objects.filter(organisation=organisation).select_related("pledge_set").order_by("-signed_on", "-pk").first()
+        Signature.objects.filter(organisation=organisation)
+        .select_related("pledge_set")
+        .order_by("-signed_on", "-pk")
+        .first()
     )
 
 
@@ -88,7 +91,9 @@ def make_cell(pledge, record, today) -> Cell:
 
 def organisation_cells(organisation, pledge_set, today) -> list[Cell]:
     """The organisation's position on every pledge of the set, in pledge order (two queries)."""
-    records = {r.pledge_id: r for r in PledgeStatus.objects.filter(organisation=organisation, pledge__pledge_set=pledge_set)}
+    records = {
+        r.pledge_id: r for r in PledgeStatus.objects.filter(organisation=organisation, pledge__pledge_set=pledge_set)
+    }
     return [make_cell(pledge, records.get(pledge.pk), today) for pledge in pledge_set.pledges.all()]
 
 
@@ -236,7 +241,9 @@ def compliance_matrix(organisations, pledge_set, today, filters: MatrixFilters |
     records = {}
     for record in PledgeStatus.objects.filter(pledge__pledge_set=pledge_set, organisation_id__in=ids):
         records[(record.organisation_id, record.pledge_id)] = record
-    signatures = {s.organisation_id: s for s in Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=ids)}
+    signatures = {
+        s.organisation_id: s for s in Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=ids)
+    }
     offers = offer_statuses(ids)
     rows = [
         MatrixRow(

@@ -40,7 +40,9 @@ def send_pledge_reminders(today, window_days=rules.REMINDER_WINDOW_DAYS) -> Remi
         return run
     org_ids = [o.pk for o in pending]
     already = set(
-        ReminderSent.objects.filter(organisation_id__in=org_ids).values_list("organisation_id", "pledge_id", "review_date", "kind")
+        ReminderSent.objects.filter(organisation_id__in=org_ids).values_list(
+            "organisation_id", "pledge_id", "review_date", "kind"
+        )
     )
     leads = defaultdict(list)
     for org_id, email in (
@@ -91,7 +93,13 @@ def _reminder_email(organisation, items, recipients):
     link = settings.SITE_BASE_URL.rstrip("/") + reverse("pledges:organisation", args=[organisation.slug])
     body = render_to_string(
         "pledges/email/reminder.txt",
-        {"organisation": organisation, "overdue": overdue, "due_soon": due_soon, "link": link, "PARTNERSHIP_NAME": settings.PARTNERSHIP_NAME},
+        {
+            "organisation": organisation,
+            "overdue": overdue,
+            "due_soon": due_soon,
+            "link": link,
+            "PARTNERSHIP_NAME": settings.PARTNERSHIP_NAME,
+        },
     )
     return EmailMessage(
         subject=f"Partnership pledge reviews for {organisation.name}: {' and '.join(parts)}",

@@ -4,8 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from portal import permissions
-from portal.jobs import start_job
 from portal.forms import ImportForm
+from portal.jobs import start_job
 from portal.services import organisations as organisation_service
 from portal.services.organisations import IMPORT_COLUMNS
 from portal.tabular import template_csv
@@ -37,4 +37,3 @@ def import_template(request):
     response = HttpResponse(template_csv(IMPORT_COLUMNS), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="organisations-template.csv"'
     return response
-

@@ -42,7 +42,11 @@ def create_backup(target) -> dict:
     """Write the backup zip to `target` (a path or file object); returns {model label: rows}."""
     out = io.StringIO()
     call_command(
-        "dumpdata", *[f"--exclude={e}" for e in EXCLUDED], natural_foreign=True, format="pjson", indent=None,
+        "dumpdata",
+        *[f"--exclude={e}" for e in EXCLUDED],
+        natural_foreign=True,
+        format="pjson",
+        indent=None,
         stdout=out,
     )
     data = out.getvalue()
@@ -94,7 +98,7 @@ def restore_backup(source, *, force=False) -> dict:
             _clear_scaffolding()
             call_command("loaddata", str(fixture), verbosity=0)
             for name in media:
-                relative = name[len("media/"):]
+                relative = name[len("media/") :]
                 if default_storage.exists(relative):
                     default_storage.delete(relative)
                 default_storage.save(relative, io.BytesIO(archive.read(name)))

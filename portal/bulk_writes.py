@@ -55,8 +55,10 @@ def creation_changes(instance, fields, options):
             mask = get_mask_function(options.get("mask_callable"))
             changes[field.name] = [mask(smart_str(before)), mask(smart_str(value))]
         elif use_json:
-            changes[field.name] = [before if is_primitive(before) else smart_str(before),
-                                   value if is_primitive(value) else smart_str(value)]
+            changes[field.name] = [
+                before if is_primitive(before) else smart_str(before),
+                value if is_primitive(value) else smart_str(value),
+            ]
         else:
             changes[field.name] = [smart_str(before), smart_str(value)]
     return changes or None

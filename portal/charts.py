@@ -58,10 +58,10 @@ def line_chart(
         return top + plot_h - (plot_h * v / y_max if y_max else 0)
 
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img"'
+        f' aria-labelledby="{chart_id}-title {chart_id}-desc"'
         f' xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
     ticks = y_labels or {v: f"{v}{y_suffix}" for v in range(0, int(y_max) + 1, max(int(y_max) // 4, 1))}
     for value, text in ticks.items():
@@ -81,8 +81,7 @@ def line_chart(
         for segment in _segments(s.values):  # a gap (None) breaks the line rather than bridging it
             path = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in segment)
             parts.append(
-                f'<polyline fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"'
-                f' points="{path}"/>'
+                f'<polyline fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}" points="{path}"/>'
             )
         for px, py in points:
             parts.append(_marker(marker, px, py, colour))
@@ -113,7 +112,12 @@ def _marker(shape, x, y, colour):
     if shape == "square":
         return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>'
     if shape == "diamond":
-        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" fill="{colour}"/>'
+        return (
+            f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"'
+            f' fill="{colour}"/>'
+        )
     if shape == "triangle":
-        return f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+        return (
+            f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
+        )
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'

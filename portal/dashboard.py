@@ -91,7 +91,9 @@ def administration(user):
             DashboardItem("Import organisations", reverse("organisation_import"), "From a CSV or Excel file"),
             DashboardItem("Localities", reverse("locality:index")),
             DashboardItem("People", reverse("wagtailusers_users:index"), "Accounts and partnership roles"),
-            DashboardItem("Frameworks", reverse("framework_list"), "Pledges, commitments, principles, maturity, checklist"),
+            DashboardItem(
+                "Frameworks", reverse("framework_list"), "Pledges, commitments, principles, maturity, checklist"
+            ),
         ],
     )
 

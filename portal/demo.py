@@ -81,7 +81,12 @@ K, SEC = Organisation.Kind, Organisation.Sector
 
 # (name, kind, sector, locality or None for city-wide)
 AGENCIES = [
-    ("Leicestershire Partnership NHS Trust – Families, Young People and Children's Services", K.AGENCY, SEC.HEALTH, None),
+    (
+        "Leicestershire Partnership NHS Trust – Families, Young People and Children's Services",
+        K.AGENCY,
+        SEC.HEALTH,
+        None,
+    ),
     ("Healthy Together 0-19 Service (North)", K.AGENCY, SEC.HEALTH, "North East"),
     ("University Hospitals of Leicester – Children's Hospital", K.AGENCY, SEC.HEALTH, None),
     ("Leicestershire Police – Leicester City", K.AGENCY, SEC.POLICE, None),
@@ -105,9 +110,33 @@ AGENCIES = [
 # (email, first name, last name, job title, partnership role, superuser, [(organisation, membership role)])
 ACCOUNTS = [
     ("admin@example.org", "Ada", "Administrator", "Portal administrator", "", True, []),
-    ("qa.officer@example.org", "Olu", "Adeyemi", "Early Help Coordinator (QA)", User.PartnershipRole.LA_OFFICER, False, []),
-    ("board.member@example.org", "Bridget", "Kaur", "Chair, Early Help Strategic Partnership Board", User.PartnershipRole.BOARD_MEMBER, False, []),
-    ("school.lead@example.org", "Sam", "Patel", "Designated Safeguarding Lead", "", False, [("Rushey Mead Primary School", Membership.Role.LEAD)]),
+    (
+        "qa.officer@example.org",
+        "Olu",
+        "Adeyemi",
+        "Early Help Coordinator (QA)",
+        User.PartnershipRole.LA_OFFICER,
+        False,
+        [],
+    ),
+    (
+        "board.member@example.org",
+        "Bridget",
+        "Kaur",
+        "Chair, Early Help Strategic Partnership Board",
+        User.PartnershipRole.BOARD_MEMBER,
+        False,
+        [],
+    ),
+    (
+        "school.lead@example.org",
+        "Sam",
+        "Patel",
+        "Designated Safeguarding Lead",
+        "",
+        False,
+        [("Rushey Mead Primary School", Membership.Role.LEAD)],
+    ),
     (
         "school.editor@example.org",
         "Emma",
@@ -115,11 +144,38 @@ ACCOUNTS = [
         "School Business Manager",
         "",
         False,
-        [("Rushey Mead Primary School", Membership.Role.EDITOR), ("Belgrave Hall Primary School", Membership.Role.EDITOR)],
+        [
+            ("Rushey Mead Primary School", Membership.Role.EDITOR),
+            ("Belgrave Hall Primary School", Membership.Role.EDITOR),
+        ],
     ),
-    ("agency.lead@example.org", "Amir", "Hussain", "Designated Lead for Safeguarding and Early Help", "", False, [("Soft Touch Arts", Membership.Role.LEAD)]),
-    ("agency.editor@example.org", "Grace", "Owen", "Family Support Coordinator", "", False, [("Soft Touch Arts", Membership.Role.EDITOR)]),
-    ("secondary.lead@example.org", "Tom", "Reilly", "Designated Safeguarding Lead", "", False, [("English Martyrs' Catholic School", Membership.Role.LEAD)]),
+    (
+        "agency.lead@example.org",
+        "Amir",
+        "Hussain",
+        "Designated Lead for Safeguarding and Early Help",
+        "",
+        False,
+        [("Soft Touch Arts", Membership.Role.LEAD)],
+    ),
+    (
+        "agency.editor@example.org",
+        "Grace",
+        "Owen",
+        "Family Support Coordinator",
+        "",
+        False,
+        [("Soft Touch Arts", Membership.Role.EDITOR)],
+    ),
+    (
+        "secondary.lead@example.org",
+        "Tom",
+        "Reilly",
+        "Designated Safeguarding Lead",
+        "",
+        False,
+        [("English Martyrs' Catholic School", Membership.Role.LEAD)],
+    ),
 ]
 
 

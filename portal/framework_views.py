@@ -46,7 +46,8 @@ def parts_html(value):
     """A version's parts as nested lists, read-only: objects as term/description lists, lists in order."""
     if isinstance(value, dict):
         rows = format_html_join(
-            "", "<div><dt>{}</dt><dd>{}</dd></div>",
+            "",
+            "<div><dt>{}</dt><dd>{}</dd></div>",
             (
                 (key.replace("_", " ").capitalize(), parts_html(item))
                 for key, item in value.items()
@@ -101,7 +102,8 @@ class FrameworkUploadForm(forms.Form):
         label="Framework file", help_text="A JSON file in the format of the example files listed on the previous page."
     )
     make_current = forms.BooleanField(
-        label="Make it the current version", required=False,
+        label="Make it the current version",
+        required=False,
         help_text="New responses use the current version; past ones keep the version they used.",
     )
 

@@ -133,9 +133,7 @@ class VersionedFramework(models.Model):
             stored = type(self)._base_manager.filter(pk=self.pk).first()
             if stored is not None:
                 changed = {
-                    f.name
-                    for f in self._meta.concrete_fields
-                    if getattr(stored, f.attname) != getattr(self, f.attname)
+                    f.name for f in self._meta.concrete_fields if getattr(stored, f.attname) != getattr(self, f.attname)
                 }
                 if changed - self.MUTABLE_WHEN_USED:
                     raise FrameworkInUse(_in_use_message(stored))
@@ -535,9 +533,7 @@ class LoadFrameworkCommand(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The framework's JSON file.")
-        parser.add_argument(
-            "--make-current", action="store_true", help="New responses use this version from now on."
-        )
+        parser.add_argument("--make-current", action="store_true", help="New responses use this version from now on.")
 
     def handle(self, *args, file, make_current=False, **options):
         framework_kind = kind(self.kind_key)
@@ -548,6 +544,4 @@ class LoadFrameworkCommand(BaseCommand):
         framework = result.framework
         summary = framework_kind.summary(framework)
         self.stdout.write(f"{result}" + (f" ({summary})" if summary else ""))
-        self.stdout.write(
-            "It is the current version." if framework.is_current else "The current version is unchanged."
-        )
+        self.stdout.write("It is the current version." if framework.is_current else "The current version is unchanged.")

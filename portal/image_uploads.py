@@ -15,8 +15,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 UNREADABLE = (
-    "The file could not be read as an image: it may be damaged. Save it again from an image editor and upload it "
-    "again."
+    "The file could not be read as an image: it may be damaged. Save it again from an image editor and upload it again."
 )
 
 # What Pillow and its decoders raise on a damaged file (SyntaxError is Pillow's "not a valid PNG").

@@ -91,9 +91,7 @@ class Organisation(VersionedModel, ClusterableModel, index.Indexed):
     slug = models.SlugField(max_length=200, unique=True, blank=True, help_text="Made from the name if left empty.")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
-    phase = models.CharField(
-        max_length=20, choices=Phase.choices, blank=True, help_text="Schools and colleges only."
-    )
+    phase = models.CharField(max_length=20, choices=Phase.choices, blank=True, help_text="Schools and colleges only.")
     urn = models.CharField(
         "URN",
         max_length=6,

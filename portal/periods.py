@@ -56,7 +56,7 @@ def financial_year_label(start_year: int) -> str:
 
 
 def parse_financial_year(label: str) -> int:
-    """"2018-19" -> 2018. Raises ValueError for anything else, including "2018-20"."""
+    """ "2018-19" -> 2018. Raises ValueError for anything else, including "2018-20"."""
     try:
         first, second = label.strip().split("-")
         start = int(first)

@@ -1,7 +1,8 @@
 """URL configuration.
 
 Public:      /  (Wagtail pages: home, offers directory and offer pages), /accounts/ (sign in, reset)
-Signed in:   /dashboard/, /organisations/<slug>/, /frameworks/ (every framework kind: portal/frameworks.py), and each feature app under its own prefix
+Signed in:   /dashboard/, /organisations/<slug>/, /frameworks/ (every framework kind: portal/frameworks.py),
+             and each feature app under its own prefix
 Admin:       /admin/ (Wagtail: moderation, partnership reference data, frameworks)
 """
 

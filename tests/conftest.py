@@ -14,7 +14,6 @@ from portal.models import Locality, Membership, Organisation, User
 from testdata.people import make_user
 
 
-
 def pytest_collection_modifyitems(config, items):
     """Tests that empty and rebuild the whole database run last, so no other test sees the aftermath."""
     items.sort(key=lambda item: item.get_closest_marker("rebuilds_database") is not None)
@@ -108,8 +107,17 @@ def client_for():
 
 
 @pytest.fixture
-def everyone(admin_user, la_officer, board_member, school_lead, school_editor, other_school_lead, agency_lead,
-             agency_editor, no_role_user):
+def everyone(
+    admin_user,
+    la_officer,
+    board_member,
+    school_lead,
+    school_editor,
+    other_school_lead,
+    agency_lead,
+    agency_editor,
+    no_role_user,
+):
     """Every role by name, for role x view matrices."""
     return {
         "anonymous": None,

@@ -4,28 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audits', '0003_framework_vocabulary'),
+        ("audits", "0003_framework_vocabulary"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='framework',
-            name='audits_one_current_framework',
+            model_name="framework",
+            name="audits_one_current_framework",
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='is_current',
-            field=models.BooleanField(default=False, help_text='New responses use the current version.'),
+            model_name="framework",
+            name="is_current",
+            field=models.BooleanField(default=False, help_text="New responses use the current version."),
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='version',
+            model_name="framework",
+            name="version",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AddConstraint(
-            model_name='framework',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='audits_framework_one_current'),
+            model_name="framework",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)), fields=("is_current",), name="audits_framework_one_current"
+            ),
         ),
     ]

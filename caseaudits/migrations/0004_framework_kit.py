@@ -4,41 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('caseaudits', '0003_framework_vocabulary'),
+        ("caseaudits", "0003_framework_vocabulary"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='framework',
-            options={'ordering': ['slug', '-version']},
+            name="framework",
+            options={"ordering": ["slug", "-version"]},
         ),
         migrations.RemoveConstraint(
-            model_name='framework',
-            name='caseaudits_one_current_framework',
+            model_name="framework",
+            name="caseaudits_one_current_framework",
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='is_current',
-            field=models.BooleanField(default=False, help_text='New responses use the current version.'),
+            model_name="framework",
+            name="is_current",
+            field=models.BooleanField(default=False, help_text="New responses use the current version."),
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='slug',
-            field=models.SlugField(help_text='Names the framework across its versions.', max_length=100),
+            model_name="framework",
+            name="slug",
+            field=models.SlugField(help_text="Names the framework across its versions.", max_length=100),
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='source',
-            field=models.CharField(blank=True, help_text='Where the wording comes from.', max_length=300),
+            model_name="framework",
+            name="source",
+            field=models.CharField(blank=True, help_text="Where the wording comes from.", max_length=300),
         ),
         migrations.AddConstraint(
-            model_name='framework',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='caseaudits_framework_unique_version'),
+            model_name="framework",
+            constraint=models.UniqueConstraint(fields=("slug", "version"), name="caseaudits_framework_unique_version"),
         ),
         migrations.AddConstraint(
-            model_name='framework',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='caseaudits_framework_one_current'),
+            model_name="framework",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)),
+                fields=("is_current",),
+                name="caseaudits_framework_one_current",
+            ),
         ),
     ]

@@ -4,41 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0006_framework_vocabulary'),
+        ("home", "0006_framework_vocabulary"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='provisionchecklist',
-            options={'ordering': ['-created']},
+            name="provisionchecklist",
+            options={"ordering": ["-created"]},
         ),
         migrations.RemoveConstraint(
-            model_name='provisionchecklist',
-            name='one_current_offer_checklist',
+            model_name="provisionchecklist",
+            name="one_current_offer_checklist",
         ),
         migrations.AlterField(
-            model_name='provisionchecklist',
-            name='is_current',
-            field=models.BooleanField(default=False, help_text='New responses use the current version.'),
+            model_name="provisionchecklist",
+            name="is_current",
+            field=models.BooleanField(default=False, help_text="New responses use the current version."),
         ),
         migrations.AlterField(
-            model_name='provisionchecklist',
-            name='slug',
-            field=models.SlugField(help_text='Names the framework across its versions.', max_length=100),
+            model_name="provisionchecklist",
+            name="slug",
+            field=models.SlugField(help_text="Names the framework across its versions.", max_length=100),
         ),
         migrations.AlterField(
-            model_name='provisionchecklist',
-            name='source',
-            field=models.CharField(blank=True, help_text='Where the wording comes from.', max_length=300),
+            model_name="provisionchecklist",
+            name="source",
+            field=models.CharField(blank=True, help_text="Where the wording comes from.", max_length=300),
         ),
         migrations.AddConstraint(
-            model_name='provisionchecklist',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='home_provisionchecklist_unique_version'),
+            model_name="provisionchecklist",
+            constraint=models.UniqueConstraint(
+                fields=("slug", "version"), name="home_provisionchecklist_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='provisionchecklist',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='home_provisionchecklist_one_current'),
+            model_name="provisionchecklist",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)),
+                fields=("is_current",),
+                name="home_provisionchecklist_one_current",
+            ),
         ),
     ]

@@ -6,8 +6,9 @@ for each audience (children and young people, parents and carers, staff), the ro
 about Early Help and the staff they can talk to.
 
 A checklist is data, loaded from a JSON file (`manage.py load_offer_checklist`) through the framework kit
-(portal/frameworks.py), and never edited in place: a revised list is loaded as a new version and made current. Offers store the words that were
-ticked, so past offers keep what they said whatever happens to the list.
+(portal/frameworks.py), and never edited in place: a revised list is loaded as a new version and made
+current. Offers store the words that were ticked, so past offers keep what they said whatever happens to
+the list.
 """
 
 from django.db import models

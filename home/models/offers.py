@@ -62,15 +62,24 @@ class OfferPage(Page):
 
     # Who it is for
     min_age = models.PositiveSmallIntegerField(
-        "youngest age", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)],
+        "youngest age",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
         help_text="In years. Leave empty if there is no lower limit.",
     )
     max_age = models.PositiveSmallIntegerField(
-        "oldest age", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)],
+        "oldest age",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
         help_text="In years. Leave empty if there is no upper limit.",
     )
     localities = ParentalManyToManyField(
-        "portal.Locality", blank=True, related_name="+", verbose_name="localities served",
+        "portal.Locality",
+        blank=True,
+        related_name="+",
+        verbose_name="localities served",
         help_text="Leave every box empty if you serve the whole city.",
     )
 
@@ -94,23 +103,30 @@ class OfferPage(Page):
 
     # The offer itself
     areas = StreamField(
-        [("area", AreaProvisionBlock())], blank=True, verbose_name="provision in the offer areas",
+        [("area", AreaProvisionBlock())],
+        blank=True,
+        verbose_name="provision in the offer areas",
         help_text="Tick what you provide, and add your own, one per line.",
     )
     audiences = StreamField(
-        [("audience", AudienceBlock())], blank=True, verbose_name="how people get help",
+        [("audience", AudienceBlock())],
+        blank=True,
+        verbose_name="how people get help",
         help_text="For each audience: how they hear about Early Help here, and who they can talk to.",
     )
     first_response = models.TextField(
-        "first response", blank=True,
+        "first response",
+        blank=True,
         help_text="Step 1 of the pathway: the help you give yourselves when a difficulty first emerges.",
     )
     early_help_assessment = models.TextField(
-        "Early Help Assessment", blank=True,
+        "Early Help Assessment",
+        blank=True,
         help_text="Step 2: your part in a multi-agency Early Help Assessment and Team Around the Family.",
     )
     social_care_referral = models.TextField(
-        "referral to social care", blank=True,
+        "referral to social care",
+        blank=True,
         help_text="Step 3: when and how you refer to children's social care if risk increases.",
     )
 

@@ -12,7 +12,9 @@ from home.openreferral import ids
 TAXONOMY = {
     "id": ids.TAXONOMY_ID,
     "name": "Early Help offer areas",
-    "description": "The areas in which schools set out their Early Help provision (Leicester Early Help Schools Guide).",
+    "description": (
+        "The areas in which schools set out their Early Help provision (Leicester Early Help Schools Guide)."
+    ),
     "version": "1",
 }
 
@@ -97,7 +99,8 @@ def service_summary(page, request) -> dict:
             "maximum_age": page.max_age,
             "assured_date": timezone.localdate(published).isoformat() if published else None,
             "alert": "This offer is past its review date: check the details with the organisation."
-            if page.review_overdue else None,
+            if page.review_overdue
+            else None,
             "last_modified": published.isoformat() if published else None,
         }
     )
@@ -145,9 +148,7 @@ def _schedules(page, service):
                     "byday": ",".join(code for code in rules.DAY_CODES if code in hours["days"]),
                     "opens_at": hours["opens_at"].isoformat() if hours["opens_at"] else None,
                     "closes_at": hours["closes_at"].isoformat() if hours["closes_at"] else None,
-                    "description": " ".join(
-                        part for part in (rules.days_label(hours["days"]), hours["notes"]) if part
-                    ),
+                    "description": " ".join(part for part in (rules.days_label(hours["days"]), hours["notes"]) if part),
                     "notes": page.opening_times_note,
                 }
             )
@@ -176,13 +177,23 @@ def service_full(page, request) -> dict:
     service = data["id"]
     data["organization"]["organization_identifiers"] = organization_identifiers(page.organisation)
     data["contacts"] = (
-        [_clean({"id": ids.derived_id(service, "contact"), "service_id": service,
-                 "name": page.contact_name, "title": page.contact_role})]
-        if page.contact_name else []
+        [
+            _clean(
+                {
+                    "id": ids.derived_id(service, "contact"),
+                    "service_id": service,
+                    "name": page.contact_name,
+                    "title": page.contact_role,
+                }
+            )
+        ]
+        if page.contact_name
+        else []
     )
     data["phones"] = (
         [{"id": ids.derived_id(service, "phone"), "number": page.phone, "description": "Ask for Early Help"}]
-        if page.phone else []
+        if page.phone
+        else []
     )
     data["schedules"] = _schedules(page, service)
     data["service_areas"] = _service_areas(page, service)

@@ -4,41 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('maturity', '0003_framework_vocabulary'),
+        ("maturity", "0003_framework_vocabulary"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='framework',
-            options={'ordering': ['title', '-version']},
+            name="framework",
+            options={"ordering": ["title", "-version"]},
         ),
         migrations.RemoveConstraint(
-            model_name='framework',
-            name='maturity_framework_version',
+            model_name="framework",
+            name="maturity_framework_version",
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='slug',
-            field=models.SlugField(help_text='Names the framework across its versions.', max_length=100),
+            model_name="framework",
+            name="slug",
+            field=models.SlugField(help_text="Names the framework across its versions.", max_length=100),
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='source',
-            field=models.CharField(blank=True, help_text='Where the wording comes from.', max_length=300),
+            model_name="framework",
+            name="source",
+            field=models.CharField(blank=True, help_text="Where the wording comes from.", max_length=300),
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='version',
+            model_name="framework",
+            name="version",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AddConstraint(
-            model_name='framework',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='maturity_framework_unique_version'),
+            model_name="framework",
+            constraint=models.UniqueConstraint(fields=("slug", "version"), name="maturity_framework_unique_version"),
         ),
         migrations.AddConstraint(
-            model_name='framework',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='maturity_framework_one_current'),
+            model_name="framework",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)), fields=("is_current",), name="maturity_framework_one_current"
+            ),
         ),
     ]

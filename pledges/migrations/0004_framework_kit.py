@@ -4,31 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pledges', '0003_framework_vocabulary'),
+        ("pledges", "0003_framework_vocabulary"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='pledgeset',
-            options={'ordering': ['title', '-version']},
+            name="pledgeset",
+            options={"ordering": ["title", "-version"]},
         ),
         migrations.RemoveConstraint(
-            model_name='pledgeset',
-            name='one_current_pledge_set',
+            model_name="pledgeset",
+            name="one_current_pledge_set",
         ),
         migrations.AlterField(
-            model_name='pledgeset',
-            name='is_current',
-            field=models.BooleanField(default=False, help_text='New responses use the current version.'),
+            model_name="pledgeset",
+            name="is_current",
+            field=models.BooleanField(default=False, help_text="New responses use the current version."),
         ),
         migrations.AddConstraint(
-            model_name='pledgeset',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='pledges_pledgeset_unique_version'),
+            model_name="pledgeset",
+            constraint=models.UniqueConstraint(fields=("slug", "version"), name="pledges_pledgeset_unique_version"),
         ),
         migrations.AddConstraint(
-            model_name='pledgeset',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='pledges_pledgeset_one_current'),
+            model_name="pledgeset",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_current", True)), fields=("is_current",), name="pledges_pledgeset_one_current"
+            ),
         ),
     ]

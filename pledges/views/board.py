@@ -49,7 +49,9 @@ def matrix(request):
             "today": today,
             "pledge_sets": PledgeSet.objects.all() if PledgeSet.objects.count() > 1 else [],
             "export_query": f"?{query}" if query else "",
-            "filtered": form.is_bound and form.is_valid() and any(v not in ("", None) for v in form.cleaned_data.values()),
+            "filtered": form.is_bound
+            and form.is_valid()
+            and any(v not in ("", None) for v in form.cleaned_data.values()),
         },
     )
 

@@ -53,7 +53,9 @@ class OneRecordEdit(EvidenceMixin, VersionedUpdateView):
     """Edit the organisation's single record of this kind, creating it on first save."""
 
     def get_object(self, queryset=None):
-        return self.model.objects.filter(organisation=self.organisation).first() or self.model(organisation=self.organisation)
+        return self.model.objects.filter(organisation=self.organisation).first() or self.model(
+            organisation=self.organisation
+        )
 
     def form_valid(self, form):
         form.instance.updated_by = self.request.user

@@ -26,7 +26,9 @@ def index(request):
     organisations = Organisation.objects.active().filter(pk__in=member_organisation_ids(request.user)).order_by("name")
     current = selectors.current_pledge_set()
     signed = dict(
-        Signature.objects.filter(organisation__in=organisations, pledge_set=current).values_list("organisation_id", "signed_on")
+        Signature.objects.filter(organisation__in=organisations, pledge_set=current).values_list(
+            "organisation_id", "signed_on"
+        )
     )
     statuses = {}
     for record in PledgeStatus.objects.filter(organisation__in=organisations, pledge__pledge_set=current):
@@ -119,7 +121,11 @@ class Sign(OrganisationMixin, CreateView):
 
     def get_initial(self):
         user = self.request.user
-        return {"signatory_name": user.get_full_name(), "signatory_role": user.job_title, "signed_on": timezone.localdate()}
+        return {
+            "signatory_name": user.get_full_name(),
+            "signatory_role": user.job_title,
+            "signed_on": timezone.localdate(),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(pledge_set=self.pledge_set, **kwargs)
@@ -132,7 +138,11 @@ class Sign(OrganisationMixin, CreateView):
             with transaction.atomic():
                 self.object = form.save()
         except IntegrityError:
-            form.add_error(None, "Your organisation has already signed the current pledges: someone signed while you had this page open.")
+            form.add_error(
+                None,
+                "Your organisation has already signed the current pledges: "
+                "someone signed while you had this page open.",
+            )
             return self.form_invalid(form)
         messages.success(self.request, f"Signed. {self.organisation.name} is now listed as a signatory of the pledges.")
         return redirect("pledges:organisation", self.organisation.slug)
@@ -185,4 +195,3 @@ class StatusEdit(OrganisationMixin, SaveSafelyMixin, VersionedUpdateView):
 
     def get_success_url(self):
         return reverse("pledges:pledge", args=[self.organisation.slug, self.pledge.number])
-

@@ -71,9 +71,7 @@ def offer_editors(organisation):
 
 def offer_moderators():
     """LA QA officers who moderate through the Wagtail group (administrators need no group)."""
-    return User.objects.filter(
-        is_active=True, is_superuser=False, partnership_role=User.PartnershipRole.LA_OFFICER
-    )
+    return User.objects.filter(is_active=True, is_superuser=False, partnership_role=User.PartnershipRole.LA_OFFICER)
 
 
 def cms_offer_pages(user, offer_pages):

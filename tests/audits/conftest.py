@@ -6,7 +6,7 @@ The test database runs the migrations, so Leicester's framework (version 1, curr
   offer_published / offer_unpublished   pin what home.selectors.offer_statuses reports
 """
 
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.utils import timezone
@@ -49,7 +49,7 @@ def _pin_offers(monkeypatch, published):
                 organisation_id=pk,
                 exists=True,
                 published=published,
-                last_published_at=datetime(2026, 10, 5, 9, 30, tzinfo=dt_timezone.utc) if published else None,
+                last_published_at=datetime(2026, 10, 5, 9, 30, tzinfo=UTC) if published else None,
                 url=f"/offers/school-{pk}/" if published else "",
             )
             for pk in organisation_ids

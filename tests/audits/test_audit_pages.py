@@ -33,17 +33,20 @@ def test_quick_rag_update_records_and_shows_history(client_for, school_lead, sch
     assert history.index("Amber</strong> to <strong") < history.index("Not started</strong> to")  # newest first
     assert "by Office Tester" in history and "by Dsl Tester" in history
     page = editor.get(f"/audits/{audit.pk}/").content.decode()
-    assert "RAG history<span class=\"visually-hidden\"> of this action</span> (2)" in page
+    assert 'RAG history<span class="visually-hidden"> of this action</span> (2)' in page
     assert page.count("Overdue</strong>") == 0  # green: no longer overdue
 
 
 def test_overdue_action_is_flagged_and_makes_the_commitment_red(client_for, school_lead, audit, today):
     Action.objects.filter(pk=audit.actions.get(description="Identify the responsible DSL or DSLs").pk).update(
-        rag=Rag.AMBER, due_date=today - timedelta(days=1))
+        rag=Rag.AMBER, due_date=today - timedelta(days=1)
+    )
     page = client_for(school_lead).get(f"/audits/{audit.pk}/").content.decode()
     assert 'tag--red">Overdue</strong>' in page
-    summary = page[page.index("Summary by commitment"):page.index("</table>", page.index("Summary by commitment"))]
-    first_row = summary[summary.index("1. DSL responsible"):summary.index("</tr>", summary.index("1. DSL responsible"))]
+    summary = page[page.index("Summary by commitment") : page.index("</table>", page.index("Summary by commitment"))]
+    first_row = summary[
+        summary.index("1. DSL responsible") : summary.index("</tr>", summary.index("1. DSL responsible"))
+    ]
     assert ">Red<" in first_row
 
 
@@ -84,22 +87,31 @@ def test_la_officer_comments_and_the_school_reads_them(client_for, la_officer, s
     officer.post(f"/audits/{audit.pk}/comments/", {"text": "Publish the offer by Easter", "commitment": commitment.pk})
     officer.post(f"/audits/{audit.pk}/comments/", {"text": "A good start"})
     page = client_for(school_lead).get(f"/audits/{audit.pk}/").content.decode()
-    c3 = page[page.index('id="commitment-3"'):page.index('id="commitment-4"')]
+    c3 = page[page.index('id="commitment-3"') : page.index('id="commitment-4"')]
     assert "Publish the offer by Easter" in c3 and "Officer Tester" in c3
-    general = page[page.index('id="comments"'):]
+    general = page[page.index('id="comments"') :]
     assert "A good start" in general and "Add comment" not in page
 
 
 def test_action_plan_export_reads_back(client_for, school_lead, audit, today):
     action = audit.actions.get(description="Identify the responsible DSL or DSLs")
-    Action.objects.filter(pk=action.pk).update(rag=Rag.RED, owner="=HYPERLINK(\"http://evil\")",
-                                               due_date=today + timedelta(days=30))
+    Action.objects.filter(pk=action.pk).update(
+        rag=Rag.RED, owner='=HYPERLINK("http://evil")', due_date=today + timedelta(days=30)
+    )
     OutcomeRecord.objects.filter(audit=audit, outcome__commitment__number=1, outcome__position=1).update(
-        complete=True, details="Sam Patel")
+        complete=True, details="Sam Patel"
+    )
     TrainedStaff.objects.create(audit=audit, name="Aisha Begum", part_a_on=today, part_b_on=today, login_received=True)
     services.update_trained_staff_outcome(audit, school_lead)
-    RagChange.objects.create(audit=audit, action=action, action_description=action.description,
-                             from_rag=Rag.AMBER, to_rag=Rag.RED, changed_by=school_lead, changed_at=audit.started_at)
+    RagChange.objects.create(
+        audit=audit,
+        action=action,
+        action_description=action.description,
+        from_rag=Rag.AMBER,
+        to_rag=Rag.RED,
+        changed_by=school_lead,
+        changed_at=audit.started_at,
+    )
 
     response = client_for(school_lead).get(f"/audits/{audit.pk}/action-plan.xlsx")
     assert response["Content-Disposition"].startswith('attachment; filename="action-plan-oak-tree-primary-school-')

@@ -28,22 +28,23 @@ def city(school, other_school, south, school_lead, other_school_lead, la_officer
     OutcomeRecord.objects.filter(audit=birch).update(complete=True)
     Action.objects.filter(audit=birch).update(rag=Rag.GREEN)
     services.submit_audit(birch, other_school_lead, birch.version)
-    elm = Organisation.objects.create(name="Elm Special School", kind="school", sector="education", phase="special",
-                                      urn="111111", locality=south)
+    elm = Organisation.objects.create(
+        name="Elm Special School", kind="school", sector="education", phase="special", urn="111111", locality=south
+    )
     OfferVisit.objects.create(organisation=school, visited_on=today, officer=la_officer, judgement="good")
     return oak, birch, elm
 
 
 def rows(page):
     """School names in the matrix's body, in order."""
-    body = page[page.index("<tbody>"):page.index("</tbody>")]
+    body = page[page.index("<tbody>") : page.index("</tbody>")]
     return [name for name in ("Birch Academy", "Elm Special School", "Oak Tree Primary School") if name in body]
 
 
 def test_matrix_and_counts(client_for, la_officer, city):
     page = client_for(la_officer).get("/audits/city/").content.decode()
     assert rows(page) == ["Birch Academy", "Elm Special School", "Oak Tree Primary School"]
-    counts = page[page.index('class="count-grid"'):page.index("</div>\n</div>", page.index('class="count-grid"'))]
+    counts = page[page.index('class="count-grid"') : page.index("</div>\n</div>", page.index('class="count-grid"'))]
     assert '<span class="figure">3</span> schools' in counts
     assert '<span class="figure">2</span> audits started <span class="hint">67% (2 of 3)</span>' in counts
     assert '<span class="figure">1</span> submitted' in counts
@@ -51,8 +52,8 @@ def test_matrix_and_counts(client_for, la_officer, city):
     assert '<span class="figure">1</span> with overdue actions' in counts
     assert '<span class="figure">1</span> offer quality visits' in counts
     assert "1. DSL responsible for Early Help" in page
-    oak_row = page[page.index("Oak Tree Primary School"):page.index("</tr>", page.index("Oak Tree Primary School"))]
-    assert 'tag--rag-red' in oak_row and ">Red<" in oak_row and "In progress" in oak_row
+    oak_row = page[page.index("Oak Tree Primary School") : page.index("</tr>", page.index("Oak Tree Primary School"))]
+    assert "tag--rag-red" in oak_row and ">Red<" in oak_row and "In progress" in oak_row
 
 
 @pytest.mark.parametrize(
@@ -89,7 +90,7 @@ def test_bad_filter_is_reported_and_ignored(client_for, la_officer, city):
 def test_board_sees_ratings_of_submitted_audits_only(client_for, board_member, city):
     oak, birch, elm = city
     page = client_for(board_member).get("/audits/city/").content.decode()
-    oak_row = page[page.index("Oak Tree Primary School"):page.index("</tr>", page.index("Oak Tree Primary School"))]
+    oak_row = page[page.index("Oak Tree Primary School") : page.index("</tr>", page.index("Oak Tree Primary School"))]
     assert "Not submitted" in oak_row and "tag--rag" not in oak_row
     assert f"/audits/{oak.pk}/" not in page and f"/audits/{birch.pk}/" in page
     assert rows(client_for(board_member).get("/audits/city/?rag=red").content.decode()) == []
@@ -104,8 +105,9 @@ def test_last_year(client_for, la_officer, city, this_year):
 
 
 @pytest.mark.parametrize("size", [20, 120])
-def test_city_view_runs_a_bounded_number_of_queries(size, client_for, la_officer, board_member, framework, this_year,
-                                                     today, django_assert_max_num_queries):
+def test_city_view_runs_a_bounded_number_of_queries(
+    size, client_for, la_officer, board_member, framework, this_year, today, django_assert_max_num_queries
+):
     build_city(size, framework, this_year, today)
     for user in (la_officer, board_member):
         client = client_for(user)
@@ -120,8 +122,9 @@ def test_city_view_runs_a_bounded_number_of_queries(size, client_for, la_officer
 
 
 @pytest.mark.parametrize("size", [20, 120])
-def test_dashboard_counts_in_bounded_queries(size, client_for, la_officer, framework, this_year, today,
-                                             django_assert_max_num_queries):
+def test_dashboard_counts_in_bounded_queries(
+    size, client_for, la_officer, framework, this_year, today, django_assert_max_num_queries
+):
     """The commitments section alone; the dashboard page also carries every other feature's sections."""
     from audits.dashboard import commitments_audit
 
@@ -144,8 +147,15 @@ def test_matrix_export_reads_back(client_for, la_officer, board_member, city, th
     assert sheet.title == f"Commitments {this_year.replace('/', '-')}"
     assert sheet["A1"].value == f"Schools Early Help commitments, {this_year}"
     header = [c.value for c in sheet[4]]
-    assert header[:7] == ["School", "URN", "Locality", "Phase", "Audit status", "Submitted on",
-                          "1. DSL responsible for Early Help"]
+    assert header[:7] == [
+        "School",
+        "URN",
+        "Locality",
+        "Phase",
+        "Audit status",
+        "Submitted on",
+        "1. DSL responsible for Early Help",
+    ]
     assert header[-2:] == ["Overall", "Overdue actions"]
     birch, oak = [c.value for c in sheet[5]], [c.value for c in sheet[6]]
     assert birch[:5] == ["Birch Academy", "654321", "North", "Secondary", "Submitted"]

@@ -13,11 +13,21 @@ def test_demo_is_varied_and_idempotent(db, this_year):
     portal_demo.seed()
     out = StringIO()
     demo.seed(stdout=out)
-    counts = (Audit.objects.count(), Action.objects.count(), RagChange.objects.count(), OfferVisit.objects.count(),
-              User.objects.count())
+    counts = (
+        Audit.objects.count(),
+        Action.objects.count(),
+        RagChange.objects.count(),
+        OfferVisit.objects.count(),
+        User.objects.count(),
+    )
     demo.seed()
-    assert (Audit.objects.count(), Action.objects.count(), RagChange.objects.count(), OfferVisit.objects.count(),
-            User.objects.count()) == counts
+    assert (
+        Audit.objects.count(),
+        Action.objects.count(),
+        RagChange.objects.count(),
+        OfferVisit.objects.count(),
+        User.objects.count(),
+    ) == counts
 
     this = Audit.objects.filter(academic_year=this_year)
     assert this.count() >= 40
@@ -31,9 +41,15 @@ def test_demo_is_varied_and_idempotent(db, this_year):
     rushey = Audit.objects.get(organisation__name="Rushey Mead Primary School", academic_year=this_year)
     assert rushey.status == "in_progress" and rushey.sections.count() == 1
     assert set(WizardPosition.objects.filter(audit=rushey).values_list("user__email", "step")) == {
-        ("school.lead@example.org", "commitment-2"), ("school.editor@example.org", "commitment-2")}
+        ("school.lead@example.org", "commitment-2"),
+        ("school.editor@example.org", "commitment-2"),
+    }
     martyrs = Audit.objects.get(organisation__name="English Martyrs' Catholic School", academic_year=this_year)
     assert martyrs.is_submitted
     assert set(Action.objects.filter(audit__academic_year=this_year).values_list("rag", flat=True)) >= {
-        "red", "amber", "green", "not_started"}
+        "red",
+        "amber",
+        "green",
+        "not_started",
+    }
     assert User.objects.filter(email="coordinator@example.org", partnership_role="la_officer").exists()

@@ -67,8 +67,9 @@ def test_a_used_framework_may_stop_being_current(audit, framework):
     assert not Framework.objects.get(pk=framework.pk).is_current
 
 
-def test_loading_a_revision_adds_a_version_and_old_audits_keep_theirs(audit, framework, other_school, other_school_lead,
-                                                                     this_year, tmp_path):
+def test_loading_a_revision_adds_a_version_and_old_audits_keep_theirs(
+    audit, framework, other_school, other_school_lead, this_year, tmp_path
+):
     data = json.loads((FRAMEWORKS_DIR / "leicester-schools-commitments.json").read_text())
     data["commitments"][0]["title"] = "The DSL leads on Early Help (revised wording)"
     data.pop("version")

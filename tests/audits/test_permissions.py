@@ -9,15 +9,29 @@ from audits import services
 from audits.models import OfferVisit
 
 SCHOOL = "Oak Tree Primary School"
-ROLES = ["anonymous", "admin", "la_officer", "board_member", "school_lead", "school_editor", "other_school_lead",
-         "agency_lead", "agency_editor", "no_role"]
+ROLES = [
+    "anonymous",
+    "admin",
+    "la_officer",
+    "board_member",
+    "school_lead",
+    "school_editor",
+    "other_school_lead",
+    "agency_lead",
+    "agency_editor",
+    "no_role",
+]
 
 
 @pytest.fixture
 def visit(school, la_officer):
     return OfferVisit.objects.create(
-        organisation=school, visited_on=timezone.localdate(), officer=la_officer, judgement="good",
-        notes="Offer easy to find", agreed_actions="Add outcomes for attendance",
+        organisation=school,
+        visited_on=timezone.localdate(),
+        officer=la_officer,
+        judgement="good",
+        notes="Offer easy to find",
+        agreed_actions="Add outcomes for attendance",
     )
 
 
@@ -28,17 +42,21 @@ def expect(table):
     return mapping
 
 
-IN_PROGRESS_READ = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer", "school_lead", "school_editor"],
-    "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
-IN_PROGRESS_EDIT = expect({
-    "302": ["anonymous"],
-    "200": ["school_lead", "school_editor"],
-    "403": ["admin", "la_officer"],
-    "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
+IN_PROGRESS_READ = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer", "school_lead", "school_editor"],
+        "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
+IN_PROGRESS_EDIT = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["school_lead", "school_editor"],
+        "403": ["admin", "la_officer"],
+        "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
 
 
 def check(response, role, expected, content=SCHOOL):
@@ -66,11 +84,13 @@ def test_in_progress_audit_pages(role, everyone, client_for, audit):
     check(client.get(f"/audits/{audit.pk}/actions/{action.pk}/"), role, IN_PROGRESS_EDIT[role], "Change an action")
 
 
-COMMENT = expect({
-    "302": ["anonymous", "admin", "la_officer"],
-    "403": ["school_lead", "school_editor"],
-    "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
+COMMENT = expect(
+    {
+        "302": ["anonymous", "admin", "la_officer"],
+        "403": ["school_lead", "school_editor"],
+        "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -80,11 +100,13 @@ def test_only_la_officers_comment(role, everyone, client_for, audit):
     assert audit.comments.exists() is (role in ("admin", "la_officer"))
 
 
-SUBMITTED_READ = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer", "board_member", "school_lead", "school_editor"],
-    "404": ["other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
+SUBMITTED_READ = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer", "board_member", "school_lead", "school_editor"],
+        "404": ["other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -100,11 +122,13 @@ def test_submitted_audit_is_read_by_the_board(role, everyone, client_for, audit,
         assert "Add comment" in response.content.decode()
 
 
-SCHOOL_PAGE = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer", "board_member", "school_lead", "school_editor"],
-    "404": ["other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
+SCHOOL_PAGE = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer", "board_member", "school_lead", "school_editor"],
+        "404": ["other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -118,12 +142,14 @@ def test_school_page(role, everyone, client_for, audit, visit):
         assert f"/audits/{audit.pk}/" not in page and f"/audits/visits/{visit.pk}/" not in page
 
 
-START = expect({
-    "302": ["anonymous"],
-    "200": ["school_lead", "school_editor"],
-    "403": ["admin", "la_officer", "board_member"],
-    "404": ["other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
+START = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["school_lead", "school_editor"],
+        "403": ["admin", "la_officer", "board_member"],
+        "404": ["other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -135,11 +161,13 @@ def test_start_is_only_for_schools(client_for, agency_lead, agency):
     assert client_for(agency_lead).get(f"/audits/schools/{agency.slug}/start/").status_code == 404
 
 
-CITY = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer", "board_member"],
-    "403": ["school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
+CITY = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer", "board_member"],
+        "403": ["school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -150,11 +178,18 @@ def test_city_view_and_export(role, everyone, client_for, audit):
     assert export.status_code == CITY[role]
 
 
-INDEX = {"anonymous": "/accounts/login/", "admin": "/audits/city/", "la_officer": "/audits/city/",
-         "board_member": "/audits/city/", "school_lead": "/audits/schools/oak-tree-primary-school/",
-         "school_editor": "/audits/schools/oak-tree-primary-school/",
-         "other_school_lead": "/audits/schools/birch-academy/", "agency_lead": 404, "agency_editor": 404,
-         "no_role": 404}
+INDEX = {
+    "anonymous": "/accounts/login/",
+    "admin": "/audits/city/",
+    "la_officer": "/audits/city/",
+    "board_member": "/audits/city/",
+    "school_lead": "/audits/schools/oak-tree-primary-school/",
+    "school_editor": "/audits/schools/oak-tree-primary-school/",
+    "other_school_lead": "/audits/schools/birch-academy/",
+    "agency_lead": 404,
+    "agency_editor": 404,
+    "no_role": 404,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -166,28 +201,43 @@ def test_index_sends_each_role_to_its_place(role, everyone, client_for):
         assert response.status_code == 302 and response.url.startswith(INDEX[role])
 
 
-VISIT_LIST = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer", "school_lead", "school_editor", "other_school_lead"],
-    "404": ["board_member", "agency_lead", "agency_editor", "no_role"],
-})
-VISIT_READ = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer", "school_lead", "school_editor"],
-    "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
-VISIT_EDIT = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer"],
-    "403": ["school_lead", "school_editor"],
-    "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
-})
-VISIT_NEW = expect({
-    "302": ["anonymous"],
-    "200": ["admin", "la_officer"],
-    "403": ["board_member", "school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor",
-            "no_role"],
-})
+VISIT_LIST = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer", "school_lead", "school_editor", "other_school_lead"],
+        "404": ["board_member", "agency_lead", "agency_editor", "no_role"],
+    }
+)
+VISIT_READ = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer", "school_lead", "school_editor"],
+        "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
+VISIT_EDIT = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer"],
+        "403": ["school_lead", "school_editor"],
+        "404": ["board_member", "other_school_lead", "agency_lead", "agency_editor", "no_role"],
+    }
+)
+VISIT_NEW = expect(
+    {
+        "302": ["anonymous"],
+        "200": ["admin", "la_officer"],
+        "403": [
+            "board_member",
+            "school_lead",
+            "school_editor",
+            "other_school_lead",
+            "agency_lead",
+            "agency_editor",
+            "no_role",
+        ],
+    }
+)
 
 
 @pytest.mark.parametrize("role", ROLES)

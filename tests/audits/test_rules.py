@@ -52,8 +52,12 @@ def test_is_overdue(due, rag, expected):
         (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3), G),
         (CommitmentFacts(outcomes=3, outcomes_complete=2, outcomes_answered=3), A),
         (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3, actions_recorded=1, actions_red=1), R),
-        (CommitmentFacts(outcomes=3, outcomes_complete=3, outcomes_answered=3, actions_recorded=1,
-                         actions_overdue=1), R),
+        (
+            CommitmentFacts(
+                outcomes=3, outcomes_complete=3, outcomes_answered=3, actions_recorded=1, actions_overdue=1
+            ),
+            R,
+        ),
         (CommitmentFacts(outcomes=3, actions_recorded=2, actions_red=1), R),
         (CommitmentFacts(outcomes=3, actions_recorded=1, actions_overdue=1), R),
         (CommitmentFacts(outcomes=0, actions_recorded=1), A),  # no outcomes: never green
@@ -153,8 +157,13 @@ def test_is_answered(record, answered):
         ([dict(part_a_on=TODAY, part_b_on=TODAY, login_received=False)], False),
         ([dict(part_a_on=None, part_b_on=TODAY, login_received=True)], False),
         ([dict(part_a_on=TODAY, part_b_on=TODAY, login_received=True)], True),
-        ([dict(part_a_on=None, part_b_on=None, login_received=False),
-          dict(part_a_on=TODAY, part_b_on=TODAY, login_received=True)], True),
+        (
+            [
+                dict(part_a_on=None, part_b_on=None, login_received=False),
+                dict(part_a_on=TODAY, part_b_on=TODAY, login_received=True),
+            ],
+            True,
+        ),
     ],
 )
 def test_trained_staff_outcome_met(staff, met):
@@ -163,8 +172,17 @@ def test_trained_staff_outcome_met(staff, met):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("2025/26", "2025/26"), (" 2026/27 ", "2026/27"), ("1999/00", "1999/00"), ("2025/27", None),
-     ("2025-26", None), ("25/26", None), ("", None), (None, None), ("2025/26x", None)],
+    [
+        ("2025/26", "2025/26"),
+        (" 2026/27 ", "2026/27"),
+        ("1999/00", "1999/00"),
+        ("2025/27", None),
+        ("2025-26", None),
+        ("25/26", None),
+        ("", None),
+        (None, None),
+        ("2025/26x", None),
+    ],
 )
 def test_parse_academic_year(text, expected):
     assert parse_academic_year(text) == expected

@@ -84,7 +84,11 @@ def test_saving_a_commitment_records_rag_changes(audit, school_lead, school_edit
     assert action.rag == Rag.AMBER and action.updated_by == school_editor
     change = RagChange.objects.get()
     assert (change.action, change.from_rag, change.to_rag, change.changed_by) == (
-        action, Rag.NOT_STARTED, Rag.AMBER, school_editor)
+        action,
+        Rag.NOT_STARTED,
+        Rag.AMBER,
+        school_editor,
+    )
     assert audit.sections.get().saved_by == school_editor
     assert Audit.objects.get(pk=audit.pk).version > audit.version
 
@@ -105,11 +109,14 @@ def test_add_and_delete_actions(audit, school_lead):
     form = _form(audit, 1)
     new = form.actions.forms[-1]
     doomed = form.actions.forms[0]
-    data = _post_data(form, **{
-        new.add_prefix("description"): "Add Early Help to the DSL's job description",
-        new.add_prefix("rag"): "red",
-        doomed.add_prefix("DELETE"): "on",
-    })
+    data = _post_data(
+        form,
+        **{
+            new.add_prefix("description"): "Add Early Help to the DSL's job description",
+            new.add_prefix("rag"): "red",
+            doomed.add_prefix("DELETE"): "on",
+        },
+    )
     bound = _form(audit, 1, data)
     assert bound.is_valid(), bound.error_summary
     services.save_commitment(bound, school_lead)
@@ -139,8 +146,10 @@ def test_second_editor_is_told_what_changed_and_nothing_is_saved(audit, school_l
     opened_by_editor = _form(audit, 1)
     row = opened_by_lead.actions.forms[0]
     lead_data = _post_data(opened_by_lead, **{row.add_prefix("rag"): "green", row.add_prefix("owner"): "Sam"})
-    editor_data = _post_data(opened_by_editor, **{row.add_prefix("rag"): "red",
-                                                   opened_by_editor.actions.forms[1].add_prefix("owner"): "Emma"})
+    editor_data = _post_data(
+        opened_by_editor,
+        **{row.add_prefix("rag"): "red", opened_by_editor.actions.forms[1].add_prefix("owner"): "Emma"},
+    )
     first = _form(audit, 1, lead_data)
     assert first.is_valid()
     services.save_commitment(first, school_lead)
@@ -163,9 +172,18 @@ def test_rows_someone_else_did_not_touch_do_not_conflict(audit, school_lead, sch
     opened_by_editor = _form(audit, 1)
     lead_row, editor_row = opened_by_lead.actions.forms[0], opened_by_editor.actions.forms[1]
     due = (timezone.localdate() + timedelta(days=30)).strftime("%d/%m/%Y")
-    first = _form(audit, 1, _post_data(opened_by_lead, **{
-        lead_row.add_prefix("owner"): "Sam", lead_row.add_prefix("due_date"): due, lead_row.add_prefix("rag"): "amber",
-    }))
+    first = _form(
+        audit,
+        1,
+        _post_data(
+            opened_by_lead,
+            **{
+                lead_row.add_prefix("owner"): "Sam",
+                lead_row.add_prefix("due_date"): due,
+                lead_row.add_prefix("rag"): "amber",
+            },
+        ),
+    )
     first.is_valid()
     services.save_commitment(first, school_lead)
     second = _form(audit, 1, _post_data(opened_by_editor, **{editor_row.add_prefix("owner"): "Emma"}))
@@ -191,11 +209,14 @@ def test_trained_staff_outcome_follows_the_table(audit, school_lead):
     today = timezone.localdate()
     form = _form(audit, 2)
     row = form.staff.forms[0]
-    data = _post_data(form, **{
-        row.add_prefix("name"): "Aisha Begum",
-        row.add_prefix("part_a_on"): (today - timedelta(days=20)).strftime("%d/%m/%Y"),
-        row.add_prefix("part_b_on"): (today - timedelta(days=5)).strftime("%d/%m/%Y"),
-    })
+    data = _post_data(
+        form,
+        **{
+            row.add_prefix("name"): "Aisha Begum",
+            row.add_prefix("part_a_on"): (today - timedelta(days=20)).strftime("%d/%m/%Y"),
+            row.add_prefix("part_b_on"): (today - timedelta(days=5)).strftime("%d/%m/%Y"),
+        },
+    )
     bound = _form(audit, 2, data)
     assert bound.is_valid(), bound.error_summary
     services.save_commitment(bound, school_lead)

@@ -21,14 +21,24 @@ def test_officer_records_a_visit_from_the_school_page(officer, la_officer, schoo
     data = form_data(form)
     assert data["organisation"] == str(school.pk) and data["officer"] == str(la_officer.pk)
     assert (data["visited_on-day"], data["visited_on-month"], data["visited_on-year"]) == (
-        str(today.day), str(today.month), str(today.year))
-    data.update(judgement="requires_improvement", notes="Only two areas described.",
-                agreed_actions="Describe transition and staying safe by half term.")
+        str(today.day),
+        str(today.month),
+        str(today.year),
+    )
+    data.update(
+        judgement="requires_improvement",
+        notes="Only two areas described.",
+        agreed_actions="Describe transition and staying safe by half term.",
+    )
     response = officer.post("/audits/visits/new/", data)
     visit = OfferVisit.objects.get()
     assert response.url == f"/audits/visits/{visit.pk}/"
     assert (visit.organisation, visit.officer, visit.recorded_by, visit.judgement) == (
-        school, la_officer, la_officer, "requires_improvement")
+        school,
+        la_officer,
+        la_officer,
+        "requires_improvement",
+    )
     assert not visit.good_or_better
     shown = client_for(school_lead).get(f"/audits/visits/{visit.pk}/").content.decode()
     assert "Requires improvement" in shown and "Describe transition and staying safe by half term." in shown
@@ -37,8 +47,9 @@ def test_officer_records_a_visit_from_the_school_page(officer, la_officer, schoo
 
 def test_visit_form_errors_are_beside_the_field_and_input_kept(officer, school, today):
     data = form_data(officer.get("/audits/visits/new/").content.decode())
-    data.update(organisation=str(school.pk), visited_on=(today + timedelta(days=3)).strftime("%d/%m/%Y"),
-                notes="Typed notes")
+    data.update(
+        organisation=str(school.pk), visited_on=(today + timedelta(days=3)).strftime("%d/%m/%Y"), notes="Typed notes"
+    )
     data.pop("judgement", None)
     response = officer.post("/audits/visits/new/", data)
     page = response.content.decode()
@@ -75,8 +86,9 @@ def test_two_officers_editing_a_visit(client_for, la_officer, admin_user, school
 
 def test_visit_list_counts(officer, school, other_school, la_officer, today, client_for, school_lead):
     for n, org in enumerate([school, school, other_school]):
-        OfferVisit.objects.create(organisation=org, visited_on=today - timedelta(days=n), officer=la_officer,
-                                  judgement="good")
+        OfferVisit.objects.create(
+            organisation=org, visited_on=today - timedelta(days=n), officer=la_officer, judgement="good"
+        )
     assert "3 visits recorded" in officer.get("/audits/visits/").content.decode()
     own = client_for(school_lead).get("/audits/visits/").content.decode()
     assert "2 visits recorded for your school" in own and "Birch Academy" not in own

@@ -47,22 +47,34 @@ def test_dsl_completes_and_submits_the_audit(lead, school, school_lead, framewor
     data = form_data(page)
     complete_1 = first(data, "-outcomes-0-complete") if names(data, "-outcomes-0-complete") else None
     assert complete_1 is None  # nothing answered yet: no radio checked
-    response = post_step(lead, audit, "commitment-1", **{
-        "commitment-1-outcomes-0-complete": "yes",
-        "commitment-1-outcomes-0-details": "Sam Patel",
-        "commitment-1-outcomes-1-complete": "yes",
-        "commitment-1-outcomes-1-achieved_on": DATE,
-        "commitment-1-actions-0-rag": "green",
-    })
+    response = post_step(
+        lead,
+        audit,
+        "commitment-1",
+        **{
+            "commitment-1-outcomes-0-complete": "yes",
+            "commitment-1-outcomes-0-details": "Sam Patel",
+            "commitment-1-outcomes-1-complete": "yes",
+            "commitment-1-outcomes-1-achieved_on": DATE,
+            "commitment-1-actions-0-rag": "green",
+        },
+    )
     assert response.url == step_url(audit, "commitment-2")
     record = OutcomeRecord.objects.get(audit=audit, outcome__commitment__number=1, outcome__position=1)
     assert (record.complete, record.details, record.updated_by) == (True, "Sam Patel", school_lead)
     assert WizardPosition.objects.get(audit=audit, user=school_lead).step == "commitment-2"
 
-    response = post_step(lead, audit, "commitment-2", **{
-        "commitment-2-staff-0-name": "Aisha Begum", "commitment-2-staff-0-part_a_on": DATE,
-        "commitment-2-staff-0-part_b_on": DATE, "commitment-2-staff-0-login_received": "on",
-    })
+    response = post_step(
+        lead,
+        audit,
+        "commitment-2",
+        **{
+            "commitment-2-staff-0-name": "Aisha Begum",
+            "commitment-2-staff-0-part_a_on": DATE,
+            "commitment-2-staff-0-part_b_on": DATE,
+            "commitment-2-staff-0-login_received": "on",
+        },
+    )
     assert response.url == step_url(audit, "commitment-3")
     assert OutcomeRecord.objects.get(audit=audit, outcome__kind="trained_staff").complete is True
 
@@ -92,24 +104,32 @@ def test_dsl_completes_and_submits_the_audit(lead, school, school_lead, framewor
 
 
 def test_errors_show_in_summary_and_beside_the_field_and_keep_input(lead, audit):
-    response = post_step(lead, audit, "commitment-1", **{
-        "commitment-1-outcomes-0-complete": "yes",  # but no DSL named
-        "commitment-1-outcomes-1-complete": "yes",
-        "commitment-1-outcomes-1-achieved_on": "31/02/2026",
-        "commitment-1-actions-0-owner": "Deputy head",
-        "commitment-1-actions-3-description": "",  # the blank new action stays blank: no error
-    })
+    response = post_step(
+        lead,
+        audit,
+        "commitment-1",
+        **{
+            "commitment-1-outcomes-0-complete": "yes",  # but no DSL named
+            "commitment-1-outcomes-1-complete": "yes",
+            "commitment-1-outcomes-1-achieved_on": "31/02/2026",
+            "commitment-1-actions-0-owner": "Deputy head",
+            "commitment-1-actions-3-description": "",  # the blank new action stays blank: no error
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "<title>Error: Commitment 1" in page
     assert 'class="error-summary"' in page
-    summary = page[page.index('class="error-summary"'):page.index("</ul>", page.index('class="error-summary"'))]
+    summary = page[page.index('class="error-summary"') : page.index("</ul>", page.index('class="error-summary"'))]
     assert 'href="#id_commitment-1-outcomes-0-details"' in summary
     assert "Enter the name of the responsible DSL or DSLs." in summary
     assert "Enter date of the briefing as a real date" in summary
     assert 'id="id_commitment-1-outcomes-0-details_error"' in page  # beside the field
-    assert re.search(r'<textarea name="commitment-1-outcomes-0-details"[^>]*aria-describedby="[^"]*'
-                     r'id_commitment-1-outcomes-0-details_error', page)
+    assert re.search(
+        r'<textarea name="commitment-1-outcomes-0-details"[^>]*aria-describedby="[^"]*'
+        r"id_commitment-1-outcomes-0-details_error",
+        page,
+    )
     assert 'value="Deputy head"' in page and 'value="31/02/2026"' in page  # nothing typed is lost
     assert not audit.sections.exists()
     assert not Action.objects.filter(owner="Deputy head").exists()
@@ -136,10 +156,16 @@ def test_resume_where_the_person_was_from_another_session(client_for, school_lea
 
 
 def test_add_another_action_stays_on_the_step(lead, audit):
-    response = post_step(lead, audit, "commitment-1", button="add_another", **{
-        "commitment-1-actions-3-description": "Add Early Help to the DSL's job description",
-        "commitment-1-actions-3-due_date": DATE,
-    })
+    response = post_step(
+        lead,
+        audit,
+        "commitment-1",
+        button="add_another",
+        **{
+            "commitment-1-actions-3-description": "Add Early Help to the DSL's job description",
+            "commitment-1-actions-3-due_date": DATE,
+        },
+    )
     assert response.url == step_url(audit, "commitment-1") + "#new-action"
     page = lead.get(step_url(audit, "commitment-1")).content.decode()
     assert "Add Early Help to the DSL&#x27;s job description" in page
@@ -153,7 +179,9 @@ def test_offer_cannot_be_complete_while_unpublished(lead, audit, offer_unpublish
     assert response.status_code == 200
     page = response.content.decode()
     assert "You cannot mark this complete until your Early Help offer is published (its status is: Draft)." in page
-    assert 'href="#id_commitment-3-outcomes-1-complete_0"' in page and 'id="id_commitment-3-outcomes-1-complete_0"' in page
+    assert (
+        'href="#id_commitment-3-outcomes-1-complete_0"' in page and 'id="id_commitment-3-outcomes-1-complete_0"' in page
+    )
     assert OutcomeRecord.objects.get(audit=audit, outcome__kind="offer_published").complete is None
 
 
@@ -161,9 +189,15 @@ def test_published_offer_shows_and_may_be_complete(lead, audit, offer_published)
     page = lead.get(step_url(audit, "commitment-3")).content.decode()
     assert "Published" in page and "5 October 2026" in page
     assert f'href="/offers/school-{audit.organisation_id}/"' in page
-    response = post_step(lead, audit, "commitment-3", **{
-        "commitment-3-outcomes-1-complete": "yes", "commitment-3-outcomes-1-achieved_on": DATE,
-    })
+    response = post_step(
+        lead,
+        audit,
+        "commitment-3",
+        **{
+            "commitment-3-outcomes-1-complete": "yes",
+            "commitment-3-outcomes-1-achieved_on": DATE,
+        },
+    )
     assert response.url == step_url(audit, "commitment-4")
     assert OutcomeRecord.objects.get(audit=audit, outcome__kind="offer_published").complete is True
 
@@ -213,8 +247,9 @@ def test_two_people_editing_the_same_action(client_for, school_lead, school_edit
     editor_data = form_data(editor.get(step_url(audit, "commitment-1")).content.decode())
     lead_data.update({"commitment-1-actions-0-rag": "green", "save_and_continue": ""})
     assert lead.post(step_url(audit, "commitment-1"), lead_data).status_code == 302
-    editor_data.update({"commitment-1-actions-0-rag": "red", "commitment-1-actions-0-notes": "Booked for May",
-                        "save_and_continue": ""})
+    editor_data.update(
+        {"commitment-1-actions-0-rag": "red", "commitment-1-actions-0-notes": "Booked for May", "save_and_continue": ""}
+    )
     response = editor.post(step_url(audit, "commitment-1"), editor_data)
     page = response.content.decode()
     assert response.status_code == 200 and "<title>Error:" in page
@@ -228,7 +263,7 @@ def test_two_people_editing_the_same_action(client_for, school_lead, school_edit
 
 def test_tampered_management_form_is_a_bad_request(lead, audit):
     data = form_data(lead.get(step_url(audit, "commitment-1")).content.decode())
-    data["audit_wizard_%d-current_step" % audit.pk] = "commitment-3"
+    data[f"audit_wizard_{audit.pk}-current_step"] = "commitment-3"
     assert lead.post(step_url(audit, "commitment-1"), data).status_code == 400
 
 

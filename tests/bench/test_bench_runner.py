@@ -59,52 +59,97 @@ def bench(monkeypatch):
 
 def test_column_names_with_spaces_come_out_whole_and_each_row_is_labelled_by_its_size(bench):
     run_all, _ = bench
-    (title, rows), = run_all.tables(OFFERS.splitlines())
+    ((title, rows),) = run_all.tables(OFFERS.splitlines())
     assert title == "Median response time in milliseconds (10 requests each, sqlite, Django test client)"
     assert rows == [
-        ("100 offers", [("static file", "0.4"), ("directory", "180.0"), ("search", "164.0"),
-                        ("offer page", "40.0"), ("feed /services", "85.0")]),
-        ("1000 offers", [("static file", "0.2"), ("directory", "101.1"), ("search", "107.4"),
-                         ("offer page", "29.1"), ("feed /services", "67.6")]),
+        (
+            "100 offers",
+            [
+                ("static file", "0.4"),
+                ("directory", "180.0"),
+                ("search", "164.0"),
+                ("offer page", "40.0"),
+                ("feed /services", "85.0"),
+            ],
+        ),
+        (
+            "1000 offers",
+            [
+                ("static file", "0.2"),
+                ("directory", "101.1"),
+                ("search", "107.4"),
+                ("offer page", "29.1"),
+                ("feed /services", "67.6"),
+            ],
+        ),
     ]
 
 
 def test_figures_keep_their_units_and_progress_lines_are_not_rows(bench):
     run_all, _ = bench
-    (title, rows), = run_all.tables(COMMITMENTS.splitlines())
+    ((title, rows),) = run_all.tables(COMMITMENTS.splitlines())
     assert title == ""  # the line above the header is progress, not a title
-    assert rows[1] == ("500 schools", [("build", "2.8s"), ("view", "189ms"), ("queries", "17"), ("filtered", "226ms"),
-                                       ("export", "354ms"), ("queries", "12"), ("command", "344ms"), ("xlsx", "27KB")])
+    assert rows[1] == (
+        "500 schools",
+        [
+            ("build", "2.8s"),
+            ("view", "189ms"),
+            ("queries", "17"),
+            ("filtered", "226ms"),
+            ("export", "354ms"),
+            ("queries", "12"),
+            ("command", "344ms"),
+            ("xlsx", "27KB"),
+        ],
+    )
 
 
 def test_a_last_column_wider_than_its_figures_keeps_its_whole_name(bench):
     run_all, _ = bench
-    (_, rows), = run_all.tables(CASEAUDITS.splitlines())
-    assert rows[1] == ("10000 audits", [("insert s", "10.0"), ("report s", "0.42"), ("queries", "7"),
-                                        ("export s", "0.49"), ("xlsx KB", "14"), ("2018-19 audits", "5016")])
+    ((_, rows),) = run_all.tables(CASEAUDITS.splitlines())
+    assert rows[1] == (
+        "10000 audits",
+        [
+            ("insert s", "10.0"),
+            ("report s", "0.42"),
+            ("queries", "7"),
+            ("export s", "0.49"),
+            ("xlsx KB", "14"),
+            ("2018-19 audits", "5016"),
+        ],
+    )
 
 
 def test_the_load_table_is_read_per_endpoint_group(bench):
     run_all, _ = bench
-    (title, rows), = run_all.tables(LOAD.splitlines())
+    ((title, rows),) = run_all.tables(LOAD.splitlines())
     assert title.startswith("Load: 10 users for 20 s")
     assert [label for label, _ in rows] == ["partner/sign-in:POST", "public/directory", "total"]
-    assert rows[2][1] == [("requests", "77"), ("req/s", "3.85"), ("p50 ms", "1400"), ("p95 ms", "4300"),
-                          ("errors", "0")]
+    assert rows[2][1] == [
+        ("requests", "77"),
+        ("req/s", "3.85"),
+        ("p50 ms", "1400"),
+        ("p95 ms", "4300"),
+        ("errors", "0"),
+    ]
 
 
 def test_the_summary_puts_every_benchmark_in_one_table_and_shows_what_a_failed_one_printed(bench):
     run_all, _ = bench
-    offers = run_all.Benchmark("offers", "offers_bench.py", [], [], output=OFFERS.splitlines(), returncode=0,
-                               seconds=120.4)
-    load = run_all.Benchmark("load", "load.py", [], [], output=["Building ...", "Gunicorn did not answer"],
-                             returncode=1, seconds=95)
+    offers = run_all.Benchmark(
+        "offers", "offers_bench.py", [], [], output=OFFERS.splitlines(), returncode=0, seconds=120.4
+    )
+    load = run_all.Benchmark(
+        "load", "load.py", [], [], output=["Building ...", "Gunicorn did not answer"], returncode=1, seconds=95
+    )
     lines = run_all.summary([offers, load], "SQLite").splitlines()
     assert lines[0] == "All figures (SQLite)"
     assert [line.split()[0] for line in lines[1:]] == ["benchmark"] + ["offers"] * 4 + ["load"] * 3
     assert "offers       (run)                      ok, 120 s" in lines
-    assert ("offers       100 offers                 static file 0.4 | directory 180.0 | search 164.0 | "
-            "offer page 40.0 | feed /services 85.0") in lines
+    assert (
+        "offers       100 offers                 static file 0.4 | directory 180.0 | search 164.0 | "
+        "offer page 40.0 | feed /services 85.0"
+    ) in lines
     assert "load         (run)                      FAILED (exit 1), 95 s" in lines
     assert "load         (output)                   Gunicorn did not answer" in lines
 

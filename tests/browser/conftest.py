@@ -101,8 +101,9 @@ class Journey:
 
     def screenshot(self, name):
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(self.folder / f"{len(list(self.folder.glob('*.png'))) + 1:02d}-{name}.png"),
-                             full_page=True)
+        self.page.screenshot(
+            path=str(self.folder / f"{len(list(self.folder.glob('*.png'))) + 1:02d}-{name}.png"), full_page=True
+        )
 
     def sign_in(self, email, password):
         self.visit("/accounts/login/")

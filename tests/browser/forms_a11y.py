@@ -42,7 +42,8 @@ def focus_is_visible(page):
     """
     style = page.evaluate(FOCUS_STYLE)
     outlined = (
-        style["outline"] != "none" and style["outlineWidth"] not in ("0px", "")
+        style["outline"] != "none"
+        and style["outlineWidth"] not in ("0px", "")
         and style["outlineColor"] != "rgba(0, 0, 0, 0)"
     )
     return outlined or style["shadow"] not in ("none", "")

@@ -15,8 +15,12 @@ ROUND_2026 = "Early Help self-assessment 2026"
 # Families Developing, Leadership Maturing, Strategy Maturing, Culture Maturing, Workforce Mature,
 # Delivery structures Developing/Maturing.
 RATINGS_2026 = {
-    "families-experience": "Maturing", "leadership": "Maturing", "strategy": "Mature", "culture": "Mature",
-    "workforce-development": "Mature", "delivery-structures": "Maturing",
+    "families-experience": "Maturing",
+    "leadership": "Maturing",
+    "strategy": "Mature",
+    "culture": "Mature",
+    "workforce-development": "Mature",
+    "delivery-structures": "Maturing",
 }
 
 
@@ -85,9 +89,7 @@ def test_board_member_compares_rounds_and_signs_one_off(journey):
     board.check("review")
     assert page.get_by_role("heading", level=1).inner_text() == ROUND_2026
     sign_off = page.locator("section", has=page.get_by_role("heading", name="Sign off"))
-    assert_tab_order(
-        page, sign_off.get_by_role("checkbox"), ["id_sign-confirm", "id_sign-note", "Sign off this round"]
-    )
+    assert_tab_order(page, sign_off.get_by_role("checkbox"), ["id_sign-confirm", "id_sign-note", "Sign off this round"])
     note = "Agreed at the Early Help Strategic Partnership Board, with the action plan."
     sign_off.get_by_label("Note for the record").fill(note)
     sign_off.get_by_role("button", name="Sign off this round").click()
@@ -108,7 +110,9 @@ def test_board_member_compares_rounds_and_signs_one_off(journey):
     assert page.get_by_role("status").inner_text() == "Round signed off. It is now read-only."
     signed = Round.objects.select_related("signed_off_by").get(pk=round_.pk)
     assert (signed.status, signed.signed_off_by.email, signed.sign_off_note) == (
-        "signed_off", "board.member@example.org", note
+        "signed_off",
+        "board.member@example.org",
+        note,
     )
     day = f"{timezone.localtime(signed.signed_off_at):%-d %B %Y}"
     assert f"Signed off by Bridget Kaur on {day}. This round is read-only." in page.locator(".inset-text").inner_text()

@@ -61,8 +61,10 @@ def tab_sequence(page, presses):
     for _ in range(presses):
         page.keyboard.press("Tab")
         assert focus_is_visible(page), f"no visible focus on {focused(page)}"
-        box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
-                            " return {id: document.activeElement.id, top: r.top + scrollY, left: r.left}; }")
+        box = page.evaluate(
+            "() => { const r = document.activeElement.getBoundingClientRect();"
+            " return {id: document.activeElement.id, top: r.top + scrollY, left: r.left}; }"
+        )
         stops.append(box)
     return stops
 
@@ -76,7 +78,11 @@ def assert_in_reading_order(stops):
 
 def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_downloads(journey, tmp_path):
     today = timezone.localdate()
-    last_month, next_month, in_ten_months = today - timedelta(days=30), today + timedelta(days=30), today + timedelta(days=300)
+    last_month, next_month, in_ten_months = (
+        today - timedelta(days=30),
+        today + timedelta(days=30),
+        today + timedelta(days=300),
+    )
 
     dsl = journey()
     page = sign_in_by_keyboard(dsl)
@@ -127,7 +133,9 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     page.keyboard.press("ArrowUp")  # from Not started (last) up past Green to Amber
     page.keyboard.press("ArrowUp")
     assert rag.input_value() == "amber"
-    type_into(page, page.locator("#id_commitment-1-actions-3-description"), "Add Early Help to the staff induction pack")
+    type_into(
+        page, page.locator("#id_commitment-1-actions-3-description"), "Add Early Help to the staff induction pack"
+    )
     press_link(page, "Save and continue")
 
     dsl.check("commitment-1-error")
@@ -136,7 +144,10 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     assert_error_tied_to_field(page, briefing, "must be today or in the past")
     # Nothing typed is lost, and the summary's link takes the keyboard straight to the field.
     assert page.locator("#id_commitment-1-outcomes-0-details").input_value() == "Sam Reid (DSL) and Ola Bello (deputy)"
-    assert page.locator("#id_commitment-1-actions-3-description").input_value() == "Add Early Help to the staff induction pack"
+    assert (
+        page.locator("#id_commitment-1-actions-3-description").input_value()
+        == "Add Early Help to the staff induction pack"
+    )
     assert rag.input_value() == "amber"
     tab_to(page, page.locator(".error-summary a[href='#id_commitment-1-outcomes-1-achieved_on']"))
     page.keyboard.press("Enter")
@@ -206,9 +217,13 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     page.wait_for_url(re.compile(r"/steps/check/(#.*)?$"))
     dsl.check("check-your-answers")
     answers = page.locator("main").inner_text()
-    for typed in ("Sam Reid (DSL) and Ola Bello (deputy)", "Ola Bello", "Add Early Help to the staff induction pack",
-                  "On the portal's Early Help directory and the school website",
-                  "Termly newsletter and a stand at parents' evening"):
+    for typed in (
+        "Sam Reid (DSL) and Ola Bello (deputy)",
+        "Ola Bello",
+        "Add Early Help to the staff induction pack",
+        "On the portal's Early Help directory and the school website",
+        "Termly newsletter and a stand at parents' evening",
+    ):
         assert typed in answers, typed
 
     # Submitting without confirming: the error is on the checkbox and in the summary.

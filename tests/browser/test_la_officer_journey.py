@@ -44,9 +44,7 @@ def table_under(page, heading):
     return headings, rows
 
 
-def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quarterly_report(
-    journey, tmp_path
-):
+def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quarterly_report(journey, tmp_path):
     from audits.models import OfferVisit
 
     officer = journey()
@@ -84,13 +82,25 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     assert_tab_order(
         page,
         page.get_by_label("School", exact=True),
-        ["id_organisation", "id_visited_on", "id_visited_on-month", "id_visited_on-year", "id_officer",
-         "id_judgement_0", "id_notes", "id_agreed_actions", "Save the visit"],
+        [
+            "id_organisation",
+            "id_visited_on",
+            "id_visited_on-month",
+            "id_visited_on-year",
+            "id_officer",
+            "id_judgement_0",
+            "id_notes",
+            "id_agreed_actions",
+            "Save the visit",
+        ],
     )
     # The blank choice a model field brings is not offered as a judgement.
     judgements = page.get_by_role("group", name="Judgement of the offer's quality").get_by_role("radio")
     assert [judgements.nth(n).get_attribute("value") for n in range(judgements.count())] == [
-        "outstanding", "good", "requires_improvement", "inadequate"
+        "outstanding",
+        "good",
+        "requires_improvement",
+        "inadequate",
     ]
 
     # A mistake: an impossible date and no judgement.
@@ -125,7 +135,10 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     assert "Olu Adeyemi" in summary and "Good" in summary and notes in summary
     visit = OfferVisit.objects.get(pk=re.search(r"/visits/(\d+)/", page.url).group(1))
     assert (visit.organisation.name, visit.visited_on, visit.judgement, visit.recorded_by.email) == (
-        "Rushey Mead Primary School", visited_on, "good", "qa.officer@example.org"
+        "Rushey Mead Primary School",
+        visited_on,
+        "good",
+        "qa.officer@example.org",
     )
 
     # The quarterly case-file report for 2018-19, shown and then downloaded.
@@ -158,7 +171,7 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
     for name, page_cells in principles.items():
         for period, text in enumerate(page_cells):
             percent, met, total = share_of(text)
-            file_met, file_total, fraction = sheet[name][period * 3: period * 3 + 3]
+            file_met, file_total, fraction = sheet[name][period * 3 : period * 3 + 3]
             assert (file_met, file_total) == (met, total), (name, periods[period])
             if percent is None:
                 assert total == 0
@@ -166,12 +179,17 @@ def test_la_officer_filters_the_city_view_records_a_visit_and_downloads_the_quar
                 assert abs(fraction * 100 - percent) <= 0.5, (name, periods[period], fraction, percent)
 
     # Judgements sheet: the counts of audits and of each judgement per quarter, as on the page.
-    counts = {row[0]: list(row[1:6]) for row in workbook["Judgements and moderation"].iter_rows(
-        min_row=4, max_row=8, values_only=True)}
+    counts = {
+        row[0]: list(row[1:6])
+        for row in workbook["Judgements and moderation"].iter_rows(min_row=4, max_row=8, values_only=True)
+    }
     assert counts["Cases audited"] == audited
     for label in ("Outstanding", "Good", "Requires improvement", "Inadequate"):
         assert counts[label] == [int(count) for count in judgements_table[label]], label
     good_or_better = share_of(judgements_table["Good or better"][1])  # the second quarter, for one
-    rates = {row[0]: row[1:] for row in workbook["Judgements and moderation"].iter_rows(
-        min_row=11, values_only=True) if row[0]}
+    rates = {
+        row[0]: row[1:]
+        for row in workbook["Judgements and moderation"].iter_rows(min_row=11, values_only=True)
+        if row[0]
+    }
     assert tuple(rates["Good or better"][3:5]) == good_or_better[1:]

@@ -70,12 +70,18 @@ def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journe
     for _ in range(8):
         page.keyboard.press("Tab")
         assert focus_is_visible(page), f"no visible focus on {focused(page)}"
-        stops.append(page.evaluate("() => { const e = document.activeElement, r = e.getBoundingClientRect();"
-                                   " return {id: e.id, tag: e.tagName, top: r.top + scrollY, left: r.left}; }"))
+        stops.append(
+            page.evaluate(
+                "() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+                " return {id: e.id, tag: e.tagName, top: r.top + scrollY, left: r.left}; }"
+            )
+        )
     fields = [s for s in stops if s["tag"] in ("INPUT", "TEXTAREA", "SELECT")]
     assert [s["id"] for s in fields][:3] == ["id_min_age", "id_max_age", "id_localities_0"]
     for before, after in zip(fields, fields[1:]):
-        assert after["top"] > before["top"] or (abs(after["top"] - before["top"]) < 4 and after["left"] > before["left"])
+        assert after["top"] > before["top"] or (
+            abs(after["top"] - before["top"]) < 4 and after["left"] > before["left"]
+        )
 
     # Provision: tick from the suggested lists, and add the school's own.
     page.get_by_role("tab", name="Provision (schools)").click()
@@ -88,8 +94,12 @@ def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journe
     # Sign-off, with a slip: the SENCo's date is left out.
     page.get_by_role("tab", name="Sign-off").click()
     signed, completed = today - timedelta(days=3), today - timedelta(days=1)
-    for role, name in (("Head teacher", "Anita Shah"), ("Chair of governors", "Peter Moss"), ("SENCo", "Leah Green"),
-                       ("Designated Safeguarding Lead", "Ravi Lal")):
+    for role, name in (
+        ("Head teacher", "Anita Shah"),
+        ("Chair of governors", "Peter Moss"),
+        ("SENCo", "Leah Green"),
+        ("Designated Safeguarding Lead", "Ravi Lal"),
+    ):
         field_by_label(page, role).fill(name)
         if role != "SENCo":
             field_by_label(page, f"{role} signed on").fill(str(signed))
@@ -171,6 +181,13 @@ def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journe
     visitor.check("public-offer")
     assert directory.get_by_role("heading", level=1).inner_text() == SCHOOL
     article = directory.locator("article.offer").inner_text()
-    for text in (SUMMARY, HOW_TO_GET_HELP, "First day calling", "Bereavement counselling / groups", OWN_PROVISION,
-                 "Overall and individual pupil attendance improves", "Ravi Lal"):
+    for text in (
+        SUMMARY,
+        HOW_TO_GET_HELP,
+        "First day calling",
+        "Bereavement counselling / groups",
+        OWN_PROVISION,
+        "Overall and individual pupil attendance improves",
+        "Ravi Lal",
+    ):
         assert text in article, text

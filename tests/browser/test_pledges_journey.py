@@ -56,8 +56,17 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     assert_tab_order(
         page,
         page.get_by_label("Signatory's name"),
-        ["id_signatory_name", "id_signatory_role", "id_signed_on", "id_signed_on-month", "id_signed_on-year",
-         "id_statement", "id_confirm", "Sign the pledges", "Cancel"],
+        [
+            "id_signatory_name",
+            "id_signatory_role",
+            "id_signed_on",
+            "id_signed_on-month",
+            "id_signed_on-year",
+            "id_statement",
+            "id_confirm",
+            "Sign the pledges",
+            "Cancel",
+        ],
     )
 
     # A mistake: no date, and the authority to sign not confirmed.
@@ -97,8 +106,11 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     lead.check()
     page.get_by_role("link", name="Name the designated lead").click()
     lead.check("designated-lead-form")
-    assert_tab_order(page, page.get_by_label("Full name"),
-                     ["id_name", "id_role", "id_email", "id_phone", "Save designated lead", "Cancel"])
+    assert_tab_order(
+        page,
+        page.get_by_label("Full name"),
+        ["id_name", "id_role", "id_email", "id_phone", "Save designated lead", "Cancel"],
+    )
     for label, value in LEAD.items():
         page.get_by_label(label).fill(value)
     page.get_by_role("button", name="Save designated lead").click()

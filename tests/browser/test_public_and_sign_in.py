@@ -4,7 +4,6 @@ from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import PHONE
 
 
-
 def test_home_page_on_a_phone_and_the_skip_link(journey):
     visitor = journey(viewport=PHONE)
     page = visitor.visit("/")

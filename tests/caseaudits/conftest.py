@@ -1,7 +1,7 @@
 """Fixtures for case-file audits: the default principle set, a second LA officer and audit factories.
 
-  audit         an audit of a case led by `agency` (conftest's agency), audited by `la_officer`
-  school_audit  an audit of a case led by `school`
+audit         an audit of a case led by `agency` (conftest's agency), audited by `la_officer`
+school_audit  an audit of a case led by `school`
 """
 
 from datetime import date
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from caseaudits.choices import Finding
-from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
+from portal.judgements import Judgement
 from portal.models import User
 from testdata.people import make_user
 
@@ -46,8 +46,19 @@ def make_audit(framework, principles, la_officer, north):
     """
     counter = iter(range(10_000, 99_999))
 
-    def make(lead_agency, *, reference=None, audit_date=date(2018, 5, 10), findings=None, judgement=Judgement.GOOD,
-             auditor=None, locality=None, eha_start_date=None, actions=(), revision=None):
+    def make(
+        lead_agency,
+        *,
+        reference=None,
+        audit_date=date(2018, 5, 10),
+        findings=None,
+        judgement=Judgement.GOOD,
+        auditor=None,
+        locality=None,
+        eha_start_date=None,
+        actions=(),
+        revision=None,
+    ):
         used = revision or framework
         audit = CaseAudit.objects.create(
             framework=used,
@@ -75,9 +86,7 @@ def make_audit(framework, principles, la_officer, north):
 
 @pytest.fixture
 def audit(make_audit, agency):
-    return make_audit(
-        agency, reference="EHA-104233", actions=[("Add timescales to the plan.", date(2018, 6, 30))]
-    )
+    return make_audit(agency, reference="EHA-104233", actions=[("Add timescales to the plan.", date(2018, 6, 30))])
 
 
 @pytest.fixture

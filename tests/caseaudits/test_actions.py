@@ -32,7 +32,9 @@ def test_the_lead_agency_records_progress_and_completes_its_action(client_for, a
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     page = client.post(url, {"progress_note": "Plan updated.", "completed_on": tomorrow, "version": 1}).content.decode()
     assert "The date completed must be today or in the past." in page and "Plan updated." in page
-    page = client.post(url, {"progress_note": "Plan updated.", "completed_on": "2018-01-01", "version": 1}).content.decode()
+    page = client.post(
+        url, {"progress_note": "Plan updated.", "completed_on": "2018-01-01", "version": 1}
+    ).content.decode()
     assert "The date completed must be on or after the audit date." in page
     response = client.post(url, {"progress_note": "Plan updated.", "completed_on": "2018-06-20", "version": 1})
     assert response.status_code == 302
@@ -44,9 +46,14 @@ def test_the_lead_agency_records_progress_and_completes_its_action(client_for, a
 
 def test_progress_notes_refuse_personal_data(client_for, agency_lead, audit):
     action = audit.actions.get()
-    page = client_for(agency_lead).post(
-        reverse("caseaudits:action_progress", args=[action.pk]), {"progress_note": "Family now at LE2 8AB", "version": 1}
-    ).content.decode()
+    page = (
+        client_for(agency_lead)
+        .post(
+            reverse("caseaudits:action_progress", args=[action.pk]),
+            {"progress_note": "Family now at LE2 8AB", "version": 1},
+        )
+        .content.decode()
+    )
     assert "Remove the postcode" in page
     assert AuditAction.objects.get().progress_note == ""
 
@@ -84,7 +91,11 @@ def test_the_action_list_shows_each_agency_its_own_actions_by_state(
 
     def shown(state):
         page = client.get(reverse("caseaudits:actions") + f"?state={state}").content.decode()
-        return {text for text in ("Overdue one.", "Open one.", "Done one.", "School's own.") if text.replace("'", "&#x27;") in page}
+        return {
+            text
+            for text in ("Overdue one.", "Open one.", "Done one.", "School's own.")
+            if text.replace("'", "&#x27;") in page
+        }
 
     assert shown("open") == {"Overdue one.", "Open one."}
     assert shown("overdue") == {"Overdue one."}

@@ -51,13 +51,16 @@ def test_the_demo_has_the_current_year_two_officers_and_work_for_each_role(db, c
     second = User.objects.get(email="qa.officer2@example.org")
     assert second.partnership_role == "la_officer" and second.check_password(portal_demo.DEMO_PASSWORD)
     assert set(CaseAudit.objects.filter(financial_year=2026).values_list("quarter", flat=True)) == {1, 2, 3}
-    assert all(case_reference_problem(ref) is None for ref in CaseAudit.objects.values_list("case_reference", flat=True))
+    assert all(
+        case_reference_problem(ref) is None for ref in CaseAudit.objects.values_list("case_reference", flat=True)
+    )
     # Moderation: always by the other officer; the current quarter's sample still waits for some of it.
     assert Moderation.objects.exists() and not Moderation.objects.filter(moderator=F("audit__auditor")).exists()
-    waiting = CaseAudit.objects.filter(financial_year=2026, quarter=3, sampled_at__isnull=False, moderation__isnull=True)
+    waiting = CaseAudit.objects.filter(
+        financial_year=2026, quarter=3, sampled_at__isnull=False, moderation__isnull=True
+    )
     assert waiting.exclude(auditor=second).exists() and waiting.filter(auditor=second).exists()
     # Demo agency and school people see the audits of the cases they lead, with actions still open.
     for email in ("agency.lead@example.org", "school.lead@example.org"):
         page = client_for(User.objects.get(email=email)).get(reverse("caseaudits:actions")).content.decode()
         assert "Record progress" in page
-

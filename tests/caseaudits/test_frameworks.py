@@ -107,8 +107,9 @@ def test_a_changed_set_is_the_next_version_even_before_audits_use_it(db, tmp_pat
     assert list(first.principles.values_list("title", flat=True)) == ["Consent", "Plan"]
 
 
-def test_a_used_revision_is_never_changed_a_change_is_a_new_revision(framework, framework_files, make_audit, agency,
-                                                                      tmp_path):
+def test_a_used_revision_is_never_changed_a_change_is_a_new_revision(
+    framework, framework_files, make_audit, agency, tmp_path
+):
     old_audit = make_audit(agency)
     revised = json.loads((framework_files / "leicester-eha-principles.json").read_text())
     revised["principles"][6]["title"] = "Reviews every 3 months"
@@ -161,9 +162,15 @@ def test_new_audits_after_a_revision_use_it_and_reports_follow_principles_across
         (small_set(partnership=7), "partnership: must be text"),
         (small_set(principles=[]), "principles: required"),
         (small_set(principles=["Consent"]), "principles[0]: must be an object"),
-        (small_set(principles=[{"code": "a", "title": "A"}, {"code": "a", "title": "B"}]), "principles[1].code: 'a' is used twice"),
+        (
+            small_set(principles=[{"code": "a", "title": "A"}, {"code": "a", "title": "B"}]),
+            "principles[1].code: 'a' is used twice",
+        ),
         (small_set(principles=[{"code": "a"}]), "principles[0].title: required"),
-        (small_set(principles=[{"code": "a", "title": "x" * 121}]), "principles[0].title: must be 120 characters or fewer"),
+        (
+            small_set(principles=[{"code": "a", "title": "x" * 121}]),
+            "principles[0].title: must be 120 characters or fewer",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_naming_every_problem(data, message):

@@ -74,7 +74,11 @@ def test_valid_rows_are_all_imported(columns, row, framework, la_officer, princi
     result = run(columns, [row, second], framework, la_officer)
     assert result.ok and result.created == 2
     first_audit, second_audit = CaseAudit.objects.order_by("case_reference")
-    assert (second_audit.case_reference, second_audit.audit_date, second_audit.quarter) == ("EHA-500002", date(2018, 8, 20), 2)
+    assert (second_audit.case_reference, second_audit.audit_date, second_audit.quarter) == (
+        "EHA-500002",
+        date(2018, 8, 20),
+        2,
+    )
     assert second_audit.overall_judgement == "requires_improvement" and second_audit.recorded_by == la_officer
     findings = dict(second_audit.findings.values_list("principle__code", "finding"))
     assert findings["team-around-the-family"] == "not_applicable" and findings["timely-reviews"] == "partly_met"
@@ -84,8 +88,16 @@ def test_valid_rows_are_all_imported(columns, row, framework, la_officer, princi
 
 
 def test_names_match_whatever_the_case_spacing_or_dash(columns, row, framework, la_officer, south):
-    advice_point = Organisation.objects.create(name="Early Help Advice Point – South", kind="la_service", locality=south)
-    row.update({"Lead agency": "early help advice point - SOUTH", "Locality": "north", "Auditor email": la_officer.email.upper()})
+    advice_point = Organisation.objects.create(
+        name="Early Help Advice Point – South", kind="la_service", locality=south
+    )
+    row.update(
+        {
+            "Lead agency": "early help advice point - SOUTH",
+            "Locality": "north",
+            "Auditor email": la_officer.email.upper(),
+        }
+    )
     assert run(columns, [row], framework, la_officer).ok
     assert CaseAudit.objects.get().lead_agency == advice_point
 
@@ -161,7 +173,9 @@ def test_an_xlsx_file_imports_with_real_date_cells(columns, row, framework, la_o
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(list(columns.values()))
-    row.update({"Audit date": date(2018, 5, 14), "EHA start date": date(2018, 1, 10), "Action 1 due date": date(2018, 6, 30)})
+    row.update(
+        {"Audit date": date(2018, 5, 14), "EHA start date": date(2018, 1, 10), "Action 1 due date": date(2018, 6, 30)}
+    )
     sheet.append([row.get(heading, None) for heading in columns.values()])
     buffer = io.BytesIO()
     workbook.save(buffer)

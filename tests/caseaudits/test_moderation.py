@@ -23,7 +23,10 @@ def test_a_second_officer_agrees(client_for, second_officer, audit):
     assert response.status_code == 302
     moderation = Moderation.objects.get(audit=audit)
     assert (moderation.moderator, moderation.agrees, moderation.judgement, moderation.reason) == (
-        second_officer, True, "good", ""
+        second_officer,
+        True,
+        "good",
+        "",
     )
     page = client.get(reverse("caseaudits:detail", args=[audit.pk])).content.decode()
     assert "Moderated: agreed" in page and "Moderate this audit" not in page
@@ -42,7 +45,11 @@ def test_a_different_judgement_needs_the_judgement_and_a_reason(client_for, seco
     assert not Moderation.objects.exists()
     client.post(moderate_url(audit), {"agrees": "no", "judgement": "requires_improvement", "reason": "No plan review."})
     moderation = Moderation.objects.get()
-    assert (moderation.agrees, moderation.judgement, moderation.reason) == (False, "requires_improvement", "No plan review.")
+    assert (moderation.agrees, moderation.judgement, moderation.reason) == (
+        False,
+        "requires_improvement",
+        "No plan review.",
+    )
     page = client.get(reverse("caseaudits:detail", args=[audit.pk])).content.decode()
     assert "Moderated to Requires improvement" in page and "No plan review." in page
 
@@ -76,7 +83,10 @@ def test_reports_count_the_moderated_judgement_and_the_agreement_rate(make_audit
     assert (report.good_or_better[0].met, report.good_or_better[0].total) == (2, 3)
     assert (report.moderation[0].met, report.moderation[0].total) == (1, 2)
     assert dict((label, counts[0]) for label, counts, _ in report.judgements) == {
-        "Outstanding": 0, "Good": 2, "Requires improvement": 0, "Inadequate": 1
+        "Outstanding": 0,
+        "Good": 2,
+        "Requires improvement": 0,
+        "Inadequate": 1,
     }
 
 

@@ -10,46 +10,101 @@ from django.urls import reverse
 from portal.permissions import caseaudits as can
 
 ROLES = [
-    "anonymous", "admin", "la_officer", "board_member", "school_lead", "school_editor", "other_school_lead",
-    "agency_lead", "agency_editor", "no_role",
+    "anonymous",
+    "admin",
+    "la_officer",
+    "board_member",
+    "school_lead",
+    "school_editor",
+    "other_school_lead",
+    "agency_lead",
+    "agency_editor",
+    "no_role",
 ]
 LA = {"admin": 200, "la_officer": 200}
 NOBODY_ELSE_403 = {role: 403 for role in ROLES if role not in ("anonymous", "admin", "la_officer")}
-CASE_LEVEL_404 = {"board_member": 404, "school_lead": 404, "school_editor": 404, "other_school_lead": 404, "no_role": 404}
+CASE_LEVEL_404 = {
+    "board_member": 404,
+    "school_lead": 404,
+    "school_editor": 404,
+    "other_school_lead": 404,
+    "no_role": 404,
+}
 
 # view name -> (url builder, {role: status})
 MATRIX = {
-    "list": (lambda a: reverse("caseaudits:list"), {
-        **LA, "board_member": 403, "school_lead": 200, "school_editor": 200, "other_school_lead": 200,
-        "agency_lead": 200, "agency_editor": 200, "no_role": 403}),
-    "detail": (lambda a: reverse("caseaudits:detail", args=[a.pk]), {
-        **LA, **CASE_LEVEL_404, "agency_lead": 200, "agency_editor": 200}),
-    "edit": (lambda a: reverse("caseaudits:edit", args=[a.pk]), {
-        **LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403}),
-    "delete": (lambda a: reverse("caseaudits:delete", args=[a.pk]), {
-        **LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403}),
+    "list": (
+        lambda a: reverse("caseaudits:list"),
+        {
+            **LA,
+            "board_member": 403,
+            "school_lead": 200,
+            "school_editor": 200,
+            "other_school_lead": 200,
+            "agency_lead": 200,
+            "agency_editor": 200,
+            "no_role": 403,
+        },
+    ),
+    "detail": (
+        lambda a: reverse("caseaudits:detail", args=[a.pk]),
+        {**LA, **CASE_LEVEL_404, "agency_lead": 200, "agency_editor": 200},
+    ),
+    "edit": (
+        lambda a: reverse("caseaudits:edit", args=[a.pk]),
+        {**LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403},
+    ),
+    "delete": (
+        lambda a: reverse("caseaudits:delete", args=[a.pk]),
+        {**LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403},
+    ),
     # la_officer audited it, so is sent back to the audit with a message.
-    "moderate": (lambda a: reverse("caseaudits:moderate", args=[a.pk]), {
-        "admin": 200, "la_officer": 302, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403}),
-    "action_create": (lambda a: reverse("caseaudits:action_create", args=[a.pk]), {
-        **LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403}),
-    "actions": (lambda a: reverse("caseaudits:actions") + "?state=all", {
-        **LA, "board_member": 403, "school_lead": 200, "school_editor": 200, "other_school_lead": 200,
-        "agency_lead": 200, "agency_editor": 200, "no_role": 403}),
-    "action_edit": (lambda a: reverse("caseaudits:action_edit", args=[a.actions.get().pk]), {
-        **LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403}),
-    "action_progress": (lambda a: reverse("caseaudits:action_progress", args=[a.actions.get().pk]), {
-        **LA, **CASE_LEVEL_404, "agency_lead": 200, "agency_editor": 200}),
+    "moderate": (
+        lambda a: reverse("caseaudits:moderate", args=[a.pk]),
+        {"admin": 200, "la_officer": 302, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403},
+    ),
+    "action_create": (
+        lambda a: reverse("caseaudits:action_create", args=[a.pk]),
+        {**LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403},
+    ),
+    "actions": (
+        lambda a: reverse("caseaudits:actions") + "?state=all",
+        {
+            **LA,
+            "board_member": 403,
+            "school_lead": 200,
+            "school_editor": 200,
+            "other_school_lead": 200,
+            "agency_lead": 200,
+            "agency_editor": 200,
+            "no_role": 403,
+        },
+    ),
+    "action_edit": (
+        lambda a: reverse("caseaudits:action_edit", args=[a.actions.get().pk]),
+        {**LA, **CASE_LEVEL_404, "agency_lead": 403, "agency_editor": 403},
+    ),
+    "action_progress": (
+        lambda a: reverse("caseaudits:action_progress", args=[a.actions.get().pk]),
+        {**LA, **CASE_LEVEL_404, "agency_lead": 200, "agency_editor": 200},
+    ),
     "create": (lambda a: reverse("caseaudits:create"), {**LA, **NOBODY_ELSE_403}),
     "moderation": (lambda a: reverse("caseaudits:moderation") + "?year=2018-19&quarter=1", {**LA, **NOBODY_ELSE_403}),
     "import": (lambda a: reverse("caseaudits:import"), {**LA, **NOBODY_ELSE_403}),
     "import_template_csv": (lambda a: reverse("caseaudits:import_template", args=["csv"]), {**LA, **NOBODY_ELSE_403}),
     "import_template_xlsx": (lambda a: reverse("caseaudits:import_template", args=["xlsx"]), {**LA, **NOBODY_ELSE_403}),
-    "report": (lambda a: reverse("caseaudits:report") + "?year=2018-19", {
-        **LA, **NOBODY_ELSE_403, "board_member": 200}),
-    "report_xlsx": (lambda a: reverse("caseaudits:report_xlsx", args=["2018-19"]), {
-        **LA, **NOBODY_ELSE_403, "board_member": 200}),
-    "principles": (lambda a: reverse("framework_kind_list", args=["principles"]), {**LA, **NOBODY_ELSE_403, "board_member": 200}),
+    "report": (
+        lambda a: reverse("caseaudits:report") + "?year=2018-19",
+        {**LA, **NOBODY_ELSE_403, "board_member": 200},
+    ),
+    "report_xlsx": (
+        lambda a: reverse("caseaudits:report_xlsx", args=["2018-19"]),
+        {**LA, **NOBODY_ELSE_403, "board_member": 200},
+    ),
+    "principles": (
+        lambda a: reverse("framework_kind_list", args=["principles"]),
+        {**LA, **NOBODY_ELSE_403, "board_member": 200},
+    ),
 }
 CASES = [(view, role) for view in MATRIX for role in ROLES]
 
@@ -73,8 +128,12 @@ def test_role_by_view(view, role, everyone, client_for, audit, school_audit):
         if view in ("report", "principles"):
             assert "EHA-104233" not in page and "EHA-200001" not in page  # aggregates only
         if view == "actions":
-            assert ("Add timescales to the plan." in page) is (role in ("admin", "la_officer", "agency_lead", "agency_editor"))
-            assert ("Record the TAF review." in page) is (role in ("admin", "la_officer", "school_lead", "school_editor"))
+            assert ("Add timescales to the plan." in page) is (
+                role in ("admin", "la_officer", "agency_lead", "agency_editor")
+            )
+            assert ("Record the TAF review." in page) is (
+                role in ("admin", "la_officer", "school_lead", "school_editor")
+            )
 
 
 def test_the_lead_agency_sees_its_audit_read_only(client_for, agency_lead, audit):

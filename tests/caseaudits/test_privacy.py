@@ -57,7 +57,10 @@ def test_the_pattern_is_a_setting(settings):
     settings.CASE_REFERENCE_PATTERN = r"^DN\d{6}$"
     settings.CASE_REFERENCE_HINT = "DN and 6 digits, for example DN123456"
     assert case_reference_problem("DN123456") is None
-    assert case_reference_problem("EHA-104233") == "Enter the case reference in the case system's format: DN and 6 digits, for example DN123456."
+    assert (
+        case_reference_problem("EHA-104233")
+        == "Enter the case reference in the case system's format: DN and 6 digits, for example DN123456."
+    )
     # The personal-data checks still come first, whatever the pattern.
     settings.CASE_REFERENCE_PATTERN = r"^.*$"
     assert "looks like a name" in case_reference_problem("Jane Doe")

@@ -24,11 +24,21 @@ def year_of_audits(make_audit, agency, school, north, south):
     """Q1: 5 audits, 3 with a plan. 29 and 30 Sep (Q2): plan met (TAF not applicable), plan partly met;
     1 and 2 Oct (Q3): no plan."""
     for n, plan in enumerate([F.MET, F.MET, F.MET, F.NOT_MET, F.PARTLY_MET]):
-        make_audit(agency if n < 3 else school, audit_date=date(2018, 4, 1 + n), findings=with_plan(plan),
-                   locality=north, judgement="good" if plan == F.MET else "requires_improvement")
+        make_audit(
+            agency if n < 3 else school,
+            audit_date=date(2018, 4, 1 + n),
+            findings=with_plan(plan),
+            locality=north,
+            judgement="good" if plan == F.MET else "requires_improvement",
+        )
     for n, plan in enumerate([F.MET, F.PARTLY_MET, F.NOT_MET, F.NOT_MET]):
-        make_audit(school, audit_date=date(2018, 9, 29) + timedelta(days=n), findings=with_plan(plan, tafs=F.NOT_APPLICABLE if n == 0 else F.MET),
-                   locality=south, judgement="outstanding" if n == 0 else "inadequate")
+        make_audit(
+            school,
+            audit_date=date(2018, 9, 29) + timedelta(days=n),
+            findings=with_plan(plan, tafs=F.NOT_APPLICABLE if n == 0 else F.MET),
+            locality=south,
+            judgement="outstanding" if n == 0 else "inadequate",
+        )
 
 
 def test_the_share_meeting_each_principle_leaves_out_not_applicable(year_of_audits):
@@ -75,13 +85,18 @@ def test_the_trend_spans_last_year_from_its_first_audit(make_audit, agency):
 
 def build(make_audit, agencies, localities, count):
     for n in range(count):
-        make_audit(agencies[n % len(agencies)], audit_date=date(2018, 4 + n % 12, 1) if n % 12 < 9 else date(2019, n % 12 - 8, 1),
-                   locality=localities[n % len(localities)], findings=with_plan(F.MET if n % 3 else F.NOT_MET))
+        make_audit(
+            agencies[n % len(agencies)],
+            audit_date=date(2018, 4 + n % 12, 1) if n % 12 < 9 else date(2019, n % 12 - 8, 1),
+            locality=localities[n % len(localities)],
+            findings=with_plan(F.MET if n % 3 else F.NOT_MET),
+        )
 
 
 @pytest.mark.parametrize("count", [4, 40])
-def test_the_report_takes_a_fixed_number_of_queries(count, make_audit, agency, school, other_school, north, south,
-                                                    second_officer, django_assert_max_num_queries):
+def test_the_report_takes_a_fixed_number_of_queries(
+    count, make_audit, agency, school, other_school, north, south, second_officer, django_assert_max_num_queries
+):
     from caseaudits import services
     from caseaudits.models import CaseAudit
 
@@ -94,9 +109,9 @@ def test_the_report_takes_a_fixed_number_of_queries(count, make_audit, agency, s
 
 
 @pytest.mark.parametrize("count", [4, 40])
-def test_the_report_page_and_xlsx_take_a_fixed_number_of_queries(count, make_audit, agency, school, north, south,
-                                                                 board_member, client_for,
-                                                                 django_assert_max_num_queries):
+def test_the_report_page_and_xlsx_take_a_fixed_number_of_queries(
+    count, make_audit, agency, school, north, south, board_member, client_for, django_assert_max_num_queries
+):
     build(make_audit, [agency, school], [north, south], count)
     client = client_for(board_member)
     with django_assert_max_num_queries(17):  # 7 for the report, the rest session, user, form choices, layout
@@ -108,8 +123,9 @@ def test_the_report_page_and_xlsx_take_a_fixed_number_of_queries(count, make_aud
 @pytest.mark.parametrize("count", [4, 40])
 # The agency's count includes looking up the person's memberships.
 @pytest.mark.parametrize("role, limit", [("board_member", 2), ("la_officer", 3), ("agency_lead", 4)])
-def test_dashboard_sections_take_a_fixed_number_of_queries(count, role, limit, everyone, make_audit, agency, school,
-                                                           north, south, django_assert_max_num_queries):
+def test_dashboard_sections_take_a_fixed_number_of_queries(
+    count, role, limit, everyone, make_audit, agency, school, north, south, django_assert_max_num_queries
+):
     from caseaudits.dashboard import case_audits
 
     build(make_audit, [agency, school], [north, south], count)
@@ -121,9 +137,11 @@ def test_dashboard_sections_take_a_fixed_number_of_queries(count, role, limit, e
 
 
 def test_the_board_reads_the_report_page_with_its_chart_and_table(year_of_audits, board_member, client_for):
-    page = client_for(board_member).get(
-        reverse("caseaudits:report") + "?year=2018-19&principle=action-plan"
-    ).content.decode()
+    page = (
+        client_for(board_member)
+        .get(reverse("caseaudits:report") + "?year=2018-19&principle=action-plan")
+        .content.decode()
+    )
     assert "EHA principles, 2018-19" in page
     assert "60% (3 of 5)" in page and "50% (1 of 2)" in page and "— (0 of 0)" in page
     assert '<svg class="chart"' in page and 'role="img"' in page
@@ -185,8 +203,9 @@ def test_the_export_command_refuses_bad_options(framework, tmp_path):
         call_command("export_case_audits", "--out", str(tmp_path / "x.xlsx"), "--framework", "nope")
 
 
-def test_each_principle_set_is_reported_on_its_own(make_audit, agency, framework, framework_files, board_member,
-                                                   client_for):
+def test_each_principle_set_is_reported_on_its_own(
+    make_audit, agency, framework, framework_files, board_member, client_for
+):
     from portal import frameworks
 
     kind = frameworks.kind("principles")
@@ -196,7 +215,9 @@ def test_each_principle_set_is_reported_on_its_own(make_audit, agency, framework
     assert quarterly_report(2018, doncaster.slug).audits == [1, 0, 0, 0]
     assert len(quarterly_report(2018, doncaster.slug).principles) == 9
     assert quarterly_report(2018).audits == [1, 0, 0, 0]  # the current (Leicester) set by default
-    page = client_for(board_member).get(
-        reverse("caseaudits:report") + f"?year=2018-19&framework={doncaster.slug}"
-    ).content.decode()
+    page = (
+        client_for(board_member)
+        .get(reverse("caseaudits:report") + f"?year=2018-19&framework={doncaster.slug}")
+        .content.decode()
+    )
     assert "Voice of the child" in page and "Principle set" in page

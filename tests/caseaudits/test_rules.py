@@ -120,8 +120,18 @@ def test_action_state(due, completed, today, state):
 
 @pytest.mark.parametrize(
     "audits, percent, size",
-    [(0, 10, 0), (1, 10, 1), (9, 10, 1), (10, 10, 1), (11, 10, 2), (53, 10, 6), (100, 10, 10), (3, 100, 3),
-     (5, 0, 0), (4, 150, 4)],
+    [
+        (0, 10, 0),
+        (1, 10, 1),
+        (9, 10, 1),
+        (10, 10, 1),
+        (11, 10, 2),
+        (53, 10, 6),
+        (100, 10, 10),
+        (3, 100, 3),
+        (5, 0, 0),
+        (4, 150, 4),
+    ],
 )
 def test_sample_size(audits, percent, size):
     assert sample_size(audits, percent) == size

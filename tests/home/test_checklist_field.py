@@ -28,8 +28,11 @@ def submitted(**values):
 
 
 def test_clean_builds_blocks_for_sections_with_items_only():
-    blocks = field().clean(submitted(areas__attendance__primary=["Walking bus"],
-                                     areas__attendance__primary__own="Breakfast club\nwalking bus"))
+    blocks = field().clean(
+        submitted(
+            areas__attendance__primary=["Walking bus"], areas__attendance__primary__own="Breakfast club\nwalking bus"
+        )
+    )
     [block] = blocks
     assert block["type"] == "area"
     assert block["value"]["section"] == "attendance" and block["value"]["name"] == "Attendance"
@@ -68,12 +71,16 @@ def test_has_changed_compares_what_the_lists_say():
 def test_widget_renders_ticks_own_lines_and_kept_items():
     html = field().widget.render(
         "areas",
-        {"attendance": {"primary": {"ticked": ["Walking bus", "A retired suggestion"], "own": "Breakfast club"},
-                        "outcomes": {"ticked": [], "own": ""}},
-         "semh": {"primary": {"ticked": [], "own": ""}}},
+        {
+            "attendance": {
+                "primary": {"ticked": ["Walking bus", "A retired suggestion"], "own": "Breakfast club"},
+                "outcomes": {"ticked": [], "own": ""},
+            },
+            "semh": {"primary": {"ticked": [], "own": ""}},
+        },
     )
     assert 'name="areas-attendance-primary" id="id_areas-0-0-1" value="Walking bus" checked' in html
     assert 'value="First day calling">' in html
     assert "A retired suggestion <em>(from an earlier checklist)</em>" in html
     assert ">Breakfast club</textarea>" in html
-    assert "<legend class=\"offer-checklist__legend\">SEMH</legend>" in html
+    assert '<legend class="offer-checklist__legend">SEMH</legend>' in html

@@ -23,6 +23,7 @@ def checklist_problems(data):
         return refused.problems
     return []
 
+
 pytestmark = pytest.mark.django_db
 
 
@@ -65,17 +66,24 @@ def _revision(**changes):
 
 def test_command_loads_another_checklist_and_makes_it_current(tmp_path):
     data = _revision(title="Doncaster schools' offer list", slug="doncaster-2020")
-    data["areas"] = [{"slug": "attendance", "name": "Attendance", "primary": ["Attendance officer"], "secondary": [],
-                      "outcomes": ["Fewer persistent absentees"]}]
+    data["areas"] = [
+        {
+            "slug": "attendance",
+            "name": "Attendance",
+            "primary": ["Attendance officer"],
+            "secondary": [],
+            "outcomes": ["Fewer persistent absentees"],
+        }
+    ]
     out = StringIO()
     call_command("load_offer_checklist", str(_write(tmp_path, data)), "--make-current", stdout=out)
     assert "Doncaster schools' offer list: loaded as version 1. (4 sections" in out.getvalue()
     assert "It is the current version." in out.getvalue()
     current = ProvisionChecklist.objects.get(is_current=True)
     assert current.slug == "doncaster-2020"
-    assert list(ChecklistItem.objects.filter(section__checklist=current, group="primary").values_list("text", flat=True)) == [
-        "Attendance officer"
-    ]
+    assert list(
+        ChecklistItem.objects.filter(section__checklist=current, group="primary").values_list("text", flat=True)
+    ) == ["Attendance officer"]
     # The earlier checklist is kept unchanged, for the offers written against it.
     assert ProvisionChecklist.objects.get(slug="leicester-schools-guide-2019").sections.count() == 10
 
@@ -125,7 +133,11 @@ def test_a_file_with_problems_loads_nothing_and_names_each_place(tmp_path):
     assert "areas[0].primary[1]: must be non-empty text" in message
     assert "areas[1].slug: 'a' is used twice" in message
     assert "areas[1].primary[0]: must be 300 characters or fewer" in message
-    assert before == (ProvisionChecklist.objects.count(), ChecklistSection.objects.count(), ChecklistItem.objects.count())
+    assert before == (
+        ProvisionChecklist.objects.count(),
+        ChecklistSection.objects.count(),
+        ChecklistItem.objects.count(),
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,8 +146,10 @@ def test_a_file_with_problems_loads_nothing_and_names_each_place(tmp_path):
         ({"title": "n", "slug": "s"}, "The file must list some 'areas' or 'audiences'."),
         ({"title": "n", "slug": "s", "areas": {}}, "areas: must be a list"),
         ({"title": "n", "slug": "s", "audiences": ["x"]}, "audiences[0]: must be an object"),
-        ({"title": "n", "slug": "s", "audiences": [{"slug": "c", "name": "C", "routes": "x"}]},
-         "audiences[0].routes: must be a list of texts"),
+        (
+            {"title": "n", "slug": "s", "audiences": [{"slug": "c", "name": "C", "routes": "x"}]},
+            "audiences[0].routes: must be a list of texts",
+        ),
     ],
 )
 def test_checklist_problems(data, problem):

@@ -35,7 +35,9 @@ def test_a_primary_school_sees_the_primary_and_outcome_checklists(client_for, sc
     assert 'name="senco_name"' in html and 'name="designated_lead_name"' not in html
 
 
-def test_an_agency_has_no_school_areas_and_signs_off_with_its_designated_lead(client_for, agency_editor, agency, offer_index):
+def test_an_agency_has_no_school_areas_and_signs_off_with_its_designated_lead(
+    client_for, agency_editor, agency, offer_index
+):
     page, _ = services.start_offer(agency, agency_editor)
     html = client_for(agency_editor).get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert 'name="areas-semh-primary"' not in html
@@ -123,8 +125,12 @@ def test_editor_submits_la_officer_approves_and_it_is_public(client_for, school_
     response = edit(
         editor,
         draft,
-        **{"action-submit": "Submit", "summary": "Oak Tree helps families early.",
-           "how_to_get_help": "Ask the office.", "areas-semh-primary": [BEREAVEMENT]},
+        **{
+            "action-submit": "Submit",
+            "summary": "Oak Tree helps families early.",
+            "how_to_get_help": "Ask the office.",
+            "areas-semh-primary": [BEREAVEMENT],
+        },
         **_sign_off(rules.today()),
     )
     assert response.status_code == 302

@@ -8,9 +8,8 @@ from home.models import OfferPage
 from home.services import QA_GROUP_NAME
 from portal.models import Membership, Organisation
 from portal.permissions import offers as rules
-from testdata.people import make_user
-
 from testdata.offers import make_offer
+from testdata.people import make_user
 
 pytestmark = pytest.mark.django_db
 

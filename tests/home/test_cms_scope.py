@@ -48,8 +48,9 @@ def html(response):
     return response.content.decode()
 
 
-def test_an_editor_of_two_organisations_explores_only_their_offers(client_for, two_organisation_editor, offers,
-                                                                   offer_index):
+def test_an_editor_of_two_organisations_explores_only_their_offers(
+    client_for, two_organisation_editor, offers, offer_index
+):
     client = client_for(two_organisation_editor)
     listing = html(client.get(f"/admin/pages/{offer_index.pk}/"))
     assert "Birch Academy" in listing and "Family Action Group" in listing
@@ -74,8 +75,9 @@ def test_an_editor_of_two_organisations_explores_only_their_offers(client_for, t
         "/admin/bulk/wagtailcore/page/publish/?id=all&childOf={index}",
     ],
 )
-def test_views_of_another_organisations_page_are_refused(url, client_for, two_organisation_editor, la_officer,
-                                                         offers, offer_index):
+def test_views_of_another_organisations_page_are_refused(
+    url, client_for, two_organisation_editor, la_officer, offers, offer_index
+):
     url = url.format(page=offers["school"].pk, index=offer_index.pk)
     response = client_for(two_organisation_editor).get(url)
     assert response.status_code == 302 and response["Location"] == DENIED
@@ -92,8 +94,9 @@ def test_the_admin_api_finds_only_their_offers(client_for, two_organisation_edit
     assert DRAFT_TITLE in html(client_for(la_officer).get("/admin/api/main/pages/?search=Oak"))
 
 
-def test_the_page_chooser_lists_and_finds_only_their_offers(client_for, two_organisation_editor, la_officer,
-                                                           offers, offer_index):
+def test_the_page_chooser_lists_and_finds_only_their_offers(
+    client_for, two_organisation_editor, la_officer, offers, offer_index
+):
     editor, officer = client_for(two_organisation_editor), client_for(la_officer)
     browse = f"/admin/choose-page/{offer_index.pk}/"
     listing = html(editor.get(browse))
@@ -133,8 +136,9 @@ def test_the_reports_menu_is_the_las(client_for, school_editor, la_officer, offe
     assert "/admin/reports/workflow/" in html(client_for(la_officer).get("/admin/"))
 
 
-def test_the_people_filters_name_only_colleagues_and_the_la(client_for, school_editor, other_school_lead, la_officer,
-                                                            admin_user, offers, offer_index):
+def test_the_people_filters_name_only_colleagues_and_the_la(
+    client_for, school_editor, other_school_lead, la_officer, admin_user, offers, offer_index
+):
     outsider = html(client_for(other_school_lead).get(f"/admin/pages/{offers['other_school'].pk}/"))
     assert 'name="owner"' in outsider and LEAD_NAME not in outsider
     assert admin_user.first_name in outsider  # the LA's people, who start and moderate offers, stay
@@ -152,11 +156,33 @@ def test_every_people_filter_of_the_page_listings_is_scoped():
 
 # Every parameter of an admin URL, sorted into page ids (refused when they name a hidden offer) and the rest.
 NOT_PAGE_PARAMETERS = {
-    "_1", "action", "action_name", "app_label", "app_name", "collection_id", "content_type_app_name",
-    "content_type_model_name", "doc_id", "document_id", "filter_spec", "image_id", "model_name", "redirect_id",
-    "revision_id", "revision_id_a", "revision_id_b", "session_id", "task_id", "task_state_id", "token", "uidb64",
-    "uploaded_file_id", "workflow_pk", "workflow_state_id",
-    "pk", "object_id",  # page ids in cms_scope.PAGE_PK_NAMESPACES and for page models; checked there
+    "_1",
+    "action",
+    "action_name",
+    "app_label",
+    "app_name",
+    "collection_id",
+    "content_type_app_name",
+    "content_type_model_name",
+    "doc_id",
+    "document_id",
+    "filter_spec",
+    "image_id",
+    "model_name",
+    "redirect_id",
+    "revision_id",
+    "revision_id_a",
+    "revision_id_b",
+    "session_id",
+    "task_id",
+    "task_state_id",
+    "token",
+    "uidb64",
+    "uploaded_file_id",
+    "workflow_pk",
+    "workflow_state_id",
+    "pk",
+    "object_id",  # page ids in cms_scope.PAGE_PK_NAMESPACES and for page models; checked there
 }
 
 
@@ -167,14 +193,21 @@ def test_every_admin_url_parameter_is_known_to_be_a_page_id_or_not():
     assert cms_scope.PAGE_ID_PARAMETERS <= parameters
 
 
-def test_documents_are_chosen_from_the_organisations_own_uploads(school, school_lead, school_editor,
-                                                                 other_school_lead, la_officer):
-    Document.objects.create(title="Oak safeguarding policy", file=ContentFile(b"policy", name="policy.txt"),
-                            uploaded_by_user=school_lead)
-    titles = {user: set(rules.cms_documents(user, Document.objects.all()).values_list("title", flat=True))
-              for user in (school_editor, other_school_lead, la_officer)}
-    assert titles == {school_editor: {"Oak safeguarding policy"}, other_school_lead: set(),
-                      la_officer: {"Oak safeguarding policy"}}
+def test_documents_are_chosen_from_the_organisations_own_uploads(
+    school, school_lead, school_editor, other_school_lead, la_officer
+):
+    Document.objects.create(
+        title="Oak safeguarding policy", file=ContentFile(b"policy", name="policy.txt"), uploaded_by_user=school_lead
+    )
+    titles = {
+        user: set(rules.cms_documents(user, Document.objects.all()).values_list("title", flat=True))
+        for user in (school_editor, other_school_lead, la_officer)
+    }
+    assert titles == {
+        school_editor: {"Oak safeguarding policy"},
+        other_school_lead: set(),
+        la_officer: {"Oak safeguarding policy"},
+    }
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "9" * 30, "%00"])

@@ -29,13 +29,19 @@ def test_seed_demo_builds_offers_and_is_idempotent(client):
     assert figures.published >= 30 and figures.schools_published == 29
     assert figures.awaiting_moderation >= 2 and figures.changes_requested == 1 and figures.overdue >= 2
     assert OfferPage.objects.filter(live=False).count() >= 5  # drafts and submissions not yet approved
-    counts = (OfferPage.objects.count(), Revision.objects.filter(base_content_type__model="page").count(),
-              WorkflowState.objects.count())
+    counts = (
+        OfferPage.objects.count(),
+        Revision.objects.filter(base_content_type__model="page").count(),
+        WorkflowState.objects.count(),
+    )
 
     again = seed()
     assert "Early Help offers: none new (38 published in all)" in again
-    assert counts == (OfferPage.objects.count(), Revision.objects.filter(base_content_type__model="page").count() - 1,
-                      WorkflowState.objects.count())  # only the home page is published again
+    assert counts == (
+        OfferPage.objects.count(),
+        Revision.objects.filter(base_content_type__model="page").count() - 1,
+        WorkflowState.objects.count(),
+    )  # only the home page is published again
 
     # The public finds them: by kind, by search, by the home page's links.
     assert "Rushey Mead" not in client.get("/offers/").content.decode()  # still a draft

@@ -6,7 +6,6 @@ import pytest
 
 from home.bulk import create_published_offers
 from portal.models import Organisation
-
 from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from home import demo as home_demo
 
 

@@ -17,7 +17,6 @@ from referencing.jsonschema import DRAFT202012
 from home.models import OfferPage
 from home.openreferral import ids
 from portal.models import Organisation
-
 from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
@@ -59,10 +58,25 @@ def validate():
 @pytest.fixture
 def feed(school, other_school, agency, offer_index):
     """Two published offers and one draft."""
-    oak = make_offer(school, contact_name="Sam Patel", contact_role="DSL", phone="0116 123 4567",
-                     address="1 Oak Lane\nBeaumont Leys\nLeicester", postcode="LE4 1AB",
-                     opening_times=[("hours", {"days": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "08:30",
-                                               "closes_at": "15:30", "notes": "Term time"})])
+    oak = make_offer(
+        school,
+        contact_name="Sam Patel",
+        contact_role="DSL",
+        phone="0116 123 4567",
+        address="1 Oak Lane\nBeaumont Leys\nLeicester",
+        postcode="LE4 1AB",
+        opening_times=[
+            (
+                "hours",
+                {
+                    "days": ["MO", "TU", "WE", "TH", "FR"],
+                    "opens_at": "08:30",
+                    "closes_at": "15:30",
+                    "notes": "Term time",
+                },
+            )
+        ],
+    )
     family = make_offer(agency, localities=[], address="", min_age=None, max_age=None)
     draft = make_offer(other_school, state="draft")
     return {"oak": oak, "family": family, "draft": draft}
@@ -109,7 +123,11 @@ def test_a_service_in_full_validates(client, feed, validate):
         {"id": ids.derived_id(data["id"], "contact"), "service_id": data["id"], "name": "Sam Patel", "title": "DSL"}
     ]
     [schedule] = data["schedules"]
-    assert (schedule["byday"], schedule["opens_at"], schedule["closes_at"]) == ("MO,TU,WE,TH,FR", "08:30:00", "15:30:00")
+    assert (schedule["byday"], schedule["opens_at"], schedule["closes_at"]) == (
+        "MO,TU,WE,TH,FR",
+        "08:30:00",
+        "15:30:00",
+    )
     assert schedule["description"] == "Monday to Friday Term time"
     assert [a["name"] for a in data["service_areas"]] == ["North"]
     terms = {a["taxonomy_term"]["name"] for a in data["attributes"]}
@@ -117,7 +135,10 @@ def test_a_service_in_full_validates(client, feed, validate):
     assert data["organization"]["organization_identifiers"][0]["identifier"] == "123456"
     [address] = data["service_at_locations"][0]["location"]["addresses"]
     assert (address["address_1"], address["region"], address["city"], address["postal_code"]) == (
-        "1 Oak Lane", "Beaumont Leys", "Leicester", "LE4 1AB"
+        "1 Oak Lane",
+        "Beaumont Leys",
+        "Leicester",
+        "LE4 1AB",
     )
 
 
@@ -175,7 +196,13 @@ def test_service_filters(client, feed, query, expected):
 def test_paging(client, feed, validate):
     data = get(client, "/services?per_page=1&page=2")
     validate("Page", data)
-    assert (data["page_number"], data["size"], data["total_pages"], data["first_page"], data["last_page"]) == (2, 1, 2, False, True)
+    assert (data["page_number"], data["size"], data["total_pages"], data["first_page"], data["last_page"]) == (
+        2,
+        1,
+        2,
+        False,
+        True,
+    )
     assert [s["name"] for s in data["contents"]] == ["Oak Tree Primary School"]
     beyond = get(client, "/services?page=5")
     assert beyond["empty"] and beyond["contents"] == [] and beyond["total_items"] == 2

@@ -1,6 +1,6 @@
 """The offer rules, directly: no database."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -147,7 +147,9 @@ def test_sign_off_names_each_missing_school_signature():
 
 
 def test_sign_off_for_an_agency_needs_only_the_designated_lead():
-    assert rules.sign_off_problems("agency", _signed(["designated_lead"]), date(2026, 3, 2), date(2027, 3, 2), TODAY) == {}
+    assert (
+        rules.sign_off_problems("agency", _signed(["designated_lead"]), date(2026, 3, 2), date(2027, 3, 2), TODAY) == {}
+    )
     problems = rules.sign_off_problems("la_service", {}, date(2026, 3, 2), date(2027, 3, 2), TODAY)
     assert set(problems) == {"designated_lead_name", "designated_lead_signed_on"}
 
@@ -173,8 +175,18 @@ def test_sign_off_requires_the_dates_completed_and_for_review():
         (None, None, False, {}),
         (date(2026, 3, 1), date(2027, 3, 1), True, {}),
         (date(2026, 3, 11), None, False, {"completed_on": "The date completed must be today or in the past."}),
-        (date(2026, 3, 1), date(2026, 3, 1), False, {"review_date": "The review date must be after the date completed."}),
-        (date(2026, 3, 1), date(2026, 2, 1), False, {"review_date": "The review date must be after the date completed."}),
+        (
+            date(2026, 3, 1),
+            date(2026, 3, 1),
+            False,
+            {"review_date": "The review date must be after the date completed."},
+        ),
+        (
+            date(2026, 3, 1),
+            date(2026, 2, 1),
+            False,
+            {"review_date": "The review date must be after the date completed."},
+        ),
         (None, date(2025, 1, 1), False, {}),
     ],
 )
@@ -197,7 +209,7 @@ def test_is_review_overdue(published, review_date, expected):
 
 
 def test_last_reviewed_on_prefers_the_date_completed():
-    published = datetime(2026, 1, 5, 23, 30, tzinfo=timezone.utc)
+    published = datetime(2026, 1, 5, 23, 30, tzinfo=UTC)
     assert rules.last_reviewed_on(date(2025, 12, 1), published) == date(2025, 12, 1)
     assert rules.last_reviewed_on(None, published) == date(2026, 1, 5)
     assert rules.last_reviewed_on(None, None) is None
@@ -205,7 +217,7 @@ def test_last_reviewed_on_prefers_the_date_completed():
 
 def test_last_reviewed_on_uses_the_partnerships_time_zone():
     # 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
-    assert rules.last_reviewed_on(None, datetime(2026, 6, 30, 23, 30, tzinfo=timezone.utc)) == date(2026, 7, 1)
+    assert rules.last_reviewed_on(None, datetime(2026, 6, 30, 23, 30, tzinfo=UTC)) == date(2026, 7, 1)
 
 
 @pytest.mark.parametrize(
@@ -222,7 +234,10 @@ def test_last_reviewed_on_uses_the_partnerships_time_zone():
     ],
 )
 def test_offer_state(exists, live, workflow, review_date, expected):
-    assert rules.offer_state(exists=exists, live=live, workflow_status=workflow, review_date=review_date, on=TODAY) == expected
+    assert (
+        rules.offer_state(exists=exists, live=live, workflow_status=workflow, review_date=review_date, on=TODAY)
+        == expected
+    )
 
 
 def test_every_state_has_words_and_a_colour():

@@ -55,9 +55,13 @@ def query_counts(client, urls):
 def test_the_directory_and_feed_read_only_their_page_whatever_the_size(client, offer_index):
     """The same queries at 90 and at 300 offers, and a warm request runs only the page's own reads: the
     count and the page's ids come from the shared cache, which newly published offers retire."""
-    urls = ["/offers/", "/offers/?q=bereavement&page=2", "/offers/?kind=school&age=6",
-            "/api/openreferral/services?per_page=10",
-            "/api/openreferral/services?search=bereavement&per_page=20&page=2"]
+    urls = [
+        "/offers/",
+        "/offers/?q=bereavement&page=2",
+        "/offers/?kind=school&age=6",
+        "/api/openreferral/services?per_page=10",
+        "/api/openreferral/services?search=bereavement&per_page=20&page=2",
+    ]
     ids = create_published_offers(90)
     offer_url = OfferPage.objects.get(pk=ids[0]).url
     client.get(offer_url)  # the site's root paths are cached from here on, as on a running server

@@ -8,7 +8,6 @@ from home import rules
 from home.bulk import create_published_offers
 from home.selectors import OfferStatus, offer_figures, offer_overview, offer_statuses, offers_awaiting_moderation
 from portal.models import Organisation
-
 from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
@@ -22,19 +21,26 @@ def other(south):
 def test_offer_statuses_for_each_state(school, other_school, agency, other, offer_index):
     published = make_offer(school)
     draft = make_offer(other_school, state="draft")
-    overdue = make_offer(agency, completed_on=rules.today() - timedelta(days=400),
-                         review_date=rules.today() - timedelta(days=1))
+    overdue = make_offer(
+        agency, completed_on=rules.today() - timedelta(days=400), review_date=rules.today() - timedelta(days=1)
+    )
     statuses = offer_statuses([school.pk, other_school.pk, agency.pk, other.pk])
 
     assert statuses[school.pk] == OfferStatus(
-        organisation_id=school.pk, exists=True, published=True,
-        first_published_at=published.first_published_at, last_published_at=published.last_published_at,
-        review_date=published.review_date, url="/offers/oak-tree-primary-school/",
+        organisation_id=school.pk,
+        exists=True,
+        published=True,
+        first_published_at=published.first_published_at,
+        last_published_at=published.last_published_at,
+        review_date=published.review_date,
+        url="/offers/oak-tree-primary-school/",
         edit_url=f"/admin/pages/{published.pk}/edit/",
     )
     assert statuses[school.pk].label == "Published" and not statuses[school.pk].review_overdue
     assert statuses[other_school.pk].label == "Draft"
-    assert statuses[other_school.pk].url == "" and statuses[other_school.pk].edit_url == f"/admin/pages/{draft.pk}/edit/"
+    assert (
+        statuses[other_school.pk].url == "" and statuses[other_school.pk].edit_url == f"/admin/pages/{draft.pk}/edit/"
+    )
     assert statuses[agency.pk].label == "Review overdue" and statuses[agency.pk].review_overdue
     assert statuses[agency.pk].url == f"/offers/{overdue.slug}/"
     assert statuses[other.pk] == OfferStatus(organisation_id=other.pk, edit_url=f"/offer-start/{other.pk}/")
@@ -59,15 +65,19 @@ def test_offer_statuses_is_one_query_whatever_the_number(size, offer_index, djan
     assert len(statuses) == size and all(s.published for s in statuses.values())
 
 
-def test_figures_count_engagement_publication_moderation_and_overdue(school, other_school, agency, other, south, offer_index):
+def test_figures_count_engagement_publication_moderation_and_overdue(
+    school, other_school, agency, other, south, offer_index
+):
     make_offer(school)
     make_offer(other_school, state="awaiting")
     make_offer(agency, state="changes")
-    late = Organisation.objects.create(name="Late School", kind="school", sector="education", phase="primary",
-                                       urn="333333", locality=south)
+    late = Organisation.objects.create(
+        name="Late School", kind="school", sector="education", phase="primary", urn="333333", locality=south
+    )
     make_offer(late, completed_on=rules.today() - timedelta(days=400), review_date=rules.today() - timedelta(days=2))
-    closed = Organisation.objects.create(name="Closed School", kind="school", sector="education", phase="primary",
-                                         urn="444444", status="closed")
+    closed = Organisation.objects.create(
+        name="Closed School", kind="school", sector="education", phase="primary", urn="444444", status="closed"
+    )
     make_offer(closed)
     figures = offer_figures()
     assert (figures.organisations, figures.engaged) == (5, 4)  # the closed school is not counted

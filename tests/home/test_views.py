@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 
 from home import rules
 from home.models import OfferPage
-
 from testdata.offers import make_offer
 
 pytestmark = pytest.mark.django_db
@@ -128,16 +127,18 @@ def test_register_xlsx_holds_the_same_rows(client_for, la_officer, register_data
 
 
 def test_register_xlsx_writes_text_never_formulas(client_for, la_officer, school, offer_index):
-    school.name = "=HYPERLINK(\"http://evil\")"
+    school.name = '=HYPERLINK("http://evil")'
     school.save()
     sheet = load_workbook(io.BytesIO(client_for(la_officer).get("/offer-register/offers.xlsx").content)).active
-    assert sheet["A4"].value == "=HYPERLINK(\"http://evil\")" and sheet["A4"].data_type == "s"
+    assert sheet["A4"].value == '=HYPERLINK("http://evil")' and sheet["A4"].data_type == "s"
 
 
 # --- Dashboard sections --------------------------------------------------------------------------------
 
 
-def test_la_officer_sees_the_figures_and_what_to_act_on(client_for, la_officer, school, other_school, agency, offer_index):
+def test_la_officer_sees_the_figures_and_what_to_act_on(
+    client_for, la_officer, school, other_school, agency, offer_index
+):
     make_offer(school)
     make_offer(other_school, state="awaiting")
     make_offer(agency, completed_on=rules.today() - timedelta(days=400), review_date=rules.today() - timedelta(days=3))
@@ -189,11 +190,31 @@ def test_the_board_and_people_without_an_organisation_see_no_offer_section(clien
 def test_public_offer_page_shows_the_structured_offer(client, school, offer_index):
     page = make_offer(
         school,
-        opening_times=[("hours", {"days": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "08:30", "closes_at": "15:30",
-                                  "notes": "Term time"})],
-        audiences=[("audience", {"section": "parents", "name": "Parents and carers",
-                                 "routes": ["Information in newsletters"], "key_staff": ["SENCo"]})],
-        phone="0116 123 4567", contact_name="Sam Patel", contact_role="DSL",
+        opening_times=[
+            (
+                "hours",
+                {
+                    "days": ["MO", "TU", "WE", "TH", "FR"],
+                    "opens_at": "08:30",
+                    "closes_at": "15:30",
+                    "notes": "Term time",
+                },
+            )
+        ],
+        audiences=[
+            (
+                "audience",
+                {
+                    "section": "parents",
+                    "name": "Parents and carers",
+                    "routes": ["Information in newsletters"],
+                    "key_staff": ["SENCo"],
+                },
+            )
+        ],
+        phone="0116 123 4567",
+        contact_name="Sam Patel",
+        contact_role="DSL",
     )
     html = client.get(page.url).content.decode()
     assert "Primary school in North" in html and "<h1>Oak Tree Primary School</h1>" in html

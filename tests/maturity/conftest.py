@@ -19,8 +19,17 @@ def stmm(db):
 def make_round(stmm, la_officer):
     """make_round(title, status=..., ratings={strand key: "Maturing"}, ...) -> Round."""
 
-    def make(title="Self-assessment 2024", *, status=Status.DRAFT, ratings=None, period_end=date(2024, 1, 31),
-             framework=None, open_to_contributors=False, started_from=None, signed_off_by=None):
+    def make(
+        title="Self-assessment 2024",
+        *,
+        status=Status.DRAFT,
+        ratings=None,
+        period_end=date(2024, 1, 31),
+        framework=None,
+        open_to_contributors=False,
+        started_from=None,
+        signed_off_by=None,
+    ):
         round_ = services.create_round(
             framework=framework or stmm,
             title=title,
@@ -48,18 +57,37 @@ def make_round(stmm, la_officer):
 def rounds(make_round, board_member):
     """One round in each status, the September 2017 / January 2019 ratings on the first two."""
     signed = make_round(
-        "Baseline 2017", status=Status.SIGNED_OFF, period_end=date(2017, 9, 30), signed_off_by=board_member,
-        ratings={"leadership": "Developing", "strategy": "Early", "workforce-development": "Developing",
-                 "delivery-structures": "Developing/Maturing"},
+        "Baseline 2017",
+        status=Status.SIGNED_OFF,
+        period_end=date(2017, 9, 30),
+        signed_off_by=board_member,
+        ratings={
+            "leadership": "Developing",
+            "strategy": "Early",
+            "workforce-development": "Developing",
+            "delivery-structures": "Developing/Maturing",
+        },
     )
     submitted = make_round(
-        "Second round 2019", status=Status.SUBMITTED, period_end=date(2019, 1, 31), started_from=signed,
-        ratings={"families-experience": "Developing", "leadership": "Maturing", "strategy": "Maturing",
-                 "workforce-development": "Mature", "delivery-structures": "Developing/Maturing"},
+        "Second round 2019",
+        status=Status.SUBMITTED,
+        period_end=date(2019, 1, 31),
+        started_from=signed,
+        ratings={
+            "families-experience": "Developing",
+            "leadership": "Maturing",
+            "strategy": "Maturing",
+            "workforce-development": "Mature",
+            "delivery-structures": "Developing/Maturing",
+        },
     )
     draft = make_round(
-        "Draft round 2026", status=Status.DRAFT, period_end=date(2026, 3, 31), open_to_contributors=True,
-        started_from=submitted, ratings={"strategy": "Maturing/Mature"},
+        "Draft round 2026",
+        status=Status.DRAFT,
+        period_end=date(2026, 3, 31),
+        open_to_contributors=True,
+        started_from=submitted,
+        ratings={"strategy": "Maturing/Mature"},
     )
     return {"signed_off": signed, "submitted": submitted, "draft": draft}
 
@@ -69,8 +97,9 @@ def action_items(rounds):
     """Recommendations on the submitted round, one in each action status."""
     round_ = rounds["submitted"]
     return [
-        ActionItem.objects.create(round=round_, number=n, recommendation=f"Recommendation text {n}",
-                                  responsible_lead="EHSPB", status=status)
+        ActionItem.objects.create(
+            round=round_, number=n, recommendation=f"Recommendation text {n}", responsible_lead="EHSPB", status=status
+        )
         for n, status in enumerate(ActionStatus.values, start=1)
     ]
 
@@ -81,8 +110,11 @@ def add_view(db):
 
     def add(round_, user, key, rating, comment=""):
         return ContributorRating.objects.create(
-            round=round_, strand=round_.framework.strands.get(key=key), contributor=user,
-            rating=parse_rating(rating, round_.framework.level_names), comment=comment,
+            round=round_,
+            strand=round_.framework.strands.get(key=key),
+            contributor=user,
+            rating=parse_rating(rating, round_.framework.level_names),
+            comment=comment,
         )
 
     return add

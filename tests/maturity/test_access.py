@@ -4,8 +4,18 @@ import pytest
 
 from maturity.models import Framework
 
-ROLES = ["anonymous", "admin", "la_officer", "board_member", "school_lead", "school_editor", "other_school_lead",
-         "agency_lead", "agency_editor", "no_role"]
+ROLES = [
+    "anonymous",
+    "admin",
+    "la_officer",
+    "board_member",
+    "school_lead",
+    "school_editor",
+    "other_school_lead",
+    "agency_lead",
+    "agency_editor",
+    "no_role",
+]
 PARTNERS = ["school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor"]
 
 
@@ -88,7 +98,7 @@ def test_lists_and_comparisons_show_only_readable_rounds(client_for, everyone, r
 
 def test_partners_see_open_rounds_only_as_a_request_for_views(client_for, school_lead, rounds):
     page = client_for(school_lead).get("/maturity/").content.decode()
-    assert f'/maturity/rounds/{rounds["draft"].pk}/contribute/' in page
+    assert f"/maturity/rounds/{rounds['draft'].pk}/contribute/" in page
     assert "Give your views" in page
     assert f'href="/maturity/rounds/{rounds["draft"].pk}/"' not in page
 
@@ -114,8 +124,12 @@ def test_posts_are_refused_to_people_without_the_role(client_for, everyone, roun
         for url, data in posts:
             assert client_for(everyone[role]).post(url, data).status_code == 403, (role, url)
     la = client_for(everyone["la_officer"])
-    assert la.post(f"/maturity/rounds/{submitted.pk}/review/",
-                   {"sign-version": submitted.version, "sign-confirm": "on"}).status_code == 403
+    assert (
+        la.post(
+            f"/maturity/rounds/{submitted.pk}/review/", {"sign-version": submitted.version, "sign-confirm": "on"}
+        ).status_code
+        == 403
+    )
     draft.refresh_from_db()
     submitted.refresh_from_db()
     assert (draft.title, draft.status, submitted.status) == ("Draft round 2026", "draft", "submitted")

@@ -14,7 +14,9 @@ def test_the_la_sees_rounds_in_progress_with_contributor_counts(rounds, la_offic
     add_view(rounds["draft"], school_lead, "strategy", "Maturing")
     section = maturity_section(la_officer)
     assert [(i.text, i.tag) for i in section.items] == [
-        ("Draft round 2026", "Draft"), ("Second round 2019", "Submitted to the board")]
+        ("Draft round 2026", "Draft"),
+        ("Second round 2019", "Submitted to the board"),
+    ]
     assert "open to contributors; 1 person has given ratings" in section.items[0].detail
     assert ("Start a new round", "/maturity/rounds/new/") in section.actions
 
@@ -55,10 +57,13 @@ def _partnership(make_round, school, size):
         people.append(user)
     made = []
     for n in range(size):
-        round_ = make_round(f"Round {n}", period_end=date(2010 + n, 1, 31),
-                            status=Status.SIGNED_OFF if n < size - 1 else Status.DRAFT,
-                            ratings={"strategy": "Developing", "culture": "Maturing/Mature"},
-                            open_to_contributors=n == size - 1)
+        round_ = make_round(
+            f"Round {n}",
+            period_end=date(2010 + n, 1, 31),
+            status=Status.SIGNED_OFF if n < size - 1 else Status.DRAFT,
+            ratings={"strategy": "Developing", "culture": "Maturing/Mature"},
+            open_to_contributors=n == size - 1,
+        )
         strands = list(round_.framework.strands.all())
         ContributorRating.objects.bulk_create(
             ContributorRating(round=round_, strand=strands[i % 6], contributor=person, rating=4 + i % 3, comment="c")
@@ -86,8 +91,9 @@ PAGES = [
 
 @pytest.mark.parametrize("size", [2, 6])
 @pytest.mark.parametrize("role, url, most", PAGES)
-def test_queries_do_not_grow_with_the_data(client_for, everyone, make_round, school, django_assert_max_num_queries,
-                                           size, role, url, most):
+def test_queries_do_not_grow_with_the_data(
+    client_for, everyone, make_round, school, django_assert_max_num_queries, size, role, url, most
+):
     made = _partnership(make_round, school, size)
     client = client_for(everyone[role])
     with django_assert_max_num_queries(most):
@@ -97,8 +103,9 @@ def test_queries_do_not_grow_with_the_data(client_for, everyone, make_round, sch
 
 @pytest.mark.parametrize("size", [2, 6])
 @pytest.mark.parametrize("role, most", [("la_officer", 4), ("board_member", 4), ("school_lead", 6)])
-def test_dashboard_section_queries_do_not_grow_with_the_data(everyone, make_round, school, django_assert_max_num_queries,
-                                                            size, role, most):
+def test_dashboard_section_queries_do_not_grow_with_the_data(
+    everyone, make_round, school, django_assert_max_num_queries, size, role, most
+):
     """The maturity section alone: the dashboard page also carries every other feature's sections."""
     _partnership(make_round, school, size)
     with django_assert_max_num_queries(most):

@@ -32,12 +32,20 @@ def test_seeding_twice_changes_nothing(demo_data):
 def test_the_2017_and_2019_rounds_are_the_seeds(demo_data):
     """Ratings (table 13), methods, contributors and the ten recommendations with their leads."""
     assert _ratings(demo_data[2017]) == {
-        "families-experience": "Not rated", "leadership": "Developing", "strategy": "Early", "culture": "Developing",
-        "workforce-development": "Developing", "delivery-structures": "Developing/Maturing",
+        "families-experience": "Not rated",
+        "leadership": "Developing",
+        "strategy": "Early",
+        "culture": "Developing",
+        "workforce-development": "Developing",
+        "delivery-structures": "Developing/Maturing",
     }
     assert _ratings(demo_data[2019]) == {
-        "families-experience": "Developing", "leadership": "Maturing", "strategy": "Maturing", "culture": "Maturing",
-        "workforce-development": "Mature", "delivery-structures": "Developing/Maturing",
+        "families-experience": "Developing",
+        "leadership": "Maturing",
+        "strategy": "Maturing",
+        "culture": "Maturing",
+        "workforce-development": "Mature",
+        "delivery-structures": "Developing/Maturing",
     }
 
     baseline, second = demo_data[2017], demo_data[2019]
@@ -45,7 +53,12 @@ def test_the_2017_and_2019_rounds_are_the_seeds(demo_data):
     assert second.method_labels == ["Focus groups", "Interviews", "Surveys", "Questionnaires"]
     assert second.contributors_label == "at least 160"
     assert [g.get_group_display() for g in second.groups_in_order] == [
-        "Families", "Frontline workers", "Managers of delivery services", "Senior managers", "Strategic boards"]
+        "Families",
+        "Frontline workers",
+        "Managers of delivery services",
+        "Senior managers",
+        "Strategic boards",
+    ]
     assert (baseline.status, second.status) == (Status.SIGNED_OFF, Status.SIGNED_OFF)
     assert second.signed_off_by.email == "board.member@example.org"
 
@@ -61,8 +74,7 @@ def test_the_2017_and_2019_rounds_are_the_seeds(demo_data):
 
 def test_the_2026_draft_is_open_with_carried_actions_and_partners_views(demo_data):
     current = demo_data[2026]
-    assert (current.status, current.open_to_contributors, current.started_from) == (
-        Status.DRAFT, True, demo_data[2019])
+    assert (current.status, current.open_to_contributors, current.started_from) == (Status.DRAFT, True, demo_data[2019])
     carried = list(current.action_items.select_related("carried_from__round"))
     assert len(carried) == 10 and all(i.carried_from.round == demo_data[2019] for i in carried)
     assert current.contributions.filter(contributor__email="school.lead@example.org").count() == 3

@@ -20,13 +20,14 @@ def _rows_by_first_cell(sheet, min_row):
     return {row[0]: row for row in sheet.iter_rows(min_row=min_row, values_only=True) if row[0]}
 
 
-def test_a_round_exports_its_details_ratings_and_action_plan(client_for, la_officer, school_lead, rounds,
-                                                             action_items, add_view):
+def test_a_round_exports_its_details_ratings_and_action_plan(
+    client_for, la_officer, school_lead, rounds, action_items, add_view
+):
     round_ = rounds["submitted"]
     add_view(round_, school_lead, "strategy", "Maturing", "Fine")
     add_view(round_, la_officer, "strategy", "Mature")
     rating = round_.ratings.get(strand__key="strategy")
-    rating.evidence = "=HYPERLINK(\"http://evil.example\")"
+    rating.evidence = '=HYPERLINK("http://evil.example")'
     rating.save()
     response = client_for(la_officer).get(f"/maturity/rounds/{round_.pk}/export.xlsx")
     assert response["Content-Disposition"] == f'attachment; filename="maturity-round-{round_.pk}.xlsx"'
@@ -39,12 +40,18 @@ def test_a_round_exports_its_details_ratings_and_action_plan(client_for, la_offi
     strands = _rows_by_first_cell(sheet, 12)
     assert strands["Strategy"][:5] == ("Strategy", "Maturing", "Early", "↑ Up 2 levels", "Maturing: 1, Mature: 1")
     assert strands["Workforce development"][1:4] == ("Mature", "Developing", "↑ Up 2 levels")
-    assert strands["The families' experience of transformed services"][1:4] == ("Developing", "Not rated", "First rated")
+    assert strands["The families' experience of transformed services"][1:4] == (
+        "Developing",
+        "Not rated",
+        "First rated",
+    )
     strategy_row = next(row for row in sheet.iter_rows(min_row=12) if row[0].value == "Strategy")
     evidence = strategy_row[5]
     assert (evidence.value, evidence.data_type) == ('=HYPERLINK("http://evil.example")', "s")  # text, not a formula
     plan = book["Action plan"]
-    assert [row[0] for row in plan.iter_rows(min_row=2, values_only=True)] == [f"Recommendation {n}" for n in range(1, 5)]
+    assert [row[0] for row in plan.iter_rows(min_row=2, values_only=True)] == [
+        f"Recommendation {n}" for n in range(1, 5)
+    ]
     assert plan["F3"].value == "In progress"
 
 
@@ -53,8 +60,13 @@ def test_the_comparison_export_has_one_row_per_strand_and_a_rounds_sheet(client_
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     sheet = book["Comparison"]
     headings = [c.value for c in sheet[4]]
-    assert headings == ["Strand", "Scope", "September 2017", "Movement September 2017 to January 2019",
-                        "January 2019 (submitted to the board)"]
+    assert headings == [
+        "Strand",
+        "Scope",
+        "September 2017",
+        "Movement September 2017 to January 2019",
+        "January 2019 (submitted to the board)",
+    ]
     rows = _rows_by_first_cell(sheet, 5)
     assert len(rows) == 6
     assert rows["Strategy"][2:] == ("Early", "↑ Up 2 levels", "Maturing")
@@ -79,8 +91,11 @@ def test_the_command_exports_every_round_of_the_current_framework(tmp_path, roun
     assert "Wrote 3 rounds and 6 strands" in output
     sheet = book["Comparison"]
     assert [c.value for c in sheet[4]][2:] == [
-        "September 2017", "Movement September 2017 to January 2019", "January 2019 (submitted to the board)",
-        "Movement January 2019 to March 2026", "March 2026 (draft)",
+        "September 2017",
+        "Movement September 2017 to January 2019",
+        "January 2019 (submitted to the board)",
+        "Movement January 2019 to March 2026",
+        "March 2026 (draft)",
     ]
     rows = _rows_by_first_cell(sheet, 5)
     assert rows["Strategy"][2:] == ("Early", "↑ Up 2 levels", "Maturing", "↑ Up half a level", "Maturing/Mature")
@@ -91,7 +106,10 @@ def test_the_command_exports_every_round_of_the_current_framework(tmp_path, roun
 def test_the_command_chooses_rounds_and_frameworks(tmp_path, rounds, make_round):
     book, _ = _export(tmp_path, "--round", str(rounds["signed_off"].pk), "--round", str(rounds["draft"].pk))
     assert [c.value for c in book["Comparison"][4]][2:] == [
-        "September 2017", "Movement September 2017 to March 2026", "March 2026 (draft)"]
+        "September 2017",
+        "Movement September 2017 to March 2026",
+        "March 2026 (draft)",
+    ]
 
     kind = frameworks.kind("maturity")
     ehsg = frameworks.load(kind, kind.read(EXAMPLES_DIR / "early-help-system-guide.json")).framework

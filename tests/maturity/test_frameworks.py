@@ -33,6 +33,7 @@ def parse_framework(data):
 def load_framework(checked, *, make_current=False):
     return frameworks.load(KIND, checked, make_current=make_current)
 
+
 STMM_STRANDS = [
     ("The families' experience of transformed services", 3),
     ("Leadership", 4),
@@ -90,7 +91,9 @@ def test_parse_fills_in_strand_keys_and_short_names():
     assert strands[0]["short_name"] == "Think family"
     assert strands[1]["scope"] == ["One descriptor"]
     assert [(level["name"], level["description"]) for level in spec.parts["levels"]] == [
-        ("Not yet", ""), ("Partly", ""), ("Fully", "")
+        ("Not yet", ""),
+        ("Partly", ""),
+        ("Fully", ""),
     ]
 
 
@@ -143,10 +146,18 @@ def test_versions_never_change_a_change_is_the_next_version(db, make_round):
 
 def test_a_loaded_framework_with_three_levels_is_rated_and_compared(db, make_round, la_officer):
     framework = load_framework(read_framework_file(EXAMPLES_DIR / "early-help-system-guide.json")).framework
-    first = make_round("EHSG 2023", framework=framework, period_end=date(2023, 3, 31),
-                       ratings={"family-voice": "Emerging", "data-and-systems": "Emerging/Developing"})
-    second = make_round("EHSG 2024", framework=framework, period_end=date(2024, 3, 31),
-                        ratings={"family-voice": "Embedded", "data-and-systems": "Developing"})
+    first = make_round(
+        "EHSG 2023",
+        framework=framework,
+        period_end=date(2023, 3, 31),
+        ratings={"family-voice": "Emerging", "data-and-systems": "Emerging/Developing"},
+    )
+    second = make_round(
+        "EHSG 2024",
+        framework=framework,
+        period_end=date(2024, 3, 31),
+        ratings={"family-voice": "Embedded", "data-and-systems": "Developing"},
+    )
     rating = second.ratings.get(strand__key="family-voice")
     choices = [label for _, label in StrandRatingForm(instance=rating).fields["rating"].choices]
     assert choices == ["Not rated", "Emerging", "Emerging/Developing", "Developing", "Developing/Embedded", "Embedded"]

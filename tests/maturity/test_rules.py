@@ -10,7 +10,14 @@ from maturity.rules import ActionStatus, Movement, Status
 
 STMM = ["Early", "Developing", "Maturing", "Mature"]
 STMM_LABELS = [
-    "Not rated", "Early", "Early/Developing", "Developing", "Developing/Maturing", "Maturing", "Maturing/Mature", "Mature",
+    "Not rated",
+    "Early",
+    "Early/Developing",
+    "Developing",
+    "Developing/Maturing",
+    "Maturing",
+    "Maturing/Mature",
+    "Mature",
 ]
 STMM_CODES = [0, 2, 3, 4, 5, 6, 7, 8]
 
@@ -48,8 +55,9 @@ def test_rating_label_refuses_an_invalid_code():
 def test_ordinal_puts_between_levels_halfway():
     assert rules.ordinal(0) is None
     assert [rules.ordinal(code) for code in STMM_CODES[1:]] == [1, 1.5, 2, 2.5, 3, 3.5, 4]
-    developing, between, maturing = (rules.ordinal(rules.parse_rating(t, STMM)) for t in
-                                     ("Developing", "Developing/Maturing", "Maturing"))
+    developing, between, maturing = (
+        rules.ordinal(rules.parse_rating(t, STMM)) for t in ("Developing", "Developing/Maturing", "Maturing")
+    )
     assert between - developing == maturing - between == 0.5
 
 
@@ -61,8 +69,18 @@ def test_parse_rating_round_trips_every_label(code, label):
 
 @pytest.mark.parametrize(
     "text, code",
-    [("", 0), ("  ", 0), (None, 0), ("No rating", 0), ("not rated", 0), ("Unrated", 0),
-     ("Developing / Maturing", 5), ("Developing/ Maturing", 5), ("maturing/developing", 5), ("  mature ", 8)],
+    [
+        ("", 0),
+        ("  ", 0),
+        (None, 0),
+        ("No rating", 0),
+        ("not rated", 0),
+        ("Unrated", 0),
+        ("Developing / Maturing", 5),
+        ("Developing/ Maturing", 5),
+        ("maturing/developing", 5),
+        ("  mature ", 8),
+    ],
 )
 def test_parse_rating_is_forgiving_about_case_spaces_and_order(text, code):
     assert rules.parse_rating(text, STMM) == code
@@ -70,8 +88,14 @@ def test_parse_rating_is_forgiving_about_case_spaces_and_order(text, code):
 
 @pytest.mark.parametrize(
     "text, message",
-    [("Early/Maturing", "adjacent"), ("Early/Mature", "adjacent"), ("Mature/Mature", "adjacent"),
-     ("Excellent", "is not a rating"), ("Early/Developing/Maturing", "is not a rating"), ("Early/", "is not a rating")],
+    [
+        ("Early/Maturing", "adjacent"),
+        ("Early/Mature", "adjacent"),
+        ("Mature/Mature", "adjacent"),
+        ("Excellent", "is not a rating"),
+        ("Early/Developing/Maturing", "is not a rating"),
+        ("Early/", "is not a rating"),
+    ],
 )
 def test_parse_rating_explains_what_is_wrong(text, message):
     with pytest.raises(ValueError, match=message):
@@ -159,15 +183,21 @@ def test_nothing_leaves_signed_off():
 
 
 def test_submission_needs_at_least_one_rated_strand():
-    assert rules.submission_problems([0, 0, 0]) == ["Rate at least one strand before submitting the round to the board."]
+    assert rules.submission_problems([0, 0, 0]) == [
+        "Rate at least one strand before submitting the round to the board."
+    ]
     assert rules.submission_problems([]) != []
     assert rules.submission_problems([0, 4, 0]) == []
 
 
 @pytest.mark.parametrize(
     "status, is_open",
-    [(ActionStatus.NOT_STARTED, True), (ActionStatus.IN_PROGRESS, True), (ActionStatus.COMPLETED, False),
-     (ActionStatus.WITHDRAWN, False)],
+    [
+        (ActionStatus.NOT_STARTED, True),
+        (ActionStatus.IN_PROGRESS, True),
+        (ActionStatus.COMPLETED, False),
+        (ActionStatus.WITHDRAWN, False),
+    ],
 )
 def test_open_actions(status, is_open):
     assert rules.is_open_action(status) is is_open

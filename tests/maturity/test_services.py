@@ -28,8 +28,14 @@ def test_starting_from_a_round_carries_only_open_items_linked_to_their_origin(ro
     source = rounds["submitted"]
     action_items[1].strand = stmm.strands.get(key="culture")
     action_items[1].save()
-    new = services.create_round(framework=stmm, title="Next", period_start=date(2027, 1, 1),
-                                period_end=date(2027, 2, 1), user=la_officer, started_from=source)
+    new = services.create_round(
+        framework=stmm,
+        title="Next",
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 2, 1),
+        user=la_officer,
+        started_from=source,
+    )
     carried = list(new.action_items.order_by("number"))
     assert [(i.number, i.status) for i in carried] == [(1, ActionStatus.NOT_STARTED), (2, ActionStatus.IN_PROGRESS)]
     assert [i.carried_from for i in carried] == action_items[:2]
@@ -41,11 +47,19 @@ def test_starting_from_a_round_carries_only_open_items_linked_to_their_origin(ro
 def test_carried_items_follow_their_strand_into_a_new_framework_version(rounds, action_items, la_officer, stmm):
     kind = frameworks.kind("maturity")
     spec = kind.read(EXAMPLES_DIR / "stmm.json")
-    revision = frameworks.load(kind, replace(spec, version=2, header={**spec.header, "description": "Revised"})).framework
+    revision = frameworks.load(
+        kind, replace(spec, version=2, header={**spec.header, "description": "Revised"})
+    ).framework
     action_items[0].strand = stmm.strands.get(key="strategy")
     action_items[0].save()
-    new = services.create_round(framework=revision, title="v2", period_start=date(2027, 1, 1),
-                                period_end=date(2027, 2, 1), user=la_officer, started_from=rounds["submitted"])
+    new = services.create_round(
+        framework=revision,
+        title="v2",
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 2, 1),
+        user=la_officer,
+        started_from=rounds["submitted"],
+    )
     item = new.action_items.get(number=1)
     assert (item.strand.framework, item.strand.key) == (revision, "strategy")
 
@@ -63,7 +77,10 @@ def test_sign_off_records_who_and_when(rounds, board_member):
     services.sign_off_round(round_, board_member, "Agreed at the March board.", round_.version)
     round_.refresh_from_db()
     assert (round_.status, round_.signed_off_by, round_.sign_off_note) == (
-        Status.SIGNED_OFF, board_member, "Agreed at the March board.")
+        Status.SIGNED_OFF,
+        board_member,
+        "Agreed at the March board.",
+    )
     assert round_.signed_off_at is not None
 
 
@@ -72,7 +89,10 @@ def test_returning_to_draft_keeps_the_reason(rounds, board_member):
     services.return_to_draft(round_, board_member, "Add the families' survey results.", round_.version)
     round_.refresh_from_db()
     assert (round_.status, round_.returned_reason, round_.submitted_at) == (
-        Status.DRAFT, "Add the families' survey results.", None)
+        Status.DRAFT,
+        "Add the families' survey results.",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,15 +187,26 @@ def test_concurrent_strand_edits_are_detected(rounds, la_officer):
 def test_round_details_save_who_contributed(rounds):
     round_ = rounds["draft"]
     form = RoundDetailsForm(
-        {"title": "Draft round 2026", "period_start": "2026-01-01", "period_end": "2026-03-31",
-         "methods": ["surveys", "focus_groups"], "groups": ["families", "boards"], "count_frontline": "42",
-         "contributors_at_least": "160", "version": round_.version},
+        {
+            "title": "Draft round 2026",
+            "period_start": "2026-01-01",
+            "period_end": "2026-03-31",
+            "methods": ["surveys", "focus_groups"],
+            "groups": ["families", "boards"],
+            "count_frontline": "42",
+            "contributors_at_least": "160",
+            "version": round_.version,
+        },
         instance=round_,
     )
     assert form.is_valid(), form.errors
     services.save_round_details(form, form.contributor_counts())
     round_ = Round.objects.with_framework().get(pk=round_.pk)
-    assert {g.group: g.count for g in round_.contributor_groups.all()} == {"families": None, "boards": None, "frontline": 42}
+    assert {g.group: g.count for g in round_.contributor_groups.all()} == {
+        "families": None,
+        "boards": None,
+        "frontline": 42,
+    }
     assert [g.group for g in round_.groups_in_order] == ["families", "frontline", "boards"]
     assert round_.method_labels == ["Surveys", "Focus groups"]
     assert round_.contributors_label == "at least 160"
@@ -185,7 +216,8 @@ def test_action_item_numbers_are_unique_in_a_round(rounds, action_items):
     round_ = rounds["submitted"]
     form = ActionItemForm(
         {"number": "2", "recommendation": "x", "responsible_lead": "EHSPB", "status": "not_started"},
-        instance=ActionItem(round=round_), round_=round_,
+        instance=ActionItem(round=round_),
+        round_=round_,
     )
     assert not form.is_valid()
     assert form.errors["number"] == ["Recommendation 2 already exists in this round; choose another number."]
@@ -197,7 +229,8 @@ def test_contributions_are_refused_once_the_round_closes(rounds, school_lead):
     form = ContributionForm(
         {f"strand-{strand.pk}-rating": "4", f"strand-{strand.pk}-comment": "Good"},
         instance=ContributorRating(round=round_, strand=strand, contributor=school_lead),
-        strand=strand, level_names=round_.framework.level_names,
+        strand=strand,
+        level_names=round_.framework.level_names,
     )
     assert form.is_valid()
     round_.open_to_contributors = False

@@ -20,7 +20,14 @@ KIND = frameworks.kind("maturity")
 
 
 def _rating_post(version, rating="", **fields):
-    return {"rating": rating, "evidence": "", "strengths": "", "areas_for_development": "", "version": version, **fields}
+    return {
+        "rating": rating,
+        "evidence": "",
+        "strengths": "",
+        "areas_for_development": "",
+        "version": version,
+        **fields,
+    }
 
 
 def _contribution(round_, ratings):
@@ -44,7 +51,12 @@ def test_la_builds_a_round_partners_contribute_and_the_board_compares_signs_off_
     # The officer starts a round from the previous one.
     response = officer.post(
         f"/maturity/rounds/new/?from={previous.pk}",
-        {"framework": stmm.pk, "title": "Self-assessment 2027", "period_start": "2027-01-04", "period_end": "2027-02-26"},
+        {
+            "framework": stmm.pk,
+            "title": "Self-assessment 2027",
+            "period_start": "2027-01-04",
+            "period_end": "2027-02-26",
+        },
     )
     new = Round.objects.get(title="Self-assessment 2027")
     assert response["Location"] == f"/maturity/rounds/{new.pk}/"
@@ -53,9 +65,16 @@ def test_la_builds_a_round_partners_contribute_and_the_board_compares_signs_off_
     # Details: methods and who contributed.
     officer.post(
         f"/maturity/rounds/{new.pk}/edit/",
-        {"title": "Self-assessment 2027", "period_start": "2027-01-04", "period_end": "2027-02-26",
-         "methods": ["focus_groups", "surveys"], "groups": ["families"], "count_frontline": "35",
-         "summary": "Strong progress on strategy.", "version": new.version},
+        {
+            "title": "Self-assessment 2027",
+            "period_start": "2027-01-04",
+            "period_end": "2027-02-26",
+            "methods": ["focus_groups", "surveys"],
+            "groups": ["families"],
+            "count_frontline": "35",
+            "summary": "Strong progress on strategy.",
+            "version": new.version,
+        },
     )
     # Open it to contributors; two partners give their views.
     new.refresh_from_db()
@@ -172,8 +191,10 @@ def test_the_board_returns_a_round_with_a_reason_the_la_then_sees(client_for, bo
     board = client_for(board_member)
     page = board.post(f"/maturity/rounds/{round_.pk}/review/", {"return-version": round_.version}).content.decode()
     assert "Say what needs to change" in page
-    board.post(f"/maturity/rounds/{round_.pk}/review/",
-               {"return-version": round_.version, "return-reason": "Add the families' survey."})
+    board.post(
+        f"/maturity/rounds/{round_.pk}/review/",
+        {"return-version": round_.version, "return-reason": "Add the families' survey."},
+    )
     round_.refresh_from_db()
     assert round_.status == Status.DRAFT
     page = client_for(la_officer).get(f"/maturity/rounds/{round_.pk}/").content.decode()
@@ -237,7 +258,8 @@ def test_a_contributor_changes_and_clears_their_views(client_for, school_lead, r
     data.update({f"strand-{v.strand_id}-version": v.version for v in views.values()})
     client.post(url, data)
     assert [(v.strand.key, v.rating, v.comment) for v in ContributorRating.objects.filter(contributor=school_lead)] == [
-        ("strategy", 7, "Changed my mind")]
+        ("strategy", 7, "Changed my mind")
+    ]
     page = client.get(url).content.decode()
     assert "Changed my mind" in page
 
@@ -269,19 +291,35 @@ def test_action_plan_items_are_added_changed_and_removed(client_for, la_officer,
     client = client_for(la_officer)
     form_page = client.get(f"/maturity/rounds/{round_.pk}/actions/new/").content.decode()
     assert 'name="number" value="1"' in form_page
-    client.post(f"/maturity/rounds/{round_.pk}/actions/new/", {
-        "number": "1", "recommendation": "Expand support to schools.", "action": "Bespoke programme",
-        "responsible_lead": "Director of Social Care and Early Help", "due_date": "31/03/2027",
-        "status": "in_progress", "strand": stmm.strands.get(key="workforce-development").pk})
+    client.post(
+        f"/maturity/rounds/{round_.pk}/actions/new/",
+        {
+            "number": "1",
+            "recommendation": "Expand support to schools.",
+            "action": "Bespoke programme",
+            "responsible_lead": "Director of Social Care and Early Help",
+            "due_date": "31/03/2027",
+            "status": "in_progress",
+            "strand": stmm.strands.get(key="workforce-development").pk,
+        },
+    )
     item = ActionItem.objects.get(round=round_)
     assert (item.due_date, item.status, item.strand.key) == (date(2027, 3, 31), "in_progress", "workforce-development")
-    page = client.post(f"/maturity/rounds/{round_.pk}/actions/new/", {
-        "number": "1", "recommendation": "Another", "responsible_lead": "EHSPB", "status": "not_started"}
+    page = client.post(
+        f"/maturity/rounds/{round_.pk}/actions/new/",
+        {"number": "1", "recommendation": "Another", "responsible_lead": "EHSPB", "status": "not_started"},
     ).content.decode()
     assert "Recommendation 1 already exists in this round" in page and "Another" in page
-    client.post(f"/maturity/rounds/{round_.pk}/actions/{item.pk}/", {
-        "number": "1", "recommendation": "Expand support to schools.", "responsible_lead": "EHSPB",
-        "status": "completed", "version": item.version})
+    client.post(
+        f"/maturity/rounds/{round_.pk}/actions/{item.pk}/",
+        {
+            "number": "1",
+            "recommendation": "Expand support to schools.",
+            "responsible_lead": "EHSPB",
+            "status": "completed",
+            "version": item.version,
+        },
+    )
     item.refresh_from_db()
     assert (item.status, item.responsible_lead) == ("completed", "EHSPB")
     client.post(f"/maturity/rounds/{round_.pk}/actions/{item.pk}/delete/")
@@ -291,8 +329,9 @@ def test_action_plan_items_are_added_changed_and_removed(client_for, la_officer,
 def test_overdue_open_actions_are_flagged_in_a_draft(client_for, la_officer, rounds):
     round_ = rounds["draft"]
     round_.action_items.create(number=1, recommendation="Late one", responsible_lead="EHSPB", due_date=date(2020, 1, 1))
-    round_.action_items.create(number=2, recommendation="Done one", responsible_lead="EHSPB",
-                               due_date=date(2020, 1, 1), status="completed")
+    round_.action_items.create(
+        number=2, recommendation="Done one", responsible_lead="EHSPB", due_date=date(2020, 1, 1), status="completed"
+    )
     page = client_for(la_officer).get(f"/maturity/rounds/{round_.pk}/").content.decode()
     assert page.count(">Overdue<") == 1
 
@@ -330,5 +369,7 @@ def test_a_new_round_suggests_the_newest_version_of_the_framework_in_use(client_
 
     assert suggested("/maturity/rounds/new/") == revision.pk  # the latest round used the STMM
     assert suggested(f"/maturity/rounds/new/?from={rounds['signed_off'].pk}") == revision.pk
-    options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', client.get("/maturity/rounds/new/").content.decode())
+    options = re.findall(
+        r'<option value="\d+"[^>]*>([^<]+)</option>', client.get("/maturity/rounds/new/").content.decode()
+    )
     assert sorted(options) == sorted([f"{other.title}, version 1", f"{revision.title}, version 2"])

@@ -64,4 +64,9 @@ def offers(monkeypatch):
     return chosen
 
 
-MET, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE = Status.MET, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE
+MET, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE = (
+    Status.MET,
+    Status.IN_PROGRESS,
+    Status.NOT_STARTED,
+    Status.NOT_APPLICABLE,
+)

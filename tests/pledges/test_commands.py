@@ -26,7 +26,9 @@ def run(*args):
 
 
 class TestExport:
-    def test_one_row_per_organisation_one_column_per_pledge(self, tmp_path, school, other_school, agency, set_status, sign, pledge_set):
+    def test_one_row_per_organisation_one_column_per_pledge(
+        self, tmp_path, school, other_school, agency, set_status, sign, pledge_set
+    ):
         sign(school)
         set_status(school, 1, MET, 30)
         set_status(school, 2, MET, -1)

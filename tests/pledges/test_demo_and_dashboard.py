@@ -27,7 +27,10 @@ SEED_SIGNATORIES = {
     "Rushey Mead Primary School": ("Debra Bailey", "Headteacher"),
     "Jobcentre Plus Leicester (Department for Work and Pensions)": ("Roger Matthews", "Senior Operations Leader"),
     "Leicester Safeguarding Children Partnership Board": ("Jenny Myers", "Independent Chair"),
-    "Leicestershire Partnership NHS Trust – Families, Young People and Children's Services": ("Helen Thompson", "Divisional Director"),
+    "Leicestershire Partnership NHS Trust – Families, Young People and Children's Services": (
+        "Helen Thompson",
+        "Divisional Director",
+    ),
     "Soft Touch Arts": ("Vince Attwood", "Director"),
     "Leicester City Clinical Commissioning Group": ("Sue Lock", "Managing Director"),
     "English Martyrs' Catholic School": ("Marius Carney", "Headteacher"),
@@ -56,23 +59,38 @@ def test_at_least_15_other_partners_in_varied_states(demo_data, today):
     assert statuses.filter(review_date__lt=today).exists()  # overdue reviews
     assert statuses.filter(review_date__gte=today, review_date__lte=today + timedelta(days=30)).exists()  # due soon
     not_applicable = PledgeStatus.objects.filter(status=NOT_APPLICABLE)
-    assert not_applicable.exists() and set(not_applicable.values_list("organisation__kind", flat=True)) == {"commissioner"}
+    assert not_applicable.exists() and set(not_applicable.values_list("organisation__kind", flat=True)) == {
+        "commissioner"
+    }
     assert all(record.not_applicable_reason for record in not_applicable)
 
 
 def test_an_unsigned_organisation_has_a_demo_lead_who_can_sign(demo_data, client):
     user = User.objects.get(email=demo.UNSIGNED_LEAD[0])
     membership = Membership.objects.get(user=user)
-    assert membership.role == Membership.Role.LEAD and not Signature.objects.filter(organisation=membership.organisation).exists()
+    assert (
+        membership.role == Membership.Role.LEAD
+        and not Signature.objects.filter(organisation=membership.organisation).exists()
+    )
     assert client.login(email=user.email, password=portal_demo.DEMO_PASSWORD)
     assert client.get(reverse("pledges:sign", args=[membership.organisation.slug])).status_code == 200
 
 
 def test_seeding_twice_changes_nothing(demo_data):
-    counts = (Signature.objects.count(), PledgeStatus.objects.count(), DesignatedLead.objects.count(), User.objects.count())
+    counts = (
+        Signature.objects.count(),
+        PledgeStatus.objects.count(),
+        DesignatedLead.objects.count(),
+        User.objects.count(),
+    )
     portal_demo.seed()
     demo.seed()
-    assert (Signature.objects.count(), PledgeStatus.objects.count(), DesignatedLead.objects.count(), User.objects.count()) == counts
+    assert (
+        Signature.objects.count(),
+        PledgeStatus.objects.count(),
+        DesignatedLead.objects.count(),
+        User.objects.count(),
+    ) == counts
 
 
 def test_lead_contacts_never_on_the_public_page(demo_data, client):

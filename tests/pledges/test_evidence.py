@@ -30,7 +30,8 @@ def test_editor_names_the_designated_lead(client_for, school_editor, school):
 
 def test_designated_lead_email_is_checked(client_for, school_editor, school):
     response = client_for(school_editor).post(
-        reverse("pledges:designated_lead", args=[school.slug]), {"name": "Ria Lead", "role": "DSL", "email": "not-an-email"}
+        reverse("pledges:designated_lead", args=[school.slug]),
+        {"name": "Ria Lead", "role": "DSL", "email": "not-an-email"},
     )
     content = response.content.decode()
     assert "Enter an email address like name@example.org." in content and 'value="Ria Lead"' in content
@@ -41,7 +42,9 @@ def test_designated_lead_concurrent_edit_detected(client_for, school_editor, sch
     lead = DesignatedLead.objects.create(organisation=school, name="A", role="DSL", email="a@oak.example")
     data = {"name": "B", "role": "DSL", "email": "b@oak.example", "version": lead.version}
     assert client_for(school_lead).post(reverse("pledges:designated_lead", args=[school.slug]), data).status_code == 302
-    stale = client_for(school_editor).post(reverse("pledges:designated_lead", args=[school.slug]), {**data, "name": "C"})
+    stale = client_for(school_editor).post(
+        reverse("pledges:designated_lead", args=[school.slug]), {**data, "name": "C"}
+    )
     assert "Someone else saved changes" in stale.content.decode()
     assert DesignatedLead.objects.get(organisation=school).name == "B"
 
@@ -50,11 +53,17 @@ def test_training_numbers_and_courses(client_for, school_editor, school):
     client = client_for(school_editor)
     client.post(reverse("pledges:training_summary", args=[school.slug]), {"staff_in_roles": "8", "staff_trained": "6"})
     client.post(
-        reverse("pledges:training_add", args=[school.slug]), {"course": "LiquidLogic EH module", "date": "2025-06-02", "attendees": "4"}
+        reverse("pledges:training_add", args=[school.slug]),
+        {"course": "LiquidLogic EH module", "date": "2025-06-02", "attendees": "4"},
     )
     assert TrainingSummary.objects.get(organisation=school).staff_trained == 6
     record = TrainingRecord.objects.get(organisation=school)
-    assert (record.course, record.date, record.attendees, record.recorded_by) == ("LiquidLogic EH module", date(2025, 6, 2), 4, school_editor)
+    assert (record.course, record.date, record.attendees, record.recorded_by) == (
+        "LiquidLogic EH module",
+        date(2025, 6, 2),
+        4,
+        school_editor,
+    )
     content = page(client, school, 2)
     assert "75% (6 of 8)" in content and "LiquidLogic EH module" in content and "2 Jun 2025" in content
 
@@ -71,7 +80,10 @@ def test_trained_cannot_exceed_staff_in_roles(client_for, school_editor, school)
     "data, message",
     [
         ({"course": "", "date": "2025-01-01", "attendees": "2"}, "Enter the name of the course."),
-        ({"course": "X", "date": "2099-01-01", "attendees": "2"}, "The date of the course must be today or in the past."),
+        (
+            {"course": "X", "date": "2099-01-01", "attendees": "2"},
+            "The date of the course must be today or in the past.",
+        ),
         ({"course": "X", "date": "2025-01-01", "attendees": "0"}, "Ensure this value is greater than or equal to 1."),
         ({"course": "X", "date": "2025-01-01", "attendees": "lots"}, "Enter a whole number."),
     ],
@@ -94,16 +106,27 @@ def test_training_course_delete_asks_first(client_for, school_editor, school):
 
 def test_access_routes(client_for, school_lead, school):
     client = client_for(school_lead)
-    client.post(reverse("pledges:access", args=[school.slug]), {"for_staff": "Staff briefing", "for_service_users": "Newsletter"})
+    client.post(
+        reverse("pledges:access", args=[school.slug]),
+        {"for_staff": "Staff briefing", "for_service_users": "Newsletter"},
+    )
     assert AccessRoutes.objects.get(organisation=school).for_service_users == "Newsletter"
     assert "Staff briefing" in page(client, school, 3)
-    missing = client.post(reverse("pledges:access", args=[school.slug]), {"for_staff": "", "for_service_users": "Newsletter", "version": 1})
+    missing = client.post(
+        reverse("pledges:access", args=[school.slug]),
+        {"for_staff": "", "for_service_users": "Newsletter", "version": 1},
+    )
     assert "Describe how staff access Early Help." in missing.content.decode()
 
 
 def test_offer_pledge_shows_the_offer_page_status(client_for, school_lead, school, offers, set_status):
     offers[school.pk] = OfferStatus(
-        organisation_id=school.pk, exists=True, published=True, review_date=date(2099, 1, 31), url="/offers/oak/", edit_url="/admin/pages/9/edit/"
+        organisation_id=school.pk,
+        exists=True,
+        published=True,
+        review_date=date(2099, 1, 31),
+        url="/offers/oak/",
+        edit_url="/admin/pages/9/edit/",
     )
     content = page(client_for(school_lead), school, 4)
     assert "Published" in content and "31 January 2099" in content
@@ -111,7 +134,9 @@ def test_offer_pledge_shows_the_offer_page_status(client_for, school_lead, schoo
 
 
 def test_offer_review_overdue_and_unpublished_warning(client_for, school_lead, school, offers, set_status):
-    offers[school.pk] = OfferStatus(organisation_id=school.pk, exists=True, published=True, review_date=date(2001, 1, 1))
+    offers[school.pk] = OfferStatus(
+        organisation_id=school.pk, exists=True, published=True, review_date=date(2001, 1, 1)
+    )
     assert "Review overdue" in page(client_for(school_lead), school, 4)
     offers[school.pk] = OfferStatus(organisation_id=school.pk, exists=True)
     set_status(school, 4, MET, 30)
@@ -136,7 +161,12 @@ def test_impact_measures_and_returns(client_for, school_editor, school, today):
     saved = ImpactReturn.objects.get(measure=measure)
     assert (saved.value, saved.submitted_by, saved.period_label) == (91.5, school_editor, quarter.label)
     content = page(client, school, 5)
-    assert "Attendance of EHA pupils" in content and quarter.label in content and "91.5" in content and "Up from 88%" in content
+    assert (
+        "Attendance of EHA pupils" in content
+        and quarter.label in content
+        and "91.5" in content
+        and "Up from 88%" in content
+    )
     again = client.post(
         reverse("pledges:return_add", args=[school.slug, measure.pk]),
         {"period_start": quarter.first_day.isoformat(), "value": "1", "narrative": "Again"},
@@ -148,20 +178,28 @@ def test_impact_measures_and_returns(client_for, school_editor, school, today):
 def test_return_period_must_be_one_offered(client_for, school_editor, school):
     measure = ImpactMeasure.objects.create(organisation=school, name="M")
     response = client_for(school_editor).post(
-        reverse("pledges:return_add", args=[school.slug, measure.pk]), {"period_start": "1999-04-01", "value": "1", "narrative": "x"}
+        reverse("pledges:return_add", args=[school.slug, measure.pk]),
+        {"period_start": "1999-04-01", "value": "1", "narrative": "x"},
     )
     assert "Select a valid choice" in response.content.decode()
     response = client_for(school_editor).post(
-        reverse("pledges:return_add", args=[school.slug, measure.pk]), {"period_start": "", "value": "abc", "narrative": ""}
+        reverse("pledges:return_add", args=[school.slug, measure.pk]),
+        {"period_start": "", "value": "abc", "narrative": ""},
     )
     content = response.content.decode()
-    assert "Choose the period the figure covers." in content and "Enter a number" in content and "Say what the figure shows." in content
+    assert (
+        "Choose the period the figure covers." in content
+        and "Enter a number" in content
+        and "Say what the figure shows." in content
+    )
 
 
 def test_measure_names_are_unique_per_organisation(client_for, school_editor, school, other_school):
     ImpactMeasure.objects.create(organisation=school, name="Families helped")
     ImpactMeasure.objects.create(organisation=other_school, name="Case closures")
-    response = client_for(school_editor).post(reverse("pledges:measure_add", args=[school.slug]), {"name": "families helped"})
+    response = client_for(school_editor).post(
+        reverse("pledges:measure_add", args=[school.slug]), {"name": "families helped"}
+    )
     assert "You already have a measure called &#x27;families helped&#x27;." in response.content.decode()
     ok = client_for(school_editor).post(reverse("pledges:measure_add", args=[school.slug]), {"name": "Case closures"})
     assert ok.status_code == 302
@@ -170,10 +208,15 @@ def test_measure_names_are_unique_per_organisation(client_for, school_editor, sc
 def test_measure_edit_and_return_delete(client_for, school_editor, school, today):
     measure = ImpactMeasure.objects.create(organisation=school, name="Old name")
     client = client_for(school_editor)
-    client.post(reverse("pledges:measure_edit", args=[school.slug, measure.pk]), {"name": "New name", "version": measure.version})
+    client.post(
+        reverse("pledges:measure_edit", args=[school.slug, measure.pk]),
+        {"name": "New name", "version": measure.version},
+    )
     measure.refresh_from_db()
     assert measure.name == "New name"
-    saved = ImpactReturn.objects.create(measure=measure, period_start=financial_quarter(today).first_day, value=3, narrative="n")
+    saved = ImpactReturn.objects.create(
+        measure=measure, period_start=financial_quarter(today).first_day, value=3, narrative="n"
+    )
     client.post(reverse("pledges:return_delete", args=[school.slug, saved.pk]))
     assert not ImpactReturn.objects.exists()
 

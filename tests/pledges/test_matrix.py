@@ -96,13 +96,15 @@ def test_filters(client_for, board_member, partnership, params, expected):
     names = {"school": school, "other_school": other_school, "agency": agency}
     matrix = get(client_for(board_member), **params).context["matrix"]
     assert {row.organisation for row in matrix.rows} == {names[key] for key in expected}
-    assert matrix.total_organisations == (2 if params.get("kind") == "school" else 1 if "sector" in params or "locality" in params else 3)
+    assert matrix.total_organisations == (
+        2 if params.get("kind") == "school" else 1 if "sector" in params or "locality" in params else 3
+    )
 
 
 def test_filtered_page_says_so_and_links_to_a_filtered_export(client_for, board_member, partnership):
     content = get(client_for(board_member), kind="school").content.decode()
     assert "2 of 2 (filtered)" in content or "of 2 (filtered)" in content
-    assert f'{reverse("pledges:matrix_export")}?kind=school' in content
+    assert f"{reverse('pledges:matrix_export')}?kind=school" in content
     assert "Clear filters" in content
 
 
@@ -131,14 +133,19 @@ def test_offer_status_column_uses_the_offers_contract(client_for, board_member, 
 
 def make_organisations(n, pledge_set, sign_every=2):
     organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"Agency {i:03d}", slug=f"agency-{i:03d}", kind="agency", sector="voluntary") for i in range(n)
+        Organisation(name=f"Agency {i:03d}", slug=f"agency-{i:03d}", kind="agency", sector="voluntary")
+        for i in range(n)
     )
     pledges = list(pledge_set.pledges.all())
     PledgeStatus.objects.bulk_create(
-        PledgeStatus(organisation=o, pledge=p, status=MET, review_date="2020-01-01") for o in organisations for p in pledges[:3]
+        PledgeStatus(organisation=o, pledge=p, status=MET, review_date="2020-01-01")
+        for o in organisations
+        for p in pledges[:3]
     )
     Signature.objects.bulk_create(
-        Signature(organisation=o, pledge_set=pledge_set, signatory_name="X", signatory_role="Y", signed_on=date(2024, 1, 1))
+        Signature(
+            organisation=o, pledge_set=pledge_set, signatory_name="X", signatory_role="Y", signed_on=date(2024, 1, 1)
+        )
         for o in organisations[::sign_every]
     )
 
@@ -170,7 +177,7 @@ def test_board_dashboard_section_queries_are_bounded(size, board_member, pledge_
 def test_board_dashboard_page_shows_the_overdue_count(size, client_for, board_member, pledge_set):
     make_organisations(size, pledge_set)
     content = client_for(board_member).get(reverse("dashboard")).content.decode()
-    assert f"Pledge compliance: overdue reviews <span class=\"count\">({size * 3})</span>" in content
+    assert f'Pledge compliance: overdue reviews <span class="count">({size * 3})</span>' in content
 
 
 def read_workbook(content):
@@ -197,13 +204,17 @@ def test_xlsx_export_from_the_page(client_for, board_member, partnership, pledge
     assert fills["Met"].endswith("00703C") and fills["In progress (review overdue)"].endswith("B10E1E")
     assert fills["Not started"].endswith("DEE0E2")
     counts = list(book["Counts"].iter_rows(min_row=4, values_only=True))
-    assert counts[0][0].startswith("Pledge 1") and counts[0][1:4] == (1, 0, 1)  # not started, in progress, met (schools only)
+    assert counts[0][0].startswith("Pledge 1") and counts[0][1:4] == (
+        1,
+        0,
+        1,
+    )  # not started, in progress, met (schools only)
     overdue = list(book["Overdue reviews"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[2]) for r in overdue] == [(school.name, "In progress")]
 
 
 def test_xlsx_writes_text_never_formulas(client_for, board_member, pledge_set):
-    Organisation.objects.create(name="=HYPERLINK(\"http://x\")", slug="evil", kind="agency")
+    Organisation.objects.create(name='=HYPERLINK("http://x")', slug="evil", kind="agency")
     sheet = read_workbook(client_for(board_member).get(reverse("pledges:matrix_export")).content)["Pledge compliance"]
     cell = sheet.cell(row=4, column=1)
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"

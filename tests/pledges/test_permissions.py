@@ -10,7 +10,18 @@ from portal.permissions.pledges import pledge_organisations
 
 from .conftest import IN_PROGRESS
 
-ROLES = ["anonymous", "admin", "la_officer", "board_member", "school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor", "no_role"]
+ROLES = [
+    "anonymous",
+    "admin",
+    "la_officer",
+    "board_member",
+    "school_lead",
+    "school_editor",
+    "other_school_lead",
+    "agency_lead",
+    "agency_editor",
+    "no_role",
+]
 PARTNERSHIP = {"admin", "la_officer", "board_member"}
 SCHOOL_PEOPLE = {"school_lead", "school_editor"}
 SECRET_LEAD = "Dana Secretlead"
@@ -20,7 +31,9 @@ SECRET_LEAD = "Dana Secretlead"
 def school_record(school, set_status):
     """The school's pledge work: a designated lead, a training course and a status on pledge 2."""
     DesignatedLead.objects.create(organisation=school, name=SECRET_LEAD, role="DSL", email="dana@oak.example")
-    course = TrainingRecord.objects.create(organisation=school, course="EHA training", date=date(2025, 1, 10), attendees=3)
+    course = TrainingRecord.objects.create(
+        organisation=school, course="EHA training", date=date(2025, 1, 10), attendees=3
+    )
     set_status(school, 2, IN_PROGRESS, 40)
     return course
 
@@ -76,7 +89,9 @@ def test_school_pages_by_role(name, role, everyone, client_for, school, school_r
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_designated_lead_contact_shown_to_the_organisation_and_partnership_only(role, everyone, client_for, school, school_record):
+def test_designated_lead_contact_shown_to_the_organisation_and_partnership_only(
+    role, everyone, client_for, school, school_record
+):
     response = client_for(everyone[role]).get(reverse("pledges:pledge", args=[school.slug, 1]))
     assert (SECRET_LEAD in response.content.decode()) is (role in PARTNERSHIP | SCHOOL_PEOPLE)
 
@@ -124,7 +139,9 @@ def test_index_by_role(role, everyone, client_for, school, school_record):
         assert ("Compliance matrix" in content) is (role in PARTNERSHIP)
 
 
-@pytest.mark.parametrize("role", ["admin", "la_officer", "board_member", "school_editor", "other_school_lead", "agency_lead"])
+@pytest.mark.parametrize(
+    "role", ["admin", "la_officer", "board_member", "school_editor", "other_school_lead", "agency_lead"]
+)
 def test_status_post_refused_unless_lead(role, everyone, client_for, school, today):
     response = client_for(everyone[role]).post(
         reverse("pledges:status", args=[school.slug, 1]), {"status": "met", "review_date": str(today)}
@@ -137,7 +154,8 @@ def test_status_post_refused_unless_lead(role, everyone, client_for, school, tod
 def test_evidence_post_refused_to_non_members(role, everyone, client_for, school, school_record):
     client = client_for(everyone[role])
     response = client.post(
-        reverse("pledges:designated_lead", args=[school.slug]), {"name": "Intruder", "role": "x", "email": "x@example.org"}
+        reverse("pledges:designated_lead", args=[school.slug]),
+        {"name": "Intruder", "role": "x", "email": "x@example.org"},
     )
     assert response.status_code in (403, 404)
     delete = client.post(reverse("pledges:training_delete", args=[school.slug, school_record.pk]))
@@ -146,14 +164,18 @@ def test_evidence_post_refused_to_non_members(role, everyone, client_for, school
     assert TrainingRecord.objects.filter(pk=school_record.pk).exists()
 
 
-def test_another_organisations_record_through_your_own_url_is_404(client_for, agency_lead, agency, school, school_record):
+def test_another_organisations_record_through_your_own_url_is_404(
+    client_for, agency_lead, agency, school, school_record
+):
     """A record id from another organisation, under your own organisation's URL, is not found."""
     response = client_for(agency_lead).post(reverse("pledges:training_delete", args=[agency.slug, school_record.pk]))
     assert response.status_code == 404
     assert TrainingRecord.objects.filter(pk=school_record.pk).exists()
 
 
-def test_pledge_scope_board_reads_all_members_their_own(board_member, school_lead, no_role_user, school, other_school, agency):
+def test_pledge_scope_board_reads_all_members_their_own(
+    board_member, school_lead, no_role_user, school, other_school, agency
+):
     assert set(pledge_organisations(board_member)) == {school, other_school, agency}
     assert set(pledge_organisations(school_lead)) == {school}
     assert list(pledge_organisations(no_role_user)) == []

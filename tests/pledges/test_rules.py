@@ -12,7 +12,17 @@ DAY = timedelta(days=1)
 ALL = list(Status)
 
 
-@pytest.mark.parametrize("value, expected", [(None, Status.NOT_STARTED), ("", Status.NOT_STARTED), ("bogus", Status.NOT_STARTED), ("met", Status.MET), (Status.IN_PROGRESS, Status.IN_PROGRESS), ("not_applicable", Status.NOT_APPLICABLE)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, Status.NOT_STARTED),
+        ("", Status.NOT_STARTED),
+        ("bogus", Status.NOT_STARTED),
+        ("met", Status.MET),
+        (Status.IN_PROGRESS, Status.IN_PROGRESS),
+        ("not_applicable", Status.NOT_APPLICABLE),
+    ],
+)
 def test_effective_status(value, expected):
     assert rules.effective_status(value) == expected
 
@@ -34,7 +44,17 @@ def test_not_applicable_is_never_overdue_or_due():
 
 @pytest.mark.parametrize(
     "offset, window, expected",
-    [(0, 30, True), (1, 30, True), (30, 30, True), (31, 30, False), (-1, 30, False), (7, 7, True), (8, 7, False), (0, 0, True), (1, 0, False)],
+    [
+        (0, 30, True),
+        (1, 30, True),
+        (30, 30, True),
+        (31, 30, False),
+        (-1, 30, False),
+        (7, 7, True),
+        (8, 7, False),
+        (0, 0, True),
+        (1, 0, False),
+    ],
 )
 def test_due_soon_window(offset, window, expected):
     assert rules.is_due_soon(Status.MET, TODAY + offset * DAY, TODAY, window) is expected

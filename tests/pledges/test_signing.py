@@ -43,7 +43,11 @@ def test_lead_signs_and_appears_on_the_public_page(client, client_for, school_le
     signature = Signature.objects.get(organisation=school)
     assert signature.pledge_set == pledge_set  # keeps the version signed
     assert signature.recorded_by == school_lead
-    assert (signature.signatory_name, signature.signatory_role, str(signature.signed_on)) == ("Jo Head", "Headteacher", "2026-01-20")
+    assert (signature.signatory_name, signature.signatory_role, str(signature.signed_on)) == (
+        "Jo Head",
+        "Headteacher",
+        "2026-01-20",
+    )
     public = client.get(reverse("pledges:signatories")).content.decode()
     assert school.name in public and "Jo Head" in public and "Headteacher" in public
     assert "We are proud to sign." in public and "20 January 2026" in public
@@ -102,7 +106,12 @@ def test_lead_changes_the_public_statement_with_stale_edit_detection(client_for,
     signature = sign(school, statement="Old words")
     url = reverse("pledges:signature", args=[school.slug])
     client = client_for(school_lead)
-    data = {"signatory_name": "Pat Signer", "signatory_role": "CEO", "statement": "New words", "version": signature.version}
+    data = {
+        "signatory_name": "Pat Signer",
+        "signatory_role": "CEO",
+        "statement": "New words",
+        "version": signature.version,
+    }
     assert client.post(url, data).status_code == 302
     signature.refresh_from_db()
     assert signature.statement == "New words"

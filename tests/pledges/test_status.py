@@ -47,7 +47,13 @@ def test_not_applicable_with_reason_drops_the_review_date(client_for, school_lea
 def test_reason_is_cleared_when_the_pledge_applies_again(client_for, school_lead, school, set_status, today):
     record = set_status(school, 1, NOT_APPLICABLE, reason="We commission")
     client_for(school_lead).post(
-        url(school), {"status": "met", "review_date": str(today + timedelta(days=10)), "not_applicable_reason": "We commission", "version": record.version}
+        url(school),
+        {
+            "status": "met",
+            "review_date": str(today + timedelta(days=10)),
+            "not_applicable_reason": "We commission",
+            "version": record.version,
+        },
     )
     record.refresh_from_db()
     assert (record.status, record.not_applicable_reason) == (MET, "")
@@ -82,7 +88,9 @@ def test_concurrent_status_edits_are_detected(client_for, school_lead, school, s
     assert record.notes == ""
 
 
-def test_two_leads_creating_the_first_status_at_once_get_a_message_not_an_error(client_for, school_lead, school, set_status, today, monkeypatch):
+def test_two_leads_creating_the_first_status_at_once_get_a_message_not_an_error(
+    client_for, school_lead, school, set_status, today, monkeypatch
+):
     """The row did not exist when the form was opened and someone else created it before this save."""
     client = client_for(school_lead)
     from pledges.views import organisation as views

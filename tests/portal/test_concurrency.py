@@ -7,8 +7,14 @@ from portal.models import Organisation
 
 
 def contact_form(version, phone):
-    return {"address": "1 School Lane", "postcode": "LE1 1AA", "phone": phone, "email": "", "website": "",
-            "version": version}
+    return {
+        "address": "1 School Lane",
+        "postcode": "LE1 1AA",
+        "phone": phone,
+        "email": "",
+        "website": "",
+        "version": version,
+    }
 
 
 def test_second_save_from_a_stale_copy_is_refused(client_for, school, school_lead, school_editor):

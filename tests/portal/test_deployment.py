@@ -84,7 +84,8 @@ def test_settings_from_the_environment():
     assert default["log"] == "text"
     assert default["tasks"] == {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     chosen = settings_with(
-        SEARCH_URL="https://search.example:9200", SEARCH_BACKEND="wagtail.search.backends.opensearch2",
+        SEARCH_URL="https://search.example:9200",
+        SEARCH_BACKEND="wagtail.search.backends.opensearch2",
         LOG_FORMAT="json",
     )
     backend = chosen["search"]["default"]

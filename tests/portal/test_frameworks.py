@@ -30,26 +30,37 @@ def use(kind_key, framework, *, school, agency, la_officer, north):
 
         Audit.objects.create(organisation=school, academic_year="2025/26", framework=framework, started_by=la_officer)
     elif kind_key == "principles":
-        from portal.judgements import Judgement
         from caseaudits.models import CaseAudit
+        from portal.judgements import Judgement
 
         CaseAudit.objects.create(
-            framework=framework, case_reference="EHA-10001", lead_agency=agency, locality=north,
-            eha_start_date=date(2024, 1, 5), audit_date=date(2024, 5, 1), auditor=la_officer,
+            framework=framework,
+            case_reference="EHA-10001",
+            lead_agency=agency,
+            locality=north,
+            eha_start_date=date(2024, 1, 5),
+            audit_date=date(2024, 5, 1),
+            auditor=la_officer,
             overall_judgement=Judgement.GOOD,
         )
     elif kind_key == "maturity":
         from maturity import services
 
         services.create_round(
-            framework=framework, title="Round", period_start=date(2024, 1, 1), period_end=date(2024, 1, 31),
+            framework=framework,
+            title="Round",
+            period_start=date(2024, 1, 1),
+            period_end=date(2024, 1, 31),
             user=la_officer,
         )
     elif kind_key == "pledges":
         from pledges.models import Signature
 
         Signature.objects.create(
-            organisation=agency, pledge_set=framework, signatory_name="A Lead", signatory_role="Director",
+            organisation=agency,
+            pledge_set=framework,
+            signatory_name="A Lead",
+            signatory_role="Director",
             signed_on=date(2024, 5, 1),
         )
     # The offer checklist: offers copy the words they tick, so every stored version already counts as used.
@@ -239,44 +250,97 @@ def test_a_bad_file_is_refused_naming_every_place_and_loads_nothing(kind_key, tm
     "kind_key, data, problem",
     [
         ("commitments", {"commitments": []}, "commitments: required"),
-        ("commitments", {"commitments": [{"title": "t", "short_title": "s", "outcomes": []}]},
-         "commitments[0].outcomes: required"),
-        ("commitments", {"commitments": [{"title": "t", "short_title": "s", "outcomes": [{"text": "o"}]},
-                                         {"title": "t", "short_title": "s", "outcomes": [{"text": ""}]}]},
-         "commitments[1].outcomes[0].text: required"),
-        ("commitments", {"commitments": [{"title": "t", "short_title": "s", "outcomes": [{"text": "o", "kind": "x"}]}]},
-         "commitments[0].outcomes[0].kind: must be one of standard, trained_staff, offer_published"),
-        ("commitments", {"commitments": [
-            {"number": 1, "title": "t", "short_title": "s", "outcomes": [{"text": "o"}]},
-            {"number": 1, "title": "t", "short_title": "s", "outcomes": [{"text": "o"}]}]},
-         "commitments[1].number: '1' is used twice"),
-        ("commitments", {"commitments": [
-            {"title": "t", "short_title": "s", "outcomes": [{"text": "o", "suggested_actions": [""]}]}]},
-         "commitments[0].outcomes[0].suggested_actions[0]: must be non-empty text"),
-        ("principles", {"partnership": "X", "principles": [{"code": "a", "title": "A"}, {"code": "a", "title": "B"}]},
-         "principles[1].code: 'a' is used twice"),
-        ("principles", {"partnership": "X", "principles": [{"code": "a", "title": "x" * 121}]},
-         "principles[0].title: must be 120 characters or fewer"),
+        (
+            "commitments",
+            {"commitments": [{"title": "t", "short_title": "s", "outcomes": []}]},
+            "commitments[0].outcomes: required",
+        ),
+        (
+            "commitments",
+            {
+                "commitments": [
+                    {"title": "t", "short_title": "s", "outcomes": [{"text": "o"}]},
+                    {"title": "t", "short_title": "s", "outcomes": [{"text": ""}]},
+                ]
+            },
+            "commitments[1].outcomes[0].text: required",
+        ),
+        (
+            "commitments",
+            {"commitments": [{"title": "t", "short_title": "s", "outcomes": [{"text": "o", "kind": "x"}]}]},
+            "commitments[0].outcomes[0].kind: must be one of standard, trained_staff, offer_published",
+        ),
+        (
+            "commitments",
+            {
+                "commitments": [
+                    {"number": 1, "title": "t", "short_title": "s", "outcomes": [{"text": "o"}]},
+                    {"number": 1, "title": "t", "short_title": "s", "outcomes": [{"text": "o"}]},
+                ]
+            },
+            "commitments[1].number: '1' is used twice",
+        ),
+        (
+            "commitments",
+            {
+                "commitments": [
+                    {"title": "t", "short_title": "s", "outcomes": [{"text": "o", "suggested_actions": [""]}]}
+                ]
+            },
+            "commitments[0].outcomes[0].suggested_actions[0]: must be non-empty text",
+        ),
+        (
+            "principles",
+            {"partnership": "X", "principles": [{"code": "a", "title": "A"}, {"code": "a", "title": "B"}]},
+            "principles[1].code: 'a' is used twice",
+        ),
+        (
+            "principles",
+            {"partnership": "X", "principles": [{"code": "a", "title": "x" * 121}]},
+            "principles[0].title: must be 120 characters or fewer",
+        ),
         ("principles", {"partnership": 7, "principles": [{"code": "a", "title": "A"}]}, "partnership: must be text"),
         ("principles", {"partnership": "X", "principles": ["Consent"]}, "principles[0]: must be an object"),
         ("maturity", {"levels": [{"name": "Only"}], "strands": [{"name": "A"}]}, "levels: list at least 2"),
-        ("maturity", {"levels": [{"name": "Same"}, {"name": "same"}], "strands": [{"name": "A"}]},
-         "levels[1].name: 'same' is used twice"),
-        ("maturity", {"levels": [{"name": "Early/ish"}, {"name": "Late"}], "strands": [{"name": "A"}]},
-         "levels[0].name: must not contain '/'"),
-        ("maturity", {"levels": [{"name": "A"}, {"name": "B"}], "strands": [{"name": "A", "key": "k"},
-                                                                           {"name": "B", "key": "k"}]},
-         "strands[1].key: 'k' is used twice"),
-        ("pledges", {"introduction": "We pledge",
-                     "pledges": [{"number": 1, "title": "A"}, {"number": 1, "title": "B"}]},
-         "pledges[1].number: '1' is used twice"),
-        ("pledges", {"introduction": "We pledge", "pledges": [{"number": 1, "title": "A", "evidence": "x"}]},
-         "pledges[0].evidence: must be one of designated_lead, training"),
+        (
+            "maturity",
+            {"levels": [{"name": "Same"}, {"name": "same"}], "strands": [{"name": "A"}]},
+            "levels[1].name: 'same' is used twice",
+        ),
+        (
+            "maturity",
+            {"levels": [{"name": "Early/ish"}, {"name": "Late"}], "strands": [{"name": "A"}]},
+            "levels[0].name: must not contain '/'",
+        ),
+        (
+            "maturity",
+            {
+                "levels": [{"name": "A"}, {"name": "B"}],
+                "strands": [{"name": "A", "key": "k"}, {"name": "B", "key": "k"}],
+            },
+            "strands[1].key: 'k' is used twice",
+        ),
+        (
+            "pledges",
+            {"introduction": "We pledge", "pledges": [{"number": 1, "title": "A"}, {"number": 1, "title": "B"}]},
+            "pledges[1].number: '1' is used twice",
+        ),
+        (
+            "pledges",
+            {"introduction": "We pledge", "pledges": [{"number": 1, "title": "A", "evidence": "x"}]},
+            "pledges[0].evidence: must be one of designated_lead, training",
+        ),
         ("pledges", {"pledges": [{"number": 1, "title": "A"}]}, "introduction: required"),
-        ("offer-checklist", {"areas": [{"slug": "a", "name": "A", "primary": ["x", 3]}]},
-         "areas[0].primary[1]: must be non-empty text"),
-        ("offer-checklist", {"areas": [{"slug": "a", "name": "A"}, {"slug": "a", "name": "B"}]},
-         "areas[1].slug: 'a' is used twice"),
+        (
+            "offer-checklist",
+            {"areas": [{"slug": "a", "name": "A", "primary": ["x", 3]}]},
+            "areas[0].primary[1]: must be non-empty text",
+        ),
+        (
+            "offer-checklist",
+            {"areas": [{"slug": "a", "name": "A"}, {"slug": "a", "name": "B"}]},
+            "areas[1].slug: 'a' is used twice",
+        ),
         ("offer-checklist", {}, "The file must list some 'areas' or 'audiences'."),
     ],
 )
@@ -332,8 +396,13 @@ def test_signed_out_people_are_sent_to_sign_in(client, db):
 def test_the_list_shows_every_framework_and_the_detail_its_parts(client_for, la_officer):
     client = client_for(la_officer)
     page = client.get("/frameworks/").content.decode()
-    for heading in ("Schools Early Help commitments", "EHA principles", "Maturity model", "Partnership pledges",
-                    "Offer checklist"):
+    for heading in (
+        "Schools Early Help commitments",
+        "EHA principles",
+        "Maturity model",
+        "Partnership pledges",
+        "Offer checklist",
+    ):
         assert heading in page
     assert "Leicester Schools Early Help Commitments" in page and "Load a" not in page
     assert "manage.py load_pledges FILE.json [--make-current]" in page

@@ -44,7 +44,9 @@ class TestImportService:
 
     def test_valid_xlsx_with_numeric_urn(self, north):
         result = import_organisations(
-            xlsx_file([["Name", "Kind", "Phase", "URN", "Locality"], ["Ash Special", "School", "Special", 222222, "North"]])
+            xlsx_file(
+                [["Name", "Kind", "Phase", "URN", "Locality"], ["Ash Special", "School", "Special", 222222, "North"]]
+            )
         )
         assert result.ok
         assert Organisation.objects.get(name="Ash Special").urn == "222222"
@@ -74,7 +76,9 @@ class TestImportService:
 
     def test_duplicate_urn_in_the_file_and_in_the_database(self, school):
         result = import_organisations(
-            csv_file("A School,School,Primary,222222,,,,\nB School,School,Primary,222222,,,,\nC,School,Primary,123456,,,,\n")
+            csv_file(
+                "A School,School,Primary,222222,,,,\nB School,School,Primary,222222,,,,\nC,School,Primary,123456,,,,\n"
+            )
         )
         messages = [str(e) for e in result.errors]
         assert "Row 3, column 'URN': URN 222222 is also on row 2." in messages
@@ -193,7 +197,9 @@ class TestImportAtBulkSpeed:
 
         Organisation.objects.create(name="Elm Primary", slug="elm-primary", kind="agency")
         with set_actor(admin_user):
-            result = import_organisations(csv_file("Elm Primary,School,Primary,111111,North,,,\nOak Project,Agency,,,,,,\n"))
+            result = import_organisations(
+                csv_file("Elm Primary,School,Primary,111111,North,,,\nOak Project,Agency,,,,,,\n")
+            )
         assert result.ok
         elm = Organisation.objects.get(urn="111111")
         assert (elm.slug, elm.version, elm.locality) == ("elm-primary-2", 1, north)
@@ -210,8 +216,14 @@ class TestImportAtBulkSpeed:
         from auditlog.models import LogEntry
 
         saved = Organisation.objects.create(
-            name="Saved School", slug="saved-school", kind="school", sector="education", phase="primary",
-            urn="555555", locality=north, email="a@school.example",
+            name="Saved School",
+            slug="saved-school",
+            kind="school",
+            sector="education",
+            phase="primary",
+            urn="555555",
+            locality=north,
+            email="a@school.example",
         )
         import_organisations(csv_file("Imported School,School,Primary,666666,North,,a@school.example,\n"))
         imported = Organisation.objects.get(urn="666666")

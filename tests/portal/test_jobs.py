@@ -27,7 +27,7 @@ def counting_runner(job, stored_file):
 
 
 def failing_runner(job, stored_file):
-    return ImportResult(errors=[RowError(4, "Email", "=HYPERLINK(\"x\") is not an email address.")])
+    return ImportResult(errors=[RowError(4, "Email", '=HYPERLINK("x") is not an email address.')])
 
 
 def crashing_runner(job, stored_file):
@@ -103,8 +103,14 @@ class TestPage:
         assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page  # no-JS fallback
         status = client_for(la_officer).get(f"/jobs/{job.pk}/status.json")
         assert status.json() == {
-            "status": "running", "status_label": "In progress", "done": 500, "total": 2000, "percent": 25,
-            "message": "", "finished": False, "errors": 0,
+            "status": "running",
+            "status_label": "In progress",
+            "done": 500,
+            "total": 2000,
+            "percent": 25,
+            "message": "",
+            "finished": False,
+            "errors": 0,
         }
         assert status["Cache-Control"] == "no-store"
 
@@ -114,7 +120,7 @@ class TestPage:
         page = client.get(f"/jobs/{job.pk}/").content.decode()
         assert "<title>Error: Test job" in page and "Nothing was saved: 1 problem found" in page
         assert "<td>4</td><td>Email</td>" in page
-        assert '<progress' in page and "Refresh this page" not in page  # finished: no refresh
+        assert "<progress" in page and "Refresh this page" not in page  # finished: no refresh
         download = b"".join(client.get(f"/jobs/{job.pk}/download/").streaming_content).decode()
         assert "Row,Column,Problem" in download and "4,Email,\"'=HYPERLINK" in download  # kept as text
 

@@ -27,7 +27,7 @@ def test_administrator_creates_a_person_with_a_partnership_role(client_for, admi
             "is_active": "on",
         },
     )
-    assert response.status_code == 302, re.findall(r'error[^<]*<[^>]*>([^<]+)', response.content.decode())[:5]
+    assert response.status_code == 302, re.findall(r"error[^<]*<[^>]*>([^<]+)", response.content.decode())[:5]
     created = User.objects.get(email="new.officer@example.org")
     assert created.partnership_role == "la_officer"
     assert created.check_password("a-Strong-password-55")
@@ -38,12 +38,28 @@ def test_administrator_adds_a_person_to_an_organisation(client_for, admin_user, 
     page = client.get(f"/admin/organisation/edit/{school.pk}/").content.decode()
     assert "People and their roles" in page
     data = {
-        "name": school.name, "slug": school.slug, "kind": "school", "sector": "education", "phase": "primary",
-        "urn": school.urn, "locality": school.locality_id, "status": "active",
-        "address": "", "postcode": "", "phone": "", "email": "", "website": "",
-        "memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "0", "memberships-MIN_NUM_FORMS": "0",
-        "memberships-MAX_NUM_FORMS": "1000", "memberships-0-user": no_role_user.pk, "memberships-0-role": "lead",
-        "memberships-0-id": "", "memberships-0-ORDER": "1", "memberships-0-DELETE": "",
+        "name": school.name,
+        "slug": school.slug,
+        "kind": "school",
+        "sector": "education",
+        "phase": "primary",
+        "urn": school.urn,
+        "locality": school.locality_id,
+        "status": "active",
+        "address": "",
+        "postcode": "",
+        "phone": "",
+        "email": "",
+        "website": "",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+        "memberships-0-user": no_role_user.pk,
+        "memberships-0-role": "lead",
+        "memberships-0-id": "",
+        "memberships-0-ORDER": "1",
+        "memberships-0-DELETE": "",
     }
     response = client.post(f"/admin/organisation/edit/{school.pk}/", data)
     assert response.status_code == 302
@@ -57,8 +73,9 @@ def test_only_administrators_manage_people(client_for, everyone, role):
 
 
 def test_deleting_an_organisation_with_work_on_record_explains_instead_of_failing(client_for, admin_user, school):
-    from django.db.models import ProtectedError
     from unittest import mock
+
+    from django.db.models import ProtectedError
 
     with mock.patch("wagtail.admin.views.generic.models.DeleteView.form_valid", side_effect=ProtectedError("x", set())):
         response = client_for(admin_user).post(f"/admin/organisation/delete/{school.pk}/", follow=True)
@@ -66,8 +83,9 @@ def test_deleting_an_organisation_with_work_on_record_explains_instead_of_failin
     assert "cannot be deleted because its work is on record" in response.content.decode()
 
 
-@pytest.mark.parametrize("role, allowed", [("admin", True), ("la_officer", True), ("school_editor", False),
-                                           ("board_member", False)])
+@pytest.mark.parametrize(
+    "role, allowed", [("admin", True), ("la_officer", True), ("school_editor", False), ("board_member", False)]
+)
 def test_page_types_report_is_for_the_la_only(client_for, everyone, role, allowed):
     response = client_for(everyone[role]).get("/admin/reports/page-types-usage/")
     if allowed:

@@ -26,32 +26,97 @@ def views(school):
 LOGIN = 302
 # role -> view -> expected status
 MATRIX = {
-    "anonymous": dict(dashboard=LOGIN, own_org=LOGIN, own_org_contact=LOGIN, admin_orgs=LOGIN, admin_org_edit=LOGIN,
-                      admin_import=LOGIN, admin_localities=LOGIN),
-    "admin": dict(dashboard=200, own_org=200, own_org_contact=200, admin_orgs=200, admin_org_edit=200,
-                  admin_import=200, admin_localities=200),
-    "la_officer": dict(dashboard=200, own_org=200, own_org_contact=200, admin_orgs=403, admin_org_edit=403,
-                       admin_import=403, admin_localities=403),
-    "board_member": dict(dashboard=200, own_org=404, own_org_contact=404, admin_orgs=403, admin_org_edit=403,
-                         admin_import=403, admin_localities=403),
-    "school_lead": dict(dashboard=200, own_org=200, own_org_contact=200, admin_orgs=403, admin_org_edit=403,
-                        admin_import=403, admin_localities=403),
-    "school_editor": dict(dashboard=200, own_org=200, own_org_contact=200, admin_orgs=403, admin_org_edit=403,
-                          admin_import=403, admin_localities=403),
-    "other_school_lead": dict(dashboard=200, own_org=404, own_org_contact=404, admin_orgs=403, admin_org_edit=403,
-                              admin_import=403, admin_localities=403),
-    "agency_lead": dict(dashboard=200, own_org=404, own_org_contact=404, admin_orgs=403, admin_org_edit=403,
-                        admin_import=403, admin_localities=403),
-    "no_role": dict(dashboard=200, own_org=404, own_org_contact=404, admin_orgs=403, admin_org_edit=403,
-                    admin_import=403, admin_localities=403),
+    "anonymous": dict(
+        dashboard=LOGIN,
+        own_org=LOGIN,
+        own_org_contact=LOGIN,
+        admin_orgs=LOGIN,
+        admin_org_edit=LOGIN,
+        admin_import=LOGIN,
+        admin_localities=LOGIN,
+    ),
+    "admin": dict(
+        dashboard=200,
+        own_org=200,
+        own_org_contact=200,
+        admin_orgs=200,
+        admin_org_edit=200,
+        admin_import=200,
+        admin_localities=200,
+    ),
+    "la_officer": dict(
+        dashboard=200,
+        own_org=200,
+        own_org_contact=200,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
+    "board_member": dict(
+        dashboard=200,
+        own_org=404,
+        own_org_contact=404,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
+    "school_lead": dict(
+        dashboard=200,
+        own_org=200,
+        own_org_contact=200,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
+    "school_editor": dict(
+        dashboard=200,
+        own_org=200,
+        own_org_contact=200,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
+    "other_school_lead": dict(
+        dashboard=200,
+        own_org=404,
+        own_org_contact=404,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
+    "agency_lead": dict(
+        dashboard=200,
+        own_org=404,
+        own_org_contact=404,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
+    "no_role": dict(
+        dashboard=200,
+        own_org=404,
+        own_org_contact=404,
+        admin_orgs=403,
+        admin_org_edit=403,
+        admin_import=403,
+        admin_localities=403,
+    ),
 }
 
 
 def _refused_by_wagtail(response):
     """Wagtail answers a signed-in person without admin access with a redirect to its login or a 403."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and "/admin/login/" in response["Location"]
-    ) or (response.status_code == 302 and response["Location"] in ("/admin/", "/"))
+    return (
+        response.status_code == 403
+        or (response.status_code == 302 and "/admin/login/" in response["Location"])
+        or (response.status_code == 302 and response["Location"] in ("/admin/", "/"))
+    )
 
 
 @pytest.mark.parametrize("role", list(MATRIX))

@@ -8,8 +8,17 @@ from django.db.models import Q
 from portal import permissions
 from portal.models import Membership, Organisation
 
-ROLES = ["admin", "la_officer", "board_member", "school_lead", "school_editor", "other_school_lead", "agency_lead",
-         "agency_editor", "no_role"]
+ROLES = [
+    "admin",
+    "la_officer",
+    "board_member",
+    "school_lead",
+    "school_editor",
+    "other_school_lead",
+    "agency_lead",
+    "agency_editor",
+    "no_role",
+]
 
 
 @pytest.fixture
@@ -58,8 +67,11 @@ def test_scope_narrows_to_own_organisations_and_submitted_for_board(people, scho
     submitted = Q(pk=other_school.pk)  # pretend only the other school's work is submitted
 
     def names(role):
-        return sorted(permissions.scope(people[role], queryset, organisation_field="pk", submitted=submitted)
-                      .values_list("name", flat=True))
+        return sorted(
+            permissions.scope(people[role], queryset, organisation_field="pk", submitted=submitted).values_list(
+                "name", flat=True
+            )
+        )
 
     assert names("la_officer") == sorted([school.name, other_school.name, agency.name])
     assert names("admin") == names("la_officer")

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from portal import demo as portal_demo
-from portal.management.commands import seed_demo
 from portal.demo import ACCOUNTS, DEMO_PASSWORD
+from portal.management.commands import seed_demo
 from portal.models import Locality, Membership, Organisation, User
 
 

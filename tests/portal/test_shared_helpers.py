@@ -14,8 +14,13 @@ from portal.xlsx import ReportWorkbook, neutralise_formula, safe_sheet_name
 
 @pytest.mark.parametrize(
     "value, text, css",
-    [("red", "Red", "tag--rag-red"), ("amber", "Amber", "tag--rag-amber"), ("green", "Green", "tag--rag-green"),
-     ("not_started", "Not started", "tag--rag-not-started"), ("nonsense", "Not started", "tag--rag-not-started")],
+    [
+        ("red", "Red", "tag--rag-red"),
+        ("amber", "Amber", "tag--rag-amber"),
+        ("green", "Green", "tag--rag-green"),
+        ("not_started", "Not started", "tag--rag-not-started"),
+        ("nonsense", "Not started", "tag--rag-not-started"),
+    ],
 )
 def test_rag_tag_always_carries_the_word(value, text, css):
     html = rag_tag(value)
@@ -26,8 +31,10 @@ def test_rag_tag_escapes_a_custom_label():
     assert "&lt;script&gt;" in rag_tag("red", "<script>")
 
 
-@pytest.mark.parametrize("met, total, text", [(42, 53, "79% (42 of 53)"), (0, 5, "0% (0 of 5)"),
-                                              (3, 0, "— (0 of 0)"), (1, 3, "33% (1 of 3)")])
+@pytest.mark.parametrize(
+    "met, total, text",
+    [(42, 53, "79% (42 of 53)"), (0, 5, "0% (0 of 5)"), (3, 0, "— (0 of 0)"), (1, 3, "33% (1 of 3)")],
+)
 def test_percent_shows_numbers_beside_the_percentage(met, total, text):
     assert percent(met, total) == text
 
@@ -40,7 +47,7 @@ def test_xlsx_writes_formula_like_text_as_text_and_fills_rag_cells():
     report = ReportWorkbook()
     sheet = report.add_sheet("Matrix: [2025/26]")
     report.write_header(sheet, 0, ["Name", "Note", "Count", "RAG"])
-    report.write_row(sheet, 1, ["=HYPERLINK(\"http://evil\")", "+44 116", 7, None])
+    report.write_row(sheet, 1, ['=HYPERLINK("http://evil")', "+44 116", 7, None])
     report.write_rag(sheet, 1, 3, Rag.RED)
     report.close()
     workbook = load_workbook(io.BytesIO(report.getvalue()))
@@ -68,10 +75,12 @@ def test_line_chart_is_labelled_and_escapes_text():
     svg = line_chart(
         ["Q1 2018-19", "Q2 2018-19", "Q3 2018-19"],
         [Series("Action plan <in place>", [60, 79, 63]), Series("Consent", [90, None, 95])],
-        title="EHA principles", description="Share of audited cases", chart_id="trend",
+        title="EHA principles",
+        description="Share of audited cases",
+        chart_id="trend",
     )
     assert 'role="img"' in svg and 'aria-labelledby="trend-title trend-desc"' in svg
-    assert "<title id=\"trend-title\">EHA principles</title>" in svg
+    assert '<title id="trend-title">EHA principles</title>' in svg
     assert "Action plan &lt;in place&gt;" in svg
     assert svg.count("<polyline") == 1  # a gap breaks the line: Consent has no two neighbouring values
     assert "Q3 2018-19" in svg

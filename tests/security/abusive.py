@@ -125,14 +125,24 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     from audits import services as audit_services
     from audits.models import AuditComment, OfferVisit, RagChange, TrainedStaff
     from caseaudits.choices import Finding
-    from portal.judgements import Judgement
-    from caseaudits.models import AuditAction, CaseAudit, Framework as CaseFramework, Moderation, PrincipleFinding
+    from caseaudits.models import AuditAction, CaseAudit, Moderation, PrincipleFinding
+    from caseaudits.models import Framework as CaseFramework
     from maturity import services as maturity_services
-    from maturity.models import ActionItem, ContributorRating, Framework as MaturityFramework
+    from maturity.models import ActionItem, ContributorRating
+    from maturity.models import Framework as MaturityFramework
     from pledges.models import (
-        AccessRoutes, DesignatedLead, ImpactMeasure, ImpactReturn, PledgeSet, PledgeStatus, ReminderSent, Signature,
-        TrainingRecord, TrainingSummary,
+        AccessRoutes,
+        DesignatedLead,
+        ImpactMeasure,
+        ImpactReturn,
+        PledgeSet,
+        PledgeStatus,
+        ReminderSent,
+        Signature,
+        TrainingRecord,
+        TrainingSummary,
     )
+    from portal.judgements import Judgement
     from portal.periods import academic_year
     from testdata.offers import make_offer
 
@@ -146,9 +156,16 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     north.description = "The north of the city."
     north.save()
 
-    make_offer(school, user=admin, opening_times_note="Term time", contact_name="Cat Contact",
-               contact_role="DSL", address="1 Oak Road", social_care_referral="Call the front door.",
-               early_help_assessment="We start an EHA.")
+    make_offer(
+        school,
+        user=admin,
+        opening_times_note="Term time",
+        contact_name="Cat Contact",
+        contact_role="DSL",
+        address="1 Oak Road",
+        social_care_referral="Call the front door.",
+        early_help_assessment="We start an EHA.",
+    )
     make_offer(agency, user=admin, contact_name="Ann Agency", contact_role="Manager")
 
     audit = audit_services.start_audit(school, academic_year(today), school_lead)
@@ -156,58 +173,100 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     action = audit.actions.first()
     action.owner, action.notes = "Head teacher", "Underway."
     action.save()
-    RagChange.objects.create(audit=audit, action=action, action_description=action.description, from_rag="red",
-                             to_rag="amber", changed_at=timezone.now(), changed_by=school_lead)
+    RagChange.objects.create(
+        audit=audit,
+        action=action,
+        action_description=action.description,
+        from_rag="red",
+        to_rag="amber",
+        changed_at=timezone.now(),
+        changed_by=school_lead,
+    )
     TrainedStaff.objects.create(audit=audit, name="Tom Trained", part_a_on=today - timedelta(days=9))
     AuditComment.objects.create(audit=audit, author=la_officer, text="Well done.")
-    OfferVisit.objects.create(organisation=school, visited_on=today - timedelta(days=3), officer=la_officer,
-                              judgement=OfferVisit.Judgement.GOOD, notes="Visited.", agreed_actions="Update offer.")
+    OfferVisit.objects.create(
+        organisation=school,
+        visited_on=today - timedelta(days=3),
+        officer=la_officer,
+        judgement=OfferVisit.Judgement.GOOD,
+        notes="Visited.",
+        agreed_actions="Update offer.",
+    )
 
-    framework = CaseFramework.objects.get(key="leicester-eha-principles", revision=1)
+    framework = CaseFramework.objects.get(slug="leicester-eha-principles", version=1)
     case = CaseAudit.objects.create(
-        framework=framework, case_reference="EHA-100001", lead_agency=agency, locality=north,
-        eha_start_date=date(2018, 1, 5), audit_date=date(2018, 5, 10), auditor=la_officer,
-        overall_judgement=Judgement.GOOD, strengths="Family's words.", areas_for_development="Timescales.",
+        framework=framework,
+        case_reference="EHA-100001",
+        lead_agency=agency,
+        locality=north,
+        eha_start_date=date(2018, 1, 5),
+        audit_date=date(2018, 5, 10),
+        auditor=la_officer,
+        overall_judgement=Judgement.GOOD,
+        strengths="Family's words.",
+        areas_for_development="Timescales.",
     )
     PrincipleFinding.objects.bulk_create(
         PrincipleFinding(audit=case, principle=p, finding=Finding.MET, evidence="Seen on file.")
         for p in framework.principles.all()
     )
-    AuditAction.objects.create(audit=case, description="Add timescales.", due_date=date(2018, 6, 30),
-                               progress_note="Started.")
-    Moderation.objects.create(audit=case, moderator=admin, agrees=False, judgement=Judgement.OUTSTANDING,
-                              reason="Better than judged.")
+    AuditAction.objects.create(
+        audit=case, description="Add timescales.", due_date=date(2018, 6, 30), progress_note="Started."
+    )
+    Moderation.objects.create(
+        audit=case, moderator=admin, agrees=False, judgement=Judgement.OUTSTANDING, reason="Better than judged."
+    )
 
     stmm = MaturityFramework.objects.get(slug="stmm", version=1)
-    round_ = maturity_services.create_round(framework=stmm, title="Round", period_start=date(2024, 1, 1),
-                                            period_end=date(2024, 1, 31), user=la_officer)
+    round_ = maturity_services.create_round(
+        framework=stmm, title="Round", period_start=date(2024, 1, 1), period_end=date(2024, 1, 31), user=la_officer
+    )
     round_.summary, round_.methods_other, round_.open_to_contributors = "Summary.", "Survey", True
     round_.save()
     round_.ratings.update(evidence="Evidence.", strengths="Strong.", areas_for_development="Grow.")
-    ActionItem.objects.create(round=round_, number=1, recommendation="Recommend.", action="Act.",
-                              responsible_lead="EHSPB", progress_note="Going.")
-    ContributorRating.objects.create(round=round_, strand=stmm.strands.first(), contributor=agency_lead,
-                                     comment="My view.")
+    ActionItem.objects.create(
+        round=round_,
+        number=1,
+        recommendation="Recommend.",
+        action="Act.",
+        responsible_lead="EHSPB",
+        progress_note="Going.",
+    )
+    ContributorRating.objects.create(
+        round=round_, strand=stmm.strands.first(), contributor=agency_lead, comment="My view."
+    )
 
     pledge_set = PledgeSet.objects.current()
     pledge = pledge_set.pledges.order_by("number").first()
     for organisation in (school, agency):
-        Signature.objects.create(organisation=organisation, pledge_set=pledge_set, signatory_name="Pat Signer",
-                                 signatory_role="Chief Executive", signed_on=date(2024, 5, 1), statement="We pledge.")
-        PledgeStatus.objects.create(organisation=organisation, pledge=pledge, notes="Notes.",
-                                    review_date=today + timedelta(days=30))
-        DesignatedLead.objects.create(organisation=organisation, name="Dee Lead", role="DSL",
-                                      email="dee@example.org", phone="0116 111 1111")
+        Signature.objects.create(
+            organisation=organisation,
+            pledge_set=pledge_set,
+            signatory_name="Pat Signer",
+            signatory_role="Chief Executive",
+            signed_on=date(2024, 5, 1),
+            statement="We pledge.",
+        )
+        PledgeStatus.objects.create(
+            organisation=organisation, pledge=pledge, notes="Notes.", review_date=today + timedelta(days=30)
+        )
+        DesignatedLead.objects.create(
+            organisation=organisation, name="Dee Lead", role="DSL", email="dee@example.org", phone="0116 111 1111"
+        )
         TrainingSummary.objects.create(organisation=organisation, staff_in_roles=10, staff_trained=8)
-        TrainingRecord.objects.create(organisation=organisation, course="Early Help basics", date=date(2024, 6, 1),
-                                      attendees=8)
-        AccessRoutes.objects.create(organisation=organisation, for_staff="Ask the DSL.",
-                                    for_service_users="Ask at reception.")
-        measure = ImpactMeasure.objects.create(organisation=organisation, name="Families helped",
-                                               description="Count of families.", unit="families")
+        TrainingRecord.objects.create(
+            organisation=organisation, course="Early Help basics", date=date(2024, 6, 1), attendees=8
+        )
+        AccessRoutes.objects.create(
+            organisation=organisation, for_staff="Ask the DSL.", for_service_users="Ask at reception."
+        )
+        measure = ImpactMeasure.objects.create(
+            organisation=organisation, name="Families helped", description="Count of families.", unit="families"
+        )
         ImpactReturn.objects.create(measure=measure, period_start=date(2024, 4, 1), value=12, narrative="Good.")
-    ReminderSent.objects.create(organisation=school, pledge=pledge, review_date=today, kind="due_soon",
-                                recipients="dsl@oak.example")
+    ReminderSent.objects.create(
+        organisation=school, pledge=pledge, review_date=today, kind="due_soon", recipients="dsl@oak.example"
+    )
     return {"audit": audit, "case": case, "round": round_}
 
 
@@ -216,8 +275,16 @@ def polluted(admin_user, la_officer, board_member, school, school_lead, agency, 
     """(records, PollutedFields): the small partnership with a payload in every free-text field."""
     from home.models import OfferPage
 
-    records = build_partnership(admin=admin_user, la_officer=la_officer, board_member=board_member, school=school,
-                                school_lead=school_lead, agency=agency, agency_lead=agency_lead, north=north)
+    records = build_partnership(
+        admin=admin_user,
+        la_officer=la_officer,
+        board_member=board_member,
+        school=school,
+        school_lead=school_lead,
+        agency=agency,
+        agency_lead=agency_lead,
+        north=north,
+    )
     fields = pollute()
     # Wagtail's editor shows the latest revision: make that the polluted page too.
     for page in OfferPage.objects.all():

@@ -19,12 +19,24 @@ STARTS = ["/", "/offers/", "/pledges/signatories/", "/dashboard/", "/admin/"]
 def _starts_for(records):
     audit, case, round_ = records["audit"], records["case"], records["round"]
     return STARTS + [
-        f"/audits/{audit.pk}/", f"/audits/{audit.pk}/steps/", "/audits/city/", "/audits/visits/",
-        f"/case-audits/{case.pk}/", f"/case-audits/{case.pk}/edit/", f"/case-audits/{case.pk}/moderate/",
-        "/case-audits/actions/", "/case-audits/reports/?year=2018-19", "/case-audits/moderation/",
-        f"/maturity/rounds/{round_.pk}/", f"/maturity/rounds/{round_.pk}/edit/",
-        f"/maturity/rounds/{round_.pk}/contribute/", "/maturity/compare/", "/pledges/matrix/",
-        "/pledges/designated-leads/", "/offer-register/", "/audit-trail/",
+        f"/audits/{audit.pk}/",
+        f"/audits/{audit.pk}/steps/",
+        "/audits/city/",
+        "/audits/visits/",
+        f"/case-audits/{case.pk}/",
+        f"/case-audits/{case.pk}/edit/",
+        f"/case-audits/{case.pk}/moderate/",
+        "/case-audits/actions/",
+        "/case-audits/reports/?year=2018-19",
+        "/case-audits/moderation/",
+        f"/maturity/rounds/{round_.pk}/",
+        f"/maturity/rounds/{round_.pk}/edit/",
+        f"/maturity/rounds/{round_.pk}/contribute/",
+        "/maturity/compare/",
+        "/pledges/matrix/",
+        "/pledges/designated-leads/",
+        "/offer-register/",
+        "/audit-trail/",
     ]
 
 
@@ -54,12 +66,25 @@ def test_every_page_every_role_shows_typed_markup_as_text(polluted, everyone, cl
     print(f"\n{pages} pages checked; {len(shown)} of {len(fields)} polluted fields shown on a page")
     # The fields people type and read every day must really have been on the pages, escaped.
     for label in [
-        "portal.Organisation.name", "portal.User.first_name", "home.OfferPage.summary", "home.OfferPage.title",
-        "audits.Action.description", "audits.Action.notes", "audits.AuditComment.text", "audits.OfferVisit.notes",
-        "caseaudits.CaseAudit.case_reference", "caseaudits.CaseAudit.strengths", "caseaudits.AuditAction.description",
-        "caseaudits.Moderation.reason", "maturity.Round.title", "maturity.StrandRating.evidence",
-        "maturity.ActionItem.recommendation", "pledges.Signature.signatory_name", "pledges.PledgeStatus.notes",
-        "pledges.DesignatedLead.name", "pledges.ImpactMeasure.name",
+        "portal.Organisation.name",
+        "portal.User.first_name",
+        "home.OfferPage.summary",
+        "home.OfferPage.title",
+        "audits.Action.description",
+        "audits.Action.notes",
+        "audits.AuditComment.text",
+        "audits.OfferVisit.notes",
+        "caseaudits.CaseAudit.case_reference",
+        "caseaudits.CaseAudit.strengths",
+        "caseaudits.AuditAction.description",
+        "caseaudits.Moderation.reason",
+        "maturity.Round.title",
+        "maturity.StrandRating.evidence",
+        "maturity.ActionItem.recommendation",
+        "pledges.Signature.signatory_name",
+        "pledges.PledgeStatus.notes",
+        "pledges.DesignatedLead.name",
+        "pledges.ImpactMeasure.name",
     ]:
         assert label in shown, f"{label} was never shown, so its escaping was not checked"
 

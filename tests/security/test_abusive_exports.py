@@ -73,8 +73,12 @@ def exports(polluted, client_for, admin_user, tmp_path):
         response = client.get(url)
         assert response.status_code == 200 and response["Content-Type"] == XLSX, f"{name}: {response}"
         files[name] = response.content
-    for command, extra in [("export_commitments", []), ("export_case_audits", ["--year", "2018-19"]),
-                           ("export_maturity", []), ("export_pledges", [])]:
+    for command, extra in [
+        ("export_commitments", []),
+        ("export_case_audits", ["--year", "2018-19"]),
+        ("export_maturity", []),
+        ("export_pledges", []),
+    ]:
         out = tmp_path / f"{command}.xlsx"
         call_command(command, "--out", str(out), *extra, stdout=io.StringIO())
         files[command] = out.read_bytes()
@@ -91,9 +95,14 @@ def test_every_export_writes_formula_like_text_as_text(polluted, exports):
     for prefix in FORMULA_PREFIXES:
         assert any(text.startswith(prefix + "<") for text in texts), f"no cell started with {prefix!r}"
     shown = {int(n) for text in texts for n in FIELD_NUMBER.findall(text)}
-    for label in ["portal.Organisation.name", "audits.Action.description", "audits.Action.owner",
-                  "maturity.StrandRating.evidence", "maturity.ActionItem.recommendation",
-                  "caseaudits.Principle.title"]:
+    for label in [
+        "portal.Organisation.name",
+        "audits.Action.description",
+        "audits.Action.owner",
+        "maturity.StrandRating.evidence",
+        "maturity.ActionItem.recommendation",
+        "caseaudits.Principle.title",
+    ]:
         number = next(f.number for f in fields if f.label == label)
         assert number in shown, f"{label} is in no export, so its guarding was not checked"
 
@@ -102,7 +111,7 @@ def test_every_export_writes_formula_like_text_as_text(polluted, exports):
 def test_csv_template_headings_cannot_run_as_formulas(db, client_for, admin_user, prefix):
     """The case-audit template's headings are the principles' titles, which an administrator loads."""
     title = prefix + 'HYPERLINK("http://evil.example","Voice of the child")'
-    Principle.objects.filter(framework__key="leicester-eha-principles", number=1).update(title=title)
+    Principle.objects.filter(framework__slug="leicester-eha-principles", number=1).update(title=title)
     response = client_for(admin_user).get("/case-audits/import/template.csv")
     headings = next(csv.reader(io.StringIO(response.content.decode())))
     for heading in headings:

@@ -41,27 +41,33 @@ def _measure(school):
 
 FORMS = {
     "maturity round": FormCase(
-        "la_officer", "/maturity/rounds/new/",
+        "la_officer",
+        "/maturity/rounds/new/",
         {"title": "Round", "period_start": "2024-01-01", "period_end": "2024-01-31"},
         lambda: list(Round.objects.values_list("title", flat=True)),
     ),
     "case audit": FormCase(
-        "la_officer", "/case-audits/new/",
+        "la_officer",
+        "/case-audits/new/",
         {"case_reference": "EHA-1", "eha_start_date": "2018-01-05", "audit_date": "2018-05-10"},
         lambda: CaseAudit.objects.count(),
     ),
     "training course": FormCase(
-        "school_lead", "/pledges/organisations/{school}/training/courses/add/",
+        "school_lead",
+        "/pledges/organisations/{school}/training/courses/add/",
         {"course": "Early Help basics", "date": "2024-06-01", "attendees": "8"},
         lambda: list(TrainingRecord.objects.values_list("course", "attendees")),
     ),
     "impact return": FormCase(
-        "school_lead", "/pledges/organisations/{school}/impact/measures/{measure}/returns/add/",
+        "school_lead",
+        "/pledges/organisations/{school}/impact/measures/{measure}/returns/add/",
         {"period_start": "2024-04-01", "value": "12", "narrative": "Good."},
         lambda: list(ImpactReturn.objects.values_list("value", "narrative")),
     ),
     "organisation contact": FormCase(
-        "school_lead", "/organisations/{school}/contact/", {},
+        "school_lead",
+        "/organisations/{school}/contact/",
+        {},
         lambda: list(Organisation.objects.values_list("phone", "postcode", "email", "website")),
     ),
 }
@@ -124,13 +130,21 @@ def test_mixed_scripts_and_emoji_are_saved_shown_and_exported_intact(client_for,
     assert round_.title == MIXED
     assert MIXED in response.content.decode()
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/maturity/rounds/{round_.pk}/export.xlsx").content))
-    assert any(cell.value and MIXED in str(cell.value) for sheet in workbook for row in sheet.iter_rows()
-               for cell in row)
+    assert any(
+        cell.value and MIXED in str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row
+    )
 
     lead = client_for(school_lead)
     course_url = f"/pledges/organisations/{school.slug}/training/courses/add/"
-    lead.post(course_url, {**form_data(lead.get(course_url).content.decode()), "course": MIXED,
-                           "date": "2024-06-01", "attendees": "１２"})
+    lead.post(
+        course_url,
+        {
+            **form_data(lead.get(course_url).content.decode()),
+            "course": MIXED,
+            "date": "2024-06-01",
+            "attendees": "１２",
+        },
+    )
     record = TrainingRecord.objects.get()
     # Full-width digits are digits: Django reads "１２" as 12, which is what the person meant.
     assert (record.course, record.attendees, record.date) == (MIXED, 12, date(2024, 6, 1))

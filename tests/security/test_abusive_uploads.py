@@ -56,15 +56,26 @@ class Upload:
 
 
 UPLOADS = {
-    "organisations import": Upload("/admin/organisations-import/", "admin_user", "csv", settings.IMPORT_MAX_BYTES,
-                                   lambda: Organisation.objects.count()),
-    "case-audit import": Upload("/case-audits/import/", "la_officer", "csv", settings.IMPORT_MAX_BYTES,
-                                lambda: CaseAudit.objects.count()),
+    "organisations import": Upload(
+        "/admin/organisations-import/",
+        "admin_user",
+        "csv",
+        settings.IMPORT_MAX_BYTES,
+        lambda: Organisation.objects.count(),
+    ),
+    "case-audit import": Upload(
+        "/case-audits/import/", "la_officer", "csv", settings.IMPORT_MAX_BYTES, lambda: CaseAudit.objects.count()
+    ),
 }
 # Every framework kind has the one upload screen of the framework kit.
 UPLOADS |= {
-    f"{key} framework": Upload(f"/frameworks/{key}/upload/", "admin_user", "json", frameworks.MAX_FILE_BYTES,
-                               lambda key=key: frameworks.kind(key).model().objects.count())
+    f"{key} framework": Upload(
+        f"/frameworks/{key}/upload/",
+        "admin_user",
+        "json",
+        frameworks.MAX_FILE_BYTES,
+        lambda key=key: frameworks.kind(key).model().objects.count(),
+    )
     for key in ("commitments", "principles", "maturity", "pledges", "offer-checklist")
 }
 
@@ -87,8 +98,7 @@ def test_a_wrong_file_gets_a_message_beside_the_field_and_changes_nothing(reques
     content, name, expected = BAD_FILES[bad]
     client = client_for(request.getfixturevalue(upload.user))
     before = upload.state()
-    response = client.post(upload.url, {"file": SimpleUploadedFile(name.format(ext=upload.extension),
-                                                                    content(upload))})
+    response = client.post(upload.url, {"file": SimpleUploadedFile(name.format(ext=upload.extension), content(upload))})
     assert response.status_code == 200
     message = field_error(response.content.decode())
     assert re.search(expected, message), f"{where} said {message!r} for a {bad} file"
@@ -107,8 +117,17 @@ def organisations_csv(rows, bad_row=None):
     writer.writerow(HEADER)
     for number in range(rows):
         urn = "12AB" if number + 2 == bad_row else f"{300000 + number}"
-        writer.writerow([f"School {number} Zoë 👩‍👧 مدرسة 学校", "School", "Primary", urn, "North",
-                         "LE1 1AA", f"office{number}@school.example"])
+        writer.writerow(
+            [
+                f"School {number} Zoë 👩‍👧 مدرسة 学校",
+                "School",
+                "Primary",
+                urn,
+                "North",
+                "LE1 1AA",
+                f"office{number}@school.example",
+            ]
+        )
     return SimpleUploadedFile("schools.csv", out.getvalue().encode("utf-8"))
 
 
@@ -123,8 +142,7 @@ def test_a_thousand_rows_with_one_bad_import_nothing_and_name_the_row(client_for
 
 
 def test_good_rows_in_mixed_scripts_import_with_every_character_intact(client_for, admin_user, north):
-    response = client_for(admin_user).post("/admin/organisations-import/", {"file": organisations_csv(60)},
-                                           follow=True)
+    response = client_for(admin_user).post("/admin/organisations-import/", {"file": organisations_csv(60)}, follow=True)
     assert "Finished: 60 row(s) saved." in response.content.decode()
     assert Organisation.objects.count() == 60
     assert Organisation.objects.get(urn="300059").name == "School 59 Zoë 👩‍👧 مدرسة 学校"

@@ -26,7 +26,11 @@ def test_filter_by_person_and_kind(client_for, school, school_lead, la_officer, 
 
 
 def test_bad_dates_are_explained_and_kept(client_for, la_officer):
-    content = client_for(la_officer).get("/audit-trail/", {"date_from": "2026-12-01", "date_to": "2026-01-01"}).content.decode()
+    content = (
+        client_for(la_officer)
+        .get("/audit-trail/", {"date_from": "2026-12-01", "date_to": "2026-01-01"})
+        .content.decode()
+    )
     assert "The end date must be on or after the start date." in content
     assert 'value="2026-12-01"' in content
     nonsense = client_for(la_officer).get("/audit-trail/", {"date_from": "31/31/2026"}).content.decode()
@@ -41,8 +45,17 @@ def test_passwords_are_never_recorded(client_for, la_officer, school_lead):
     assert not any("password" in (entry.changes_dict or {}) for entry in LogEntry.objects.all())
 
 
-@pytest.mark.parametrize("role, status", [("admin", 200), ("la_officer", 200), ("board_member", 403),
-                                          ("school_lead", 403), ("agency_editor", 403), ("no_role", 403)])
+@pytest.mark.parametrize(
+    "role, status",
+    [
+        ("admin", 200),
+        ("la_officer", 200),
+        ("board_member", 403),
+        ("school_lead", 403),
+        ("agency_editor", 403),
+        ("no_role", 403),
+    ],
+)
 def test_only_la_officers_and_administrators_read_it(client_for, everyone, role, status):
     assert client_for(everyone[role]).get("/audit-trail/").status_code == status
 
@@ -58,7 +71,8 @@ def test_pledge_status_changes_are_in_the_trail(client_for, la_officer, school):
     from pledges.models import Pledge, PledgeStatus
 
     pledge = Pledge.objects.filter(pledge_set__is_current=True).order_by("number").first()
-    PledgeStatus.objects.create(organisation=school, pledge=pledge, status="in_progress",
-                                review_date=date.today() + timedelta(days=30))
+    PledgeStatus.objects.create(
+        organisation=school, pledge=pledge, status="in_progress", review_date=date.today() + timedelta(days=30)
+    )
     content = client_for(la_officer).get("/audit-trail/").content.decode()
     assert "Pledge status: " in content  # the kind of record, then the record

@@ -51,8 +51,13 @@ def test_search_terms_keep_only_words(value, terms):
 
 @pytest.mark.parametrize(
     "value, terms",
-    [('"unclosed', "unclosed"), ('say "hello"', "say hello"), ("lead@school.example", "lead@school.example"),
-     ("a\x00b", "a b"), ("  Oak   Tree ", "Oak Tree")],
+    [
+        ('"unclosed', "unclosed"),
+        ('say "hello"', "say hello"),
+        ("lead@school.example", "lead@school.example"),
+        ("a\x00b", "a b"),
+        ("  Oak   Tree ", "Oak Tree"),
+    ],
 )
 def test_the_admins_search_keeps_punctuation_but_not_double_quotes(value, terms):
     assert search_terms(value, keep_punctuation=True) == terms
@@ -64,8 +69,17 @@ def test_the_admins_user_search_still_finds_an_email_address(client_for, admin_u
     assert client_for(admin_user).get("/admin/users/", {"q": '"' + school_lead.email}).status_code == 200
 
 
-@pytest.mark.parametrize("query", ["search=%00", "search=%22%22%22", "search=%22unclosed", "search=AND%20OR%20NOT",
-                                   "search=*", "search=%5E%3A%28%29"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "search=%00",
+        "search=%22%22%22",
+        "search=%22unclosed",
+        "search=AND%20OR%20NOT",
+        "search=*",
+        "search=%5E%3A%28%29",
+    ],
+)
 def test_the_feeds_search_never_fails(client, published, query):
     response = client.get(f"/api/openreferral/services?{query}")
     assert response.status_code in (200, 400)
@@ -164,9 +178,15 @@ def test_the_organisation_search_finds_leicester_in_the_demo_naming(client_for, 
 
 def broken_png():
     """A PNG whose IHDR chunk claims a length far past the end of the file."""
+
     def chunk(kind, data, length=None):
-        return struct.pack(">I", len(data) if length is None else length) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data) if length is None else length)
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
     header = struct.pack(">IIBBBBB", 10, 10, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header, length=0x7FFFFFF0) + chunk(b"IDAT", zlib.compress(b"\0" * 31))
 
@@ -184,9 +204,16 @@ def test_a_png_with_broken_chunks_is_refused_with_a_message(client_for, admin_us
     from wagtail.images.models import Image
 
     client = client_for(admin_user)
-    response = client.post(url, {"title": "Broken", "files[]" if "multiple" in url else "file":
-                                 SimpleUploadedFile("broken.png", broken_png(), content_type="image/png")},
-                           HTTP_X_REQUESTED_WITH="XMLHttpRequest" if "multiple" in url else "")
+    response = client.post(
+        url,
+        {
+            "title": "Broken",
+            "files[]" if "multiple" in url else "file": SimpleUploadedFile(
+                "broken.png", broken_png(), content_type="image/png"
+            ),
+        },
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest" if "multiple" in url else "",
+    )
     assert response.status_code in (200, 400)
     assert "could not be read as an image" in response.content.decode()
     assert not Image.objects.exists()

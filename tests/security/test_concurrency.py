@@ -17,19 +17,23 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from audits import services as audit_services
-from audits.models import Action, Framework as AuditFramework, RagChange
+from audits.models import Action, RagChange
+from audits.models import Framework as AuditFramework
 from caseaudits.choices import Finding
-from portal.judgements import Judgement
-from caseaudits.models import CaseAudit, Framework as CaseFramework, Moderation, PrincipleFinding
+from caseaudits.models import CaseAudit, Moderation, PrincipleFinding
+from caseaudits.models import Framework as CaseFramework
 from maturity import services as maturity_services
-from maturity.models import Framework as MaturityFramework, Round, StrandRating
-from maturity.rules import UNRATED, Status as RoundStatus
+from maturity.models import Framework as MaturityFramework
+from maturity.models import Round, StrandRating
+from maturity.rules import UNRATED
+from maturity.rules import Status as RoundStatus
 from pledges.models import DesignatedLead, PledgeSet, PledgeStatus, Signature
 from portal.concurrency import STALE_EDIT_MESSAGE
+from portal.judgements import Judgement
 from portal.models import Membership, User
 from portal.periods import academic_year
-from tests.audits.helpers import form_data, names
 from testdata.people import make_user
+from tests.audits.helpers import form_data, names
 
 pytestmark = [
     pytest.mark.skipif(
@@ -152,11 +156,13 @@ def test_rag_rating_on_a_wizard_step_saved_by_two_editors_at_once(
         audit_version = type(commitments_audit).objects.get(pk=commitments_audit.pk).version
         changes_before = RagChange.objects.filter(action=action).count()
         for index, (form, rag) in enumerate(zip(forms, _other_rags(action.rag))):
-            form.update({
-                "commitment-1-actions-0-rag": rag,
-                "commitment-1-actions-0-notes": f"Notes typed by person {index} in round {round_number}",
-                "save_and_continue": "",
-            })
+            form.update(
+                {
+                    "commitment-1-actions-0-rag": rag,
+                    "commitment-1-actions-0-notes": f"Notes typed by person {index} in round {round_number}",
+                    "save_and_continue": "",
+                }
+            )
         responses = race(*(lambda p=p, f=f: p.post(url, f) for p, f in zip(people, forms)))
 
         won, lost = winner_and_loser(responses)
@@ -165,7 +171,8 @@ def test_rag_rating_on_a_wizard_step_saved_by_two_editors_at_once(
         assert f"It now reads: RAG {forms[won]['commitment-1-actions-0-rag'].title()}" in page(lost)
         after = Action.objects.get(pk=action.pk)
         assert (after.rag, after.notes) == (
-            forms[won]["commitment-1-actions-0-rag"], forms[won]["commitment-1-actions-0-notes"]
+            forms[won]["commitment-1-actions-0-rag"],
+            forms[won]["commitment-1-actions-0-notes"],
         )
         assert after.version == action.version + 1
         assert RagChange.objects.filter(action=action).count() == changes_before + 1
@@ -180,7 +187,10 @@ def test_rag_rating_on_a_wizard_step_saved_by_two_editors_at_once(
 def maturity_round(la_officer):
     framework = MaturityFramework.objects.get(slug="stmm", version=1)
     return maturity_services.create_round(
-        framework=framework, title="Race round", period_start=date(2026, 1, 1), period_end=date(2026, 3, 31),
+        framework=framework,
+        title="Race round",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 3, 31),
         user=la_officer,
     )
 
@@ -224,7 +234,8 @@ def test_a_rating_cleared_while_the_round_is_submitted_never_leaves_a_submitted_
         clearing.update(rating=str(UNRATED), evidence=f"Cleared in round {round_number}")
         submitting = form_data(page(submitter.get(submit_url)))
         cleared, submitted = race(
-            lambda: rater.post(rating_url, clearing), lambda: submitter.post(submit_url, submitting)
+            lambda url=rating_url, data=clearing: rater.post(url, data),
+            lambda url=submit_url, data=submitting: submitter.post(url, data),
         )
 
         assert cleared.status_code == submitted.status_code == 302
@@ -253,14 +264,18 @@ def test_two_officers_add_the_same_recommendation_number_at_once(
         number = forms[0]["number"]
         assert forms[1]["number"] == number == str(round_number + 1)  # both offered the next number
         for index, form in enumerate(forms):
-            form.update(recommendation=f"Recommendation typed by officer {index} in round {round_number}",
-                        responsible_lead="EHSPB", status="not_started")
+            form.update(
+                recommendation=f"Recommendation typed by officer {index} in round {round_number}",
+                responsible_lead="EHSPB",
+                status="not_started",
+            )
         responses = race(*(lambda p=p, f=f: p.post(url, f) for p, f in zip(people, forms)))
 
         won, lost = winner_and_loser(responses, stale_text="; choose another number.")
         # Told by the form's check if the other was saved already, else by the save's check under the lock.
-        assert (f"Recommendation {number} already exists in this round" in page(lost)
-                or f"Someone else added recommendation {number} to this round meanwhile" in page(lost))
+        assert f"Recommendation {number} already exists in this round" in page(
+            lost
+        ) or f"Someone else added recommendation {number} to this round meanwhile" in page(lost)
         assert forms[1 - won]["recommendation"] in page(lost)
         assert list(maturity_round.action_items.filter(number=number).values_list("recommendation", flat=True)) == [
             forms[won]["recommendation"]
@@ -299,8 +314,12 @@ def test_designated_lead_recorded_by_two_people_at_once(client_for, agency, agen
         before = DesignatedLead.objects.filter(organisation=agency).first()
         forms = [form_data(page(person.get(url))) for person in people]
         for index, form in enumerate(forms):
-            form.update(name=f"Lead named by person {index} in round {round_number}", role="Safeguarding lead",
-                        email=f"lead{index}@fag.example", phone="")
+            form.update(
+                name=f"Lead named by person {index} in round {round_number}",
+                role="Safeguarding lead",
+                email=f"lead{index}@fag.example",
+                phone="",
+            )
         responses = race(*(lambda p=p, f=f: p.post(url, f) for p, f in zip(people, forms)))
 
         won, lost = winner_and_loser(responses)
@@ -317,16 +336,21 @@ def test_pledges_signed_by_two_leads_at_once(client_for, school, school_lead, se
         Signature.objects.filter(organisation=school).delete()
         forms = [form_data(page(person.get(url))) for person in people]
         for index, form in enumerate(forms):
-            form.update(signatory_name=f"Signer {index}", signatory_role="Head teacher", confirm="on",
-                        signed_on=timezone.localdate().isoformat(),
-                        statement=f"Statement typed by lead {index} in round {round_number}")
+            form.update(
+                signatory_name=f"Signer {index}",
+                signatory_role="Head teacher",
+                confirm="on",
+                signed_on=timezone.localdate().isoformat(),
+                statement=f"Statement typed by lead {index} in round {round_number}",
+            )
         responses = race(*(lambda p=p, f=f: p.post(url, f) for p, f in zip(people, forms)))
 
         won, lost = winner_and_loser(responses, stale_text="Your organisation has already signed the current pledges")
         assert forms[1 - won]["statement"] in page(lost)
         signature = Signature.objects.get(organisation=school)
         assert (signature.signatory_name, signature.statement) == (
-            forms[won]["signatory_name"], forms[won]["statement"]
+            forms[won]["signatory_name"],
+            forms[won]["statement"],
         )
 
 
@@ -335,11 +359,17 @@ def test_pledges_signed_by_two_leads_at_once(client_for, school, school_lead, se
 
 @pytest.fixture
 def case_audit(agency, la_officer, north):
-    framework = CaseFramework.objects.get(key="leicester-eha-principles", revision=1)
+    framework = CaseFramework.objects.get(slug="leicester-eha-principles", version=1)
     audit = CaseAudit.objects.create(
-        framework=framework, case_reference="EHA-104233", lead_agency=agency, locality=north,
-        eha_start_date=date(2017, 12, 1), audit_date=date(2018, 5, 10), auditor=la_officer,
-        overall_judgement=Judgement.GOOD, strengths="Good use of the family's own words.",
+        framework=framework,
+        case_reference="EHA-104233",
+        lead_agency=agency,
+        locality=north,
+        eha_start_date=date(2017, 12, 1),
+        audit_date=date(2018, 5, 10),
+        auditor=la_officer,
+        overall_judgement=Judgement.GOOD,
+        strengths="Good use of the family's own words.",
     )
     PrincipleFinding.objects.bulk_create(
         PrincipleFinding(audit=audit, principle=p, finding=Finding.MET, evidence="Seen on file.")
@@ -366,9 +396,7 @@ def test_case_file_audit_corrected_by_two_officers_at_once(client_for, la_office
         assert after.version == before.version + 1
 
 
-def test_case_file_audit_moderated_by_two_officers_at_once(
-    client_for, second_officer, third_officer, case_audit
-):
+def test_case_file_audit_moderated_by_two_officers_at_once(client_for, second_officer, third_officer, case_audit):
     url = f"/case-audits/{case_audit.pk}/moderate/"
     people = [client_for(second_officer), client_for(third_officer)]
     for round_number in range(ROUNDS):
@@ -399,12 +427,14 @@ def test_case_file_audit_corrected_while_another_officer_moderates_it(
         Moderation.objects.filter(audit=case_audit).delete()
         CaseAudit.objects.filter(pk=case_audit.pk).update(overall_judgement=Judgement.GOOD)
         correcting = form_data(page(auditor.get(edit_url)))
-        correcting.update(overall_judgement=Judgement.REQUIRES_IMPROVEMENT,
-                          strengths=f"Corrected in round {round_number}")
+        correcting.update(
+            overall_judgement=Judgement.REQUIRES_IMPROVEMENT, strengths=f"Corrected in round {round_number}"
+        )
         agreeing = form_data(page(moderator.get(moderate_url)))
         agreeing.update(agrees="yes")
         corrected, moderated = race(
-            lambda: auditor.post(edit_url, correcting), lambda: moderator.post(moderate_url, agreeing)
+            lambda data=correcting: auditor.post(edit_url, data),
+            lambda data=agreeing: moderator.post(moderate_url, data),
         )
 
         audit = CaseAudit.objects.get(pk=case_audit.pk)
@@ -414,8 +444,10 @@ def test_case_file_audit_corrected_while_another_officer_moderates_it(
             # The correction waited for the moderation, saw it, and was refused.
             assert (audit.overall_judgement, moderation.judgement) == (Judgement.GOOD, Judgement.GOOD)
             told = page(auditor.get(corrected.url))
-            assert ("This audit was moderated while you were editing it; your changes were not saved." in told
-                    or "This audit has been moderated, so it can no longer be changed." in told)
+            assert (
+                "This audit was moderated while you were editing it; your changes were not saved." in told
+                or "This audit has been moderated, so it can no longer be changed." in told
+            )
         else:
             outcomes.add("corrected first")
             assert audit.overall_judgement == Judgement.REQUIRES_IMPROVEMENT

@@ -45,8 +45,9 @@ def test_lockout_of_one_person_does_not_lock_another(client, school_lead, school
 def test_wagtail_admin_login_is_throttled_too(client, admin_user, throttled):
     for _ in range(3):
         client.post("/admin/login/", {"username": admin_user.email, "password": "wrong"}, REMOTE_ADDR="10.9.8.7")
-    response = client.post("/admin/login/", {"username": admin_user.email, "password": PASSWORD},
-                           REMOTE_ADDR="10.9.8.7")
+    response = client.post(
+        "/admin/login/", {"username": admin_user.email, "password": PASSWORD}, REMOTE_ADDR="10.9.8.7"
+    )
     assert response.status_code == 429
 
 

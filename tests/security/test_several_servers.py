@@ -24,8 +24,8 @@ from django.utils import timezone
 from audits.models import Action, Audit, OutcomeRecord
 from portal.models import Organisation
 from portal.periods import academic_year
-from tests.audits.helpers import form_data
 from testdata.people import PASSWORD
+from tests.audits.helpers import form_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS_SECRET_KEY = "shared-by-both-servers-" + "x" * 40
@@ -76,7 +76,10 @@ def worker(servers_env):
     """One background-job worker (manage.py db_worker) on the servers' database."""
     process = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
-        cwd=ROOT, env=servers_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=servers_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         yield process
@@ -90,11 +93,27 @@ def two_servers(servers_env):
     env = servers_env
     ports, processes = [_free_port(), _free_port()], []
     for port in ports:
-        processes.append(subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-             "--timeout", "60", "--no-control-socket"],  # no control socket in $HOME shared by both
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        ))
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "portal.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "1",
+                    "--timeout",
+                    "60",
+                    "--no-control-socket",
+                ],  # no control socket in $HOME shared by both
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        )
     try:
         for port in ports:
             deadline = time.monotonic() + 60
@@ -135,13 +154,29 @@ def test_sign_in_on_one_server_and_carry_on_on_the_other(two_servers, school_lea
     # An edit started on B and saved on A after someone else saved on B is refused, not lost.
     page = browser.get(f"{server_b}/organisations/{school.slug}/contact/", timeout=10).text
     version = page.split('name="version" value="')[1].split('"')[0]
-    form = {"address": "", "postcode": "", "phone": "0116 1", "email": "", "website": "", "version": version,
-            "csrfmiddlewaretoken": browser.cookies.get("csrftoken")}
-    first = browser.post(f"{server_b}/organisations/{school.slug}/contact/", data=form, allow_redirects=False,
-                         headers={"Referer": server_b}, timeout=10)
+    form = {
+        "address": "",
+        "postcode": "",
+        "phone": "0116 1",
+        "email": "",
+        "website": "",
+        "version": version,
+        "csrfmiddlewaretoken": browser.cookies.get("csrftoken"),
+    }
+    first = browser.post(
+        f"{server_b}/organisations/{school.slug}/contact/",
+        data=form,
+        allow_redirects=False,
+        headers={"Referer": server_b},
+        timeout=10,
+    )
     assert first.status_code == 302
-    second = browser.post(f"{server_a}/organisations/{school.slug}/contact/", data={**form, "phone": "0116 2"},
-                          headers={"Referer": server_a}, timeout=10)
+    second = browser.post(
+        f"{server_a}/organisations/{school.slug}/contact/",
+        data={**form, "phone": "0116 2"},
+        headers={"Referer": server_a},
+        timeout=10,
+    )
     assert "Someone else saved changes" in second.text
     school.refresh_from_db()
     assert school.phone == "0116 1"
@@ -153,7 +188,8 @@ def _sign_in(browser, server, user):
         f"{server}/accounts/login/",
         data={"username": user.email, "password": PASSWORD, "csrfmiddlewaretoken": token},
         headers={"Referer": f"{server}/accounts/login/"},
-        allow_redirects=False, timeout=10,
+        allow_redirects=False,
+        timeout=10,
     )
     assert signed_in.status_code == 302
 
@@ -161,8 +197,12 @@ def _sign_in(browser, server, user):
 def _stored_session(browser):
     """The browser's session as the servers stored it in the shared database (signed with their key)."""
     session = Session.objects.get(session_key=browser.cookies.get(settings.SESSION_COOKIE_NAME))
-    return signing.loads(session.session_data, key=SERVERS_SECRET_KEY, salt="django.contrib.sessions.SessionStore",
-                         serializer=JSONSerializer)
+    return signing.loads(
+        session.session_data,
+        key=SERVERS_SECRET_KEY,
+        salt="django.contrib.sessions.SessionStore",
+        serializer=JSONSerializer,
+    )
 
 
 def _answer_step(browser, server, step_url, **answers):
@@ -170,13 +210,12 @@ def _answer_step(browser, server, step_url, **answers):
     page = browser.get(f"{server}{step_url}", timeout=15)
     assert page.status_code == 200 and page.url == f"{server}{step_url}"
     data = {**form_data(page.text), **answers, "save_and_continue": ""}
-    return browser.post(f"{server}{step_url}", data=data, headers={"Referer": f"{server}{step_url}"},
-                        allow_redirects=False, timeout=15)
+    return browser.post(
+        f"{server}{step_url}", data=data, headers={"Referer": f"{server}{step_url}"}, allow_redirects=False, timeout=15
+    )
 
 
-def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_other(
-    two_servers, school_lead, school
-):
+def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_other(two_servers, school_lead, school):
     """A DSL starts the audit on A, answers two commitments there, carries on on B where the wizard resumes at
     the next one, answers two there, and finishes on A: every answer from both servers is saved."""
     server_a, server_b = two_servers
@@ -190,8 +229,13 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
 
     start = f"/audits/schools/{school.slug}/start/"
     token = form_data(browser.get(f"{server_a}{start}", timeout=15).text)["csrfmiddlewaretoken"]
-    started = browser.post(f"{server_a}{start}", data={"csrfmiddlewaretoken": token},
-                           headers={"Referer": f"{server_a}{start}"}, allow_redirects=False, timeout=15)
+    started = browser.post(
+        f"{server_a}{start}",
+        data={"csrfmiddlewaretoken": token},
+        headers={"Referer": f"{server_a}{start}"},
+        allow_redirects=False,
+        timeout=15,
+    )
     audit = Audit.objects.get(organisation=school, academic_year=year)
     steps = f"/audits/{audit.pk}/steps/"
     assert started.headers["Location"] == steps
@@ -200,29 +244,55 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     )
 
     # On A: commitments 1 and 2.
-    on_a = _answer_step(browser, server_a, f"{steps}commitment-1/", **{
-        "commitment-1-outcomes-0-complete": "yes", "commitment-1-outcomes-0-details": "Sam Patel (typed on A)",
-        "commitment-1-actions-0-rag": "green", "commitment-1-actions-0-notes": "Done, typed on A",
-    })
+    on_a = _answer_step(
+        browser,
+        server_a,
+        f"{steps}commitment-1/",
+        **{
+            "commitment-1-outcomes-0-complete": "yes",
+            "commitment-1-outcomes-0-details": "Sam Patel (typed on A)",
+            "commitment-1-actions-0-rag": "green",
+            "commitment-1-actions-0-notes": "Done, typed on A",
+        },
+    )
     assert on_a.headers["Location"] == f"{steps}commitment-2/"
     today = timezone.localdate().strftime("%d/%m/%Y")
-    on_a = _answer_step(browser, server_a, f"{steps}commitment-2/", **{
-        "commitment-2-staff-0-name": "Aisha Begum (typed on A)", "commitment-2-staff-0-part_a_on": today,
-        "commitment-2-staff-0-part_b_on": today, "commitment-2-staff-0-login_received": "on",
-    })
+    on_a = _answer_step(
+        browser,
+        server_a,
+        f"{steps}commitment-2/",
+        **{
+            "commitment-2-staff-0-name": "Aisha Begum (typed on A)",
+            "commitment-2-staff-0-part_a_on": today,
+            "commitment-2-staff-0-part_b_on": today,
+            "commitment-2-staff-0-login_received": "on",
+        },
+    )
     assert on_a.headers["Location"] == f"{steps}commitment-3/"
 
     # On B: the wizard resumes at commitment 3, showing what A saved; commitments 3 and 4.
     resumed = browser.get(f"{server_b}{steps}", allow_redirects=False, timeout=15)
     assert resumed.headers["Location"] == f"{steps}commitment-3/"
     assert "Sam Patel (typed on A)" in browser.get(f"{server_b}{steps}commitment-1/", timeout=15).text
-    on_b = _answer_step(browser, server_b, f"{steps}commitment-3/", **{
-        "commitment-3-actions-0-rag": "amber", "commitment-3-actions-0-owner": "Pastoral lead (typed on B)",
-    })
+    on_b = _answer_step(
+        browser,
+        server_b,
+        f"{steps}commitment-3/",
+        **{
+            "commitment-3-actions-0-rag": "amber",
+            "commitment-3-actions-0-owner": "Pastoral lead (typed on B)",
+        },
+    )
     assert on_b.headers["Location"] == f"{steps}commitment-4/"
-    on_b = _answer_step(browser, server_b, f"{steps}commitment-4/", **{
-        "commitment-4-actions-0-rag": "red", "commitment-4-actions-0-notes": "Needs governors, typed on B",
-    })
+    on_b = _answer_step(
+        browser,
+        server_b,
+        f"{steps}commitment-4/",
+        **{
+            "commitment-4-actions-0-rag": "red",
+            "commitment-4-actions-0-notes": "Needs governors, typed on B",
+        },
+    )
     assert on_b.headers["Location"] == f"{steps}check/"
     # The wizard's own state (formtools' session storage) is in the shared session too.
     assert _stored_session(browser)[f"wizard_audit_wizard_{audit.pk}"]["step"] == "commitment-4"
@@ -232,12 +302,21 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
         f"{steps}check/"
     )
     check = browser.get(f"{server_a}{steps}check/", timeout=15).text
-    for typed in ("Sam Patel (typed on A)", "Aisha Begum (typed on A)", "Pastoral lead (typed on B)",
-                  "Needs governors, typed on B"):
+    for typed in (
+        "Sam Patel (typed on A)",
+        "Aisha Begum (typed on A)",
+        "Pastoral lead (typed on B)",
+        "Needs governors, typed on B",
+    ):
         assert typed in check
     data = {**form_data(check), "check-confirm": "on"}
-    submitted = browser.post(f"{server_a}{steps}check/", data=data, headers={"Referer": f"{server_a}{steps}check/"},
-                             allow_redirects=False, timeout=15)
+    submitted = browser.post(
+        f"{server_a}{steps}check/",
+        data=data,
+        headers={"Referer": f"{server_a}{steps}check/"},
+        allow_redirects=False,
+        timeout=15,
+    )
     assert submitted.headers["Location"] == f"/audits/{audit.pk}/"
     assert "has been submitted to the local authority" in browser.get(f"{server_b}/audits/{audit.pk}/", timeout=15).text
 
@@ -250,7 +329,8 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     assert OutcomeRecord.objects.get(audit=audit, outcome__kind="trained_staff").complete is True
     first_actions = {
         number: Action.objects.filter(audit=audit, commitment__number=number)
-        .order_by("outcome__position", "position", "pk").first()
+        .order_by("outcome__position", "position", "pk")
+        .first()
         for number in (1, 3, 4)
     }
     assert (first_actions[1].rag, first_actions[1].notes) == ("green", "Done, typed on A")
@@ -271,8 +351,14 @@ def test_an_import_started_on_one_server_runs_on_the_worker_and_is_followed_on_t
     token = _csrf(browser, url)
     rows = "".join(f"Worker Agency {i},Agency,,,,,,\n" for i in range(300))
     upload = ("orgs.csv", "Name,Kind,Phase,URN,Locality,Phone,Email,Website\n" + rows, "text/csv")
-    started = browser.post(url, data={"csrfmiddlewaretoken": token}, files={"file": upload},
-                           headers={"Referer": url}, allow_redirects=False, timeout=30)
+    started = browser.post(
+        url,
+        data={"csrfmiddlewaretoken": token},
+        files={"file": upload},
+        headers={"Referer": url},
+        allow_redirects=False,
+        timeout=30,
+    )
     assert started.status_code == 302 and started.headers["Location"].startswith("/jobs/")
     job_path = started.headers["Location"]
 

@@ -24,7 +24,9 @@ def test_officer_turns_on_two_factor_with_a_code(client_for, la_officer):
     page, device = set_up(client)
     content = page.content.decode()
     assert 'src="data:image/svg+xml;base64,' in content and "Key:" in content
-    wrong = client.post("/accounts/two-factor/set-up/", {"token": "000000" if current_code(device) != "000000" else "111111"})
+    wrong = client.post(
+        "/accounts/two-factor/set-up/", {"token": "000000" if current_code(device) != "000000" else "111111"}
+    )
     assert "That code is not right" in wrong.content.decode()
     assert not TOTPDevice.objects.filter(confirmed=True).exists()
     throttled = client.post("/accounts/two-factor/set-up/", {"token": current_code(device)})
@@ -48,7 +50,9 @@ def test_after_the_password_every_page_waits_for_the_code(client, la_officer, of
     assert client.get("/organisations/anything/").status_code == 302
     bad = client.post("/accounts/two-factor/verify/", {"token": "12ab", "next": "/dashboard/"})
     assert "Enter the 6-digit code" in bad.content.decode()
-    good = client.post("/accounts/two-factor/verify/", {"token": current_code(officer_with_device), "next": "/dashboard/"})
+    good = client.post(
+        "/accounts/two-factor/verify/", {"token": current_code(officer_with_device), "next": "/dashboard/"}
+    )
     assert good.status_code == 302 and good["Location"] == "/dashboard/"
     assert "Local-authority quality assurance" in client.get("/dashboard/").content.decode()
 
@@ -72,8 +76,9 @@ def test_a_code_cannot_be_used_twice(client, la_officer, officer_with_device):
 
 def test_verify_never_redirects_to_another_site(client, la_officer, officer_with_device):
     client.post("/accounts/login/", {"username": la_officer.email, "password": PASSWORD})
-    response = client.post("/accounts/two-factor/verify/",
-                           {"token": current_code(officer_with_device), "next": "https://evil.example/"})
+    response = client.post(
+        "/accounts/two-factor/verify/", {"token": current_code(officer_with_device), "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/dashboard/"
 
 
@@ -82,7 +87,10 @@ def test_turning_off_needs_a_current_code(client_for, la_officer, officer_with_d
     session = client.session
     session["otp_device_id"] = officer_with_device.persistent_id
     session.save()
-    refused = client.post("/accounts/two-factor/turn-off/", {"token": "999999" if current_code(officer_with_device) != "999999" else "888888"})
+    refused = client.post(
+        "/accounts/two-factor/turn-off/",
+        {"token": "999999" if current_code(officer_with_device) != "999999" else "888888"},
+    )
     assert "not right" in refused.content.decode()
     assert TOTPDevice.objects.filter(user=la_officer).exists()
     officer_with_device.refresh_from_db()
@@ -91,8 +99,17 @@ def test_turning_off_needs_a_current_code(client_for, la_officer, officer_with_d
     assert not TOTPDevice.objects.filter(user=la_officer).exists()
 
 
-@pytest.mark.parametrize("role, allowed", [("la_officer", True), ("board_member", True), ("admin", True),
-                                           ("school_lead", False), ("agency_editor", False), ("no_role", False)])
+@pytest.mark.parametrize(
+    "role, allowed",
+    [
+        ("la_officer", True),
+        ("board_member", True),
+        ("admin", True),
+        ("school_lead", False),
+        ("agency_editor", False),
+        ("no_role", False),
+    ],
+)
 def test_offered_to_partnership_wide_roles_only(client_for, everyone, role, allowed):
     client = client_for(everyone[role])
     assert client.get("/accounts/two-factor/").status_code == (200 if allowed else 403)

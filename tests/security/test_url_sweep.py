@@ -233,19 +233,58 @@ FORGED_POST = {
         "how_to_get_help agreed_actions strengths areas_for_development sign_off_note returned_reason"
     ).split()
 } | {
-    "email": "forged@attacker.example", "status": "met", "rag": "green", "judgement": "good", "agrees": "on",
-    "overall_judgement": "good", "signed_on": "2026-01-05", "date": "2026-01-05", "visited_on": "2026-01-05",
-    "due_date": "2026-01-05", "completed_on": "2026-01-05", "period_start": "2026-04-01", "value": "1",
-    "attendees": "3", "staff_in_roles": "9", "staff_trained": "9", "complete": "on", "confirm": "yes",
-    "action-approve": "on", "action-publish": "on", "is_open": "on", "open_to_contributors": "on",
-    "lead_agency": "", "organisation": "", "version": "1", "role_choice": "lead",
+    "email": "forged@attacker.example",
+    "status": "met",
+    "rag": "green",
+    "judgement": "good",
+    "agrees": "on",
+    "overall_judgement": "good",
+    "signed_on": "2026-01-05",
+    "date": "2026-01-05",
+    "visited_on": "2026-01-05",
+    "due_date": "2026-01-05",
+    "completed_on": "2026-01-05",
+    "period_start": "2026-04-01",
+    "value": "1",
+    "attendees": "3",
+    "staff_in_roles": "9",
+    "staff_trained": "9",
+    "complete": "on",
+    "confirm": "yes",
+    "action-approve": "on",
+    "action-publish": "on",
+    "is_open": "on",
+    "open_to_contributors": "on",
+    "lead_agency": "",
+    "organisation": "",
+    "version": "1",
+    "role_choice": "lead",
 }
 
-SWEEPING = ["anonymous", "no_role", "other_school_lead", "far_school_lead", "far_school_editor", "agency_lead",
-            "agency_editor", "board_member", "la_officer", "victim_lead", "victim_editor"]
+SWEEPING = [
+    "anonymous",
+    "no_role",
+    "other_school_lead",
+    "far_school_lead",
+    "far_school_editor",
+    "agency_lead",
+    "agency_editor",
+    "board_member",
+    "la_officer",
+    "victim_lead",
+    "victim_editor",
+]
 # Roles whose forged POSTs must change nothing of the victim's (the LA and the victim may change their work).
-OUTSIDERS = {"anonymous", "no_role", "other_school_lead", "far_school_lead", "far_school_editor", "agency_lead",
-             "agency_editor", "board_member"}
+OUTSIDERS = {
+    "anonymous",
+    "no_role",
+    "other_school_lead",
+    "far_school_lead",
+    "far_school_editor",
+    "agency_lead",
+    "agency_editor",
+    "board_member",
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -290,20 +329,38 @@ def victim_fingerprint(world, *, board=False):
     querysets = [
         Organisation.objects.filter(pk__in=organisations),
         Membership.objects.filter(organisation__in=organisations),
-        User.objects.filter(pk__in=people).values("email", "password", "is_active", "first_name", "last_name",
-                                                  "partnership_role", "is_superuser"),
+        User.objects.filter(pk__in=people).values(
+            "email", "password", "is_active", "first_name", "last_name", "partnership_role", "is_superuser"
+        ),
         OfferPage.objects.filter(organisation__in=organisations).values(
-            "live", "has_unpublished_changes", "latest_revision_id", "live_revision_id", "title", "summary",
-            "locked", "slug", "path"),
-        Audit.objects.filter(organisation=v), OutcomeRecord.objects.filter(audit__organisation=v),
-        Action.objects.filter(audit__organisation=v), TrainedStaff.objects.filter(audit__organisation=v),
-        AuditComment.objects.filter(audit__organisation=v), OfferVisit.objects.filter(organisation=v),
-        CaseAudit.objects.filter(lead_agency=v), PrincipleFinding.objects.filter(audit__lead_agency=v),
-        AuditAction.objects.filter(audit__lead_agency=v), Moderation.objects.filter(audit__lead_agency=v),
-        Signature.objects.filter(organisation=v), PledgeStatus.objects.filter(organisation=v),
-        DesignatedLead.objects.filter(organisation=v), TrainingSummary.objects.filter(organisation=v),
-        TrainingRecord.objects.filter(organisation=v), AccessRoutes.objects.filter(organisation=v),
-        ImpactMeasure.objects.filter(organisation=v), ImpactReturn.objects.filter(measure__organisation=v),
+            "live",
+            "has_unpublished_changes",
+            "latest_revision_id",
+            "live_revision_id",
+            "title",
+            "summary",
+            "locked",
+            "slug",
+            "path",
+        ),
+        Audit.objects.filter(organisation=v),
+        OutcomeRecord.objects.filter(audit__organisation=v),
+        Action.objects.filter(audit__organisation=v),
+        TrainedStaff.objects.filter(audit__organisation=v),
+        AuditComment.objects.filter(audit__organisation=v),
+        OfferVisit.objects.filter(organisation=v),
+        CaseAudit.objects.filter(lead_agency=v),
+        PrincipleFinding.objects.filter(audit__lead_agency=v),
+        AuditAction.objects.filter(audit__lead_agency=v),
+        Moderation.objects.filter(audit__lead_agency=v),
+        Signature.objects.filter(organisation=v),
+        PledgeStatus.objects.filter(organisation=v),
+        DesignatedLead.objects.filter(organisation=v),
+        TrainingSummary.objects.filter(organisation=v),
+        TrainingRecord.objects.filter(organisation=v),
+        AccessRoutes.objects.filter(organisation=v),
+        ImpactMeasure.objects.filter(organisation=v),
+        ImpactReturn.objects.filter(measure__organisation=v),
         ContributorRating.objects.filter(contributor__in=people),
     ]
     if not board:
@@ -341,7 +398,7 @@ def _leaks(text, role):
     for token, marker in victim.MARKERS.items():
         at = lowered.find(token.lower())
         if at >= 0 and role not in marker.may_see:
-            found.append(f"{token} ({marker.why}): ...{text[max(0, at - 60):at + 60]!r}...")
+            found.append(f"{token} ({marker.why}): ...{text[max(0, at - 60) : at + 60]!r}...")
     return found
 
 
@@ -527,8 +584,14 @@ def test_every_url_parameter_is_filled(world):
         unfilled
     )
     swept = {route.template for route, _ in urls}
-    assert {"/api/openreferral/services/<service_id>/", "/admin/pages/<page_id>/edit/", "/audits/<pk>/action-plan.xlsx",
-            "/pledges/matrix.xlsx", "/offer-register/offers.xlsx", "/<_1>"} <= swept
+    assert {
+        "/api/openreferral/services/<service_id>/",
+        "/admin/pages/<page_id>/edit/",
+        "/audits/<pk>/action-plan.xlsx",
+        "/pledges/matrix.xlsx",
+        "/offer-register/offers.xlsx",
+        "/<_1>",
+    } <= swept
 
 
 def test_the_allow_list_names_only_real_routes():
@@ -558,8 +621,10 @@ def test_sweep(world, role):
         f"{role} may read {token} ({victim.MARKERS[token].why}) but no swept URL showed it" for token in never_shown
     ]
     spent = ", ".join(f"{what} {seconds:.1f}s" for what, seconds in result.spent.items())
-    figures = (f"{result.requests} requests in {result.seconds:.1f}s ({spent}), "
-               f"statuses {dict(sorted(result.statuses.items()))}")
+    figures = (
+        f"{result.requests} requests in {result.seconds:.1f}s ({spent}), "
+        f"statuses {dict(sorted(result.statuses.items()))}"
+    )
     print(f"\nsweep as {role}: {figures}")
     assert not problems, f"{len(problems)} problems sweeping as {role} ({figures}):\n" + "\n".join(problems)
 

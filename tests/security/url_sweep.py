@@ -37,7 +37,7 @@ _ROUTE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
 def _regex_template(regex):
-    """"^services/(?P<service_id>[^/]+)/?$" -> "services/<service_id>/"; unnamed groups become <_1>, <_2>."""
+    """ "^services/(?P<service_id>[^/]+)/?$" -> "services/<service_id>/"; unnamed groups become <_1>, <_2>."""
     out, i, unnamed = [], 0, 0
     regex = regex.removeprefix("^").removesuffix("$")
     while i < len(regex):

@@ -31,7 +31,6 @@ from wagtail.models import Collection, Site, WorkflowState
 from audits import services as audit_services
 from audits.models import Action, AuditComment, OfferVisit, OutcomeRecord, TrainedStaff
 from caseaudits.choices import Finding
-from portal.judgements import Judgement
 from caseaudits.models import AuditAction, CaseAudit, Moderation, PrincipleFinding
 from caseaudits.models import Framework as CaseFramework
 from home import services as offer_services
@@ -54,10 +53,11 @@ from pledges.models import (
     TrainingSummary,
 )
 from pledges.models import Status as PledgeStatusChoice
+from portal.judgements import Judgement
 from portal.models import Membership, Organisation, User
 from portal.periods import academic_year
-from testdata.people import make_user
 from testdata.offers import make_offer
+from testdata.people import make_user
 
 VICTIM_MEMBERS = frozenset({"victim_lead", "victim_editor"})
 LA = frozenset({"la_officer", "admin"})
@@ -85,24 +85,46 @@ MARKERS = {
     m.token: m
     for m in [
         Marker("VQ7OFFERPUBLICZ", ROLES, "offers: a published offer is public (directory, page, Open Referral feed)"),
-        Marker("VQ7OFFERPENDINGZ", VICTIM_MEMBERS | LA, "offers: a revision in moderation is the organisation's and the LA's"),
-        Marker("VQ7OFFERDRAFTZ", VICTIM_MEMBERS | LA, "offers: a never-published draft is the organisation's and the LA's"),
+        Marker(
+            "VQ7OFFERPENDINGZ",
+            VICTIM_MEMBERS | LA,
+            "offers: a revision in moderation is the organisation's and the LA's",
+        ),
+        Marker(
+            "VQ7OFFERDRAFTZ", VICTIM_MEMBERS | LA, "offers: a never-published draft is the organisation's and the LA's"
+        ),
         Marker("VQ7AUDITZ", VICTIM_MEMBERS | LA, "commitments: an audit in progress (board: submitted only)"),
         Marker("VQ7AUDITSUBMITTEDZ", VICTIM_MEMBERS | LA | BOARD, "commitments: a submitted audit, the board reads it"),
         Marker("VQ7VISITZ", VICTIM_MEMBERS | LA, "commitments: offer quality visits, the school's and the LA's"),
-        Marker("VQ7CASEZ", VICTIM_MEMBERS | LA, "caseaudits: case-level records, the lead agency's and the LA's; never the board"),
+        Marker(
+            "VQ7CASEZ",
+            VICTIM_MEMBERS | LA,
+            "caseaudits: case-level records, the lead agency's and the LA's; never the board",
+        ),
         Marker("VQ7ROUNDDRAFTZ", LA, "maturity: a draft not open to contributors is the LA's only"),
         Marker("VQ7ROUNDSUBMITTEDZ", LA | BOARD, "maturity: a round with the board, not yet signed off"),
-        Marker("VQ7ROUNDVIEWZ", LA | {"victim_lead"}, "maturity: a contributor's own view, read by the LA (board once submitted)"),
+        Marker(
+            "VQ7ROUNDVIEWZ",
+            LA | {"victim_lead"},
+            "maturity: a contributor's own view, read by the LA (board once submitted)",
+        ),
         Marker("VQ7PLEDGEZ", VICTIM_MEMBERS | LA | BOARD, "pledges: evidence, read by the organisation, LA and board"),
         Marker("VQ7SIGNATUREZ", ROLES, "pledges: signatories and their statements are public"),
-        Marker("VQ7DESIGNATEDLEADZ", ROLES - ANONYMOUS - SIGNED_IN_NO_ROLE,
-               "pledges: the designated leads' directory, for every signed-in partner"),
+        Marker(
+            "VQ7DESIGNATEDLEADZ",
+            ROLES - ANONYMOUS - SIGNED_IN_NO_ROLE,
+            "pledges: the designated leads' directory, for every signed-in partner",
+        ),
         Marker("VQ7CONTACTZ", VICTIM_MEMBERS | LA, "portal: the organisation's private record (can_view_organisation)"),
         Marker("VQ7PERSONZ", VICTIM_MEMBERS | LA, "portal: the organisation's people (can_view_organisation)"),
-        Marker("VQ7LEADNAMEZ", VICTIM_MEMBERS | LA | BOARD,
-               "offers: the lead who submits, named on submitted work the board reads; in the CMS, cms_people"),
-        Marker("VQ7JOBZ", LA | {"victim_lead"}, "portal.jobs: a background job and its result, its owner's and the LA's"),
+        Marker(
+            "VQ7LEADNAMEZ",
+            VICTIM_MEMBERS | LA | BOARD,
+            "offers: the lead who submits, named on submitted work the board reads; in the CMS, cms_people",
+        ),
+        Marker(
+            "VQ7JOBZ", LA | {"victim_lead"}, "portal.jobs: a background job and its result, its owner's and the LA's"
+        ),
     ]
 }
 
@@ -140,8 +162,14 @@ def _job(owner, job_marker):
     from portal.jobs import Job
 
     job = Job.objects.create(
-        owner=owner, kind="case-audits-import", label="Import case-file audits", runner="portal.jobs.run_job",
-        status=Job.Status.FAILED, done=1, total=1, message="Nothing was saved: 1 problem(s) found.",
+        owner=owner,
+        kind="case-audits-import",
+        label="Import case-file audits",
+        runner="portal.jobs.run_job",
+        status=Job.Status.FAILED,
+        done=1,
+        total=1,
+        message="Nothing was saved: 1 problem(s) found.",
         errors=[{"row": 2, "column": "Evidence", "message": job_marker.text("job error")}],
     )
     job.result_file = default_storage.save(f"jobs/{job.pk}/result.csv", ContentFile(job_marker.text("result")))
@@ -187,7 +215,10 @@ def attackers_and_partners(north, south, other_school, agency):
         ("submitted", "With the board 2025", RoundStatus.SUBMITTED, False),
     ):
         round_ = maturity_services.create_round(
-            framework=stmm, title=title, period_start=date(2025, 1, 1), period_end=date(2025, 1, 31),
+            framework=stmm,
+            title=title,
+            period_start=date(2025, 1, 1),
+            period_end=date(2025, 1, 31),
             user=users["la_officer"],
         )
         round_.status, round_.open_to_contributors = status, is_open
@@ -205,7 +236,7 @@ def attackers_and_partners(north, south, other_school, agency):
 def build(victim, users, rounds):
     """Give `victim` work in every feature; returns the World (and adds victim_lead / victim_editor to users)."""
     m = marker
-    admin, officer, board = users["admin"], users["la_officer"], users["board_member"]
+    admin, officer = users["admin"], users["la_officer"]
     lead = make_user("dsl@victim.example", memberships=[(victim, Membership.Role.LEAD)])
     editor = make_user("office@victim.example", memberships=[(victim, Membership.Role.EDITOR)])
     editor.last_name = m("PERSON").text("last name")
@@ -224,7 +255,10 @@ def build(victim, users, rounds):
     offer.how_to_get_help = m("OFFERPENDING").text("how to get help awaiting moderation")
     offer_services.submit_for_moderation(offer, lead)
     draft_offer = make_offer(
-        sister, "draft", user=lead, title=m("OFFERDRAFT").text("draft title"),
+        sister,
+        "draft",
+        user=lead,
+        title=m("OFFERDRAFT").text("draft title"),
         summary=m("OFFERDRAFT").text("draft summary"),
     )
     # The organisation's own record, changed after the offer copied its contact details.
@@ -242,22 +276,35 @@ def build(victim, users, rounds):
     OutcomeRecord.objects.filter(audit=audit).update(details=m("AUDIT").text("outcome details"))
     action = Action.objects.filter(audit=audit).order_by("pk").first()
     action.description, action.notes, action.owner = (
-        m("AUDIT").text("action description"), m("AUDIT").text("action notes"), m("AUDIT").text("owner"),
+        m("AUDIT").text("action description"),
+        m("AUDIT").text("action notes"),
+        m("AUDIT").text("owner"),
     )
     action.save()
     TrainedStaff.objects.create(audit=audit, name=m("AUDIT").text("trained staff"), updated_by=lead)
     AuditComment.objects.create(audit=audit, author=officer, text=m("AUDIT").text("officer comment"))
     visit = OfferVisit.objects.create(
-        organisation=victim, visited_on=date.today() - timedelta(days=10), officer=officer, judgement="good",
-        notes=m("VISIT").text("notes"), agreed_actions=m("VISIT").text("agreed actions"), recorded_by=officer,
+        organisation=victim,
+        visited_on=date.today() - timedelta(days=10),
+        officer=officer,
+        judgement="good",
+        notes=m("VISIT").text("notes"),
+        agreed_actions=m("VISIT").text("agreed actions"),
+        recorded_by=officer,
     )
 
     # Case-file audits of a case the victim leads, moderated by a second officer.
-    framework = CaseFramework.objects.get(key="leicester-eha-principles", revision=1)
+    framework = CaseFramework.objects.get(slug="leicester-eha-principles", version=1)
     case_audit = CaseAudit.objects.create(
-        framework=framework, case_reference="EHA-977001", lead_agency=victim, locality=victim.locality,
-        eha_start_date=date(2017, 12, 1), audit_date=date(2018, 5, 10), auditor=officer,
-        overall_judgement=Judgement.GOOD, strengths=m("CASE").text("strengths"),
+        framework=framework,
+        case_reference="EHA-977001",
+        lead_agency=victim,
+        locality=victim.locality,
+        eha_start_date=date(2017, 12, 1),
+        audit_date=date(2018, 5, 10),
+        auditor=officer,
+        overall_judgement=Judgement.GOOD,
+        strengths=m("CASE").text("strengths"),
         areas_for_development=m("CASE").text("areas for development"),
     )
     PrincipleFinding.objects.bulk_create(
@@ -265,7 +312,9 @@ def build(victim, users, rounds):
         for p in framework.principles.all()
     )
     case_action = AuditAction.objects.create(
-        audit=case_audit, description=m("CASE").text("action"), due_date=date(2018, 6, 30),
+        audit=case_audit,
+        description=m("CASE").text("action"),
+        due_date=date(2018, 6, 30),
         progress_note=m("CASE").text("progress note"),
     )
     Moderation.objects.create(
@@ -278,48 +327,69 @@ def build(victim, users, rounds):
         round=rounds["draft"], number=1, recommendation=m("ROUNDDRAFT").text("recommendation"), responsible_lead="LA"
     )
     ContributorRating.objects.create(
-        round=rounds["open"], strand=stmm.strands.order_by("pk").first(), contributor=lead,
-        rating=parse_rating("Maturing", stmm.level_names), comment=m("ROUNDVIEW").text("comment"),
+        round=rounds["open"],
+        strand=stmm.strands.order_by("pk").first(),
+        contributor=lead,
+        rating=parse_rating("Maturing", stmm.level_names),
+        comment=m("ROUNDVIEW").text("comment"),
     )
 
     # Pledges: signed with a public statement, evidence on every pledge.
     pledge_set = PledgeSet.objects.current()
     Signature.objects.create(
-        organisation=victim, pledge_set=pledge_set, signatory_name=m("SIGNATURE").text("signatory"),
-        signatory_role="Head teacher", signed_on=date(2024, 5, 1), statement=m("SIGNATURE").text("statement"),
+        organisation=victim,
+        pledge_set=pledge_set,
+        signatory_name=m("SIGNATURE").text("signatory"),
+        signatory_role="Head teacher",
+        signed_on=date(2024, 5, 1),
+        statement=m("SIGNATURE").text("statement"),
         recorded_by=lead,
     )
     for pledge in pledge_set.pledges.all():
         PledgeStatus.objects.create(
-            organisation=victim, pledge=pledge, status=PledgeStatusChoice.IN_PROGRESS,
-            review_date=date.today() + timedelta(days=90), notes=m("PLEDGE").text(f"pledge {pledge.number} notes"),
+            organisation=victim,
+            pledge=pledge,
+            status=PledgeStatusChoice.IN_PROGRESS,
+            review_date=date.today() + timedelta(days=90),
+            notes=m("PLEDGE").text(f"pledge {pledge.number} notes"),
             updated_by=lead,
         )
     DesignatedLead.objects.create(
-        organisation=victim, name=m("DESIGNATEDLEAD").text("name"), role="Deputy head",
-        email="designated.lead@victim.example", updated_by=lead,
+        organisation=victim,
+        name=m("DESIGNATEDLEAD").text("name"),
+        role="Deputy head",
+        email="designated.lead@victim.example",
+        updated_by=lead,
     )
     TrainingSummary.objects.create(organisation=victim, staff_in_roles=7, staff_trained=3, updated_by=lead)
     training = TrainingRecord.objects.create(
         organisation=victim, course=m("PLEDGE").text("course"), date=date(2025, 3, 3), attendees=4, recorded_by=lead
     )
     AccessRoutes.objects.create(
-        organisation=victim, for_staff=m("PLEDGE").text("access for staff"),
-        for_service_users=m("PLEDGE").text("access for families"), updated_by=lead,
+        organisation=victim,
+        for_staff=m("PLEDGE").text("access for staff"),
+        for_service_users=m("PLEDGE").text("access for families"),
+        updated_by=lead,
     )
     measure = ImpactMeasure.objects.create(
         organisation=victim, name=m("PLEDGE").text("measure"), description=m("PLEDGE").text("measure description")
     )
     impact_return = ImpactReturn.objects.create(
-        measure=measure, period_start=date(2025, 4, 1), value=12, narrative=m("PLEDGE").text("narrative"),
+        measure=measure,
+        period_start=date(2025, 4, 1),
+        value=12,
+        narrative=m("PLEDGE").text("narrative"),
         submitted_by=lead,
     )
 
     # Wagtail's own records about the victim's pages.
     workflow_state = WorkflowState.objects.active().for_instance(offer).first()
     editing_session = EditingSession.objects.create(
-        user=lead, content_type=ContentType.objects.get_for_model(offer), object_id=str(offer.pk),
-        last_seen_at=timezone.now(), is_editing=True,
+        user=lead,
+        content_type=ContentType.objects.get_for_model(offer),
+        object_id=str(offer.pk),
+        last_seen_at=timezone.now(),
+        is_editing=True,
     )
     redirect = Redirect.objects.create(old_path="/victim-old-offer", redirect_page=offer)
     wagtail = {
@@ -338,11 +408,21 @@ def build(victim, users, rounds):
     }
     job = _job(lead, m("JOB"))
     return World(
-        job=job, victim=victim, sister=sister, users=users, offer=offer, draft_offer=draft_offer, audit=audit,
-        submitted_audit=submitted, action=action, visit=visit, case_audit=case_audit, case_action=case_action,
-        rounds=rounds, round_item=round_item,
+        job=job,
+        victim=victim,
+        sister=sister,
+        users=users,
+        offer=offer,
+        draft_offer=draft_offer,
+        audit=audit,
+        submitted_audit=submitted,
+        action=action,
+        visit=visit,
+        case_audit=case_audit,
+        case_action=case_action,
+        rounds=rounds,
+        round_item=round_item,
         pledge={"training": training, "measure": measure, "return": impact_return},
         wagtail=wagtail,
         password_reset=(urlsafe_base64_encode(force_bytes(lead.pk)), "set-password"),
     )
-

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from audits.exports import city_matrix_workbook
-from audits.selectors import city_view
 from audits.rules import parse_academic_year
+from audits.selectors import city_view
 from portal.periods import academic_year
 
 

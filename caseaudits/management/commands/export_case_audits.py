@@ -3,12 +3,11 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from portal.periods import financial_quarter, parse_financial_year
-from portal.xlsx import ReportWorkbook
-
 from caseaudits.exports import write_quarterly_report
 from caseaudits.models import Framework
 from caseaudits.selectors import quarterly_report
+from portal.periods import financial_quarter, parse_financial_year
+from portal.xlsx import ReportWorkbook
 
 
 class Command(BaseCommand):

@@ -25,7 +25,9 @@ class Command(BaseCommand):
         chosen = selectors.rounds_to_compare(Round.objects.all(), framework, rounds)
         missing = set(rounds or []) - {r.pk for r in chosen}
         if missing:
-            raise CommandError(f"These rounds are not in the framework exported: {', '.join(map(str, sorted(missing)))}.")
+            raise CommandError(
+                f"These rounds are not in the framework exported: {', '.join(map(str, sorted(missing)))}."
+            )
         if not chosen:
             raise CommandError("There are no rounds to export.")
         comparison = selectors.compare(chosen)
