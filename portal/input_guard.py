@@ -8,8 +8,9 @@
   Wagtail hands them to the search backend as typed and a lone double quote broke SQLite's full-text
   query (the backend wraps each term in double quotes).
 - `search_terms()`: what every search box passes to the search backend. Only words (letters and digits
-  of any script) survive, lower-cased and separated by single spaces, so SQLite FTS5 and PostgreSQL
-  full-text syntax never see a quote, an operator (AND, OR, NOT, NEAR, *, ^, :, -) or a bracket.
+  of any script) survive, as typed and separated by single spaces, so SQLite FTS5 and PostgreSQL
+  full-text syntax never see a quote, an operator sign (*, ^, :, -) or a bracket (and the backends quote
+  each word, so AND, OR, NOT and NEAR are words).
   A search of only punctuation becomes no search.
 - A `next` (where to go after signing in) that is not a path on this site is dropped: the sign-in views
   redirect to it and failed on anything else.
@@ -91,7 +92,7 @@ def search_terms(value: str | None, max_length: int = MAX_SEARCH_LENGTH, *, keep
     text = _CONTROL.sub(" ", (value or "")[: max_length * 2])
     if keep_punctuation:
         return " ".join(text.replace('"', " ").split())[:max_length].strip()
-    return " ".join(_WORD.findall(text.lower()))[:max_length].strip()
+    return " ".join(_WORD.findall(text))[:max_length].strip()
 
 
 def is_local_path(value: str) -> bool:
