@@ -97,11 +97,14 @@ def pollute(*, prefixes=(PLAIN_PREFIX, *FORMULA_PREFIXES)):
             values[field.name] = payload
             polluted.append(PollutedField(number, model, field.name, payload))
         unique = {name for name in values if _is_unique(model, name)}
+        # The base manager, not `objects`: markup is planted even in frameworks that responses use, whose
+        # default manager refuses changes (the freeze, portal/frameworks.py).
+        rows = model._base_manager
         if not unique:
-            model.objects.update(**values)
+            rows.update(**values)
             continue
-        for pk in model.objects.values_list("pk", flat=True):
-            model.objects.filter(pk=pk).update(
+        for pk in rows.values_list("pk", flat=True):
+            rows.filter(pk=pk).update(
                 **{name: f"{value} #{pk}" if name in unique else value for name, value in values.items()}
             )
     return polluted

@@ -52,6 +52,7 @@ from pledges.models import (
     TrainingRecord,
     TrainingSummary,
 )
+from portal import frameworks
 from portal.models import Membership, Organisation, User
 from tests.security import url_sweep, victim
 from tests.security.victim import LA
@@ -81,10 +82,12 @@ FILLERS = {
     "caseaudits:extension": lambda w: ["csv", "xlsx"],
     "caseaudits:year": lambda w: [f"{w.case_audit.financial_year}-{(w.case_audit.financial_year + 1) % 100:02d}"],
     "maturity:pk": lambda w: [r.pk for r in w.rounds.values()],
-    "maturity:framework_detail:pk": lambda w: [w.rounds["draft"].framework_id],
     "maturity:key": lambda w: [w.rounds["draft"].framework.strands.order_by("pk").first().key],
     "maturity:item_pk": lambda w: [w.round_item.pk],
     "job_id": lambda w: [w.job.pk],
+    # the framework screens: every kind, and versions that the victim's round and case-file audit use
+    "kind_key": lambda w: [kind.key for kind in frameworks.kinds()],
+    "framework_detail:pk": lambda w: [w.rounds["draft"].framework_id, w.case_audit.framework_id],
     "uidb64": lambda w: [w.password_reset[0]],
     "token": lambda w: [w.password_reset[1]],
     # the Open Referral UK feed
