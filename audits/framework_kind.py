@@ -50,7 +50,7 @@ class CommitmentsFramework(FrameworkKind):
                     "outcomes": outcomes,
                 }
             )
-        problems.unique([(f"commitments[{i}]", c["number"]) for i, c in enumerate(commitments)], "number")
+        problems.unique("commitments", commitments, "number")
         return {"commitments": commitments}
 
     def parts_of(self, framework):

@@ -10,35 +10,19 @@ adding 90,000 to the first 10,000. With --database-url the database must be empt
 benchmark migrates it and fills it.
 """
 
-import argparse
-import os
 import random
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import argument_parser, setup_django
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argument_parser(__doc__)
     parser.add_argument("--sizes", default="10000,100000", help="Comma-separated audit counts, ascending.")
-    parser.add_argument("--database-url", help="Use this database instead of a throwaway SQLite file.")
     return parser.parse_args()
-
-
-def setup_django(database_url):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def reference_data():

@@ -10,36 +10,20 @@ once beforehand from the product's own file, written by a bare xlsxwriter workbo
 mode (no formats, no reads): what any export of these cells must at least cost. Medians of --repeat.
 """
 
-import argparse
 import io
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import argument_parser, setup_django
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argument_parser(__doc__)
     parser.add_argument("--organisations", type=int, default=10000, help="Organisations with a published offer.")
     parser.add_argument("--repeat", type=int, default=5, help="Runs of each, the median is printed (default 5).")
-    parser.add_argument("--database-url", help="Use this database instead of a throwaway SQLite file.")
     return parser.parse_args()
-
-
-def setup_django(database_url):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def median_seconds(repeat, call):

@@ -8,21 +8,17 @@ and how many ordinary audit sentences of pass.txt it wrongly refused (the false-
 is used (--database-url is accepted and ignored, for bench/run_all.py).
 """
 
-import argparse
 import os
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import argument_parser
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argument_parser(__doc__, database_help="Ignored: the guard needs no database.")
     parser.add_argument("--show", action="store_true", help="List every miss and false alarm.")
-    parser.add_argument("--database-url", help="Ignored: the guard needs no database.")
     return parser.parse_args()
 
 

@@ -30,7 +30,7 @@ class PrinciplesFramework(FrameworkKind):
             }
             for where, principle in problems.objects(data, "principles")
         ]
-        problems.unique([(f"principles[{i}]", p["code"]) for i, p in enumerate(principles)], "code")
+        problems.unique("principles", principles, "code")
         return {"principles": principles}
 
     def parts_of(self, framework):

@@ -38,7 +38,7 @@ class OfferChecklistFramework(FrameworkKind):
                         **{name: problems.texts(section, name, where, max_length=300) for name in lists},
                     }
                 )
-            problems.unique([(f"{key}[{i}]", s["slug"]) for i, s in enumerate(sections)], "slug")
+            problems.unique(key, sections, "slug")
             parts[key] = sections
         return parts
 

@@ -27,7 +27,7 @@ class MaturityFramework(FrameworkKind):
             if "/" in name:
                 problems.add(f"{where}.name", "must not contain '/'")
             levels.append({"name": name, "description": problems.text(level, "description", where, required=False)})
-        problems.unique([(f"levels[{i}]", level["name"].lower()) for i, level in enumerate(levels)], "name")
+        problems.unique("levels", levels, "name", compare=str.lower)
         strands = []
         for where, strand in problems.objects(data, "strands"):
             name = problems.text(strand, "name", where, max_length=200)
@@ -43,7 +43,7 @@ class MaturityFramework(FrameworkKind):
                     "scope": problems.texts({"scope": [scope] if isinstance(scope, str) else scope}, "scope", where),
                 }
             )
-        problems.unique([(f"strands[{i}]", s["key"]) for i, s in enumerate(strands)], "key")
+        problems.unique("strands", strands, "key")
         return {"levels": levels, "strands": strands}
 
     def parts_of(self, framework):

@@ -28,7 +28,7 @@ class PledgesFramework(FrameworkKind):
             }
             for where, pledge in problems.objects(data, "pledges")
         ]
-        problems.unique([(f"pledges[{i}]", p["number"]) for i, p in enumerate(pledges)], "number")
+        problems.unique("pledges", pledges, "number")
         return {"pledges": sorted(pledges, key=lambda p: p["number"] or 0)}
 
     def parts_of(self, framework):

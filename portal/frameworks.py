@@ -317,12 +317,14 @@ class Problems:
                 found.append(item.strip())
         return found
 
-    def unique(self, places_and_values, key):
-        """Note every repeated value of `key` among [(place, value)]."""
+    def unique(self, list_name, items, key, *, compare=None):
+        """Note every repeated value of `key` among the parts read from the file's list `list_name`, each at
+        its place ("pledges[3].number"); `compare` makes the values that count as the same equal (e.g. case)."""
         seen = set()
-        for place, value in places_and_values:
+        for i, item in enumerate(items):
+            value = item[key] if compare is None else compare(item[key])
             if value and value in seen:
-                self.add(self.place(place, key), f"'{value}' is used twice")
+                self.add(self.place(f"{list_name}[{i}]", key), f"'{value}' is used twice")
             seen.add(value)
 
 

@@ -4,6 +4,22 @@ from portal.models import Membership, User
 
 PASSWORD = "a-Test-password-1234"
 
+# Every role the role x view matrices check, in the order they report them ("anonymous" is nobody signed in).
+ROLES = [
+    "anonymous",
+    "admin",
+    "la_officer",
+    "board_member",
+    "school_lead",
+    "school_editor",
+    "other_school_lead",
+    "agency_lead",
+    "agency_editor",
+    "no_role",
+]
+# The same, signed in.
+SIGNED_IN_ROLES = [role for role in ROLES if role != "anonymous"]
+
 
 def make_user(email, *, role="", superuser=False, memberships=()):
     """A person with a partnership role (or none), optionally an administrator, and their memberships:

@@ -7,20 +7,9 @@ from django.utils import timezone
 
 from audits import services
 from audits.models import OfferVisit
+from testdata.people import ROLES
 
 SCHOOL = "Oak Tree Primary School"
-ROLES = [
-    "anonymous",
-    "admin",
-    "la_officer",
-    "board_member",
-    "school_lead",
-    "school_editor",
-    "other_school_lead",
-    "agency_lead",
-    "agency_editor",
-    "no_role",
-]
 
 
 @pytest.fixture

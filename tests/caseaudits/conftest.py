@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from caseaudits.choices import Finding
-from caseaudits.models import AuditAction, CaseAudit, Framework, PrincipleFinding
+from caseaudits.models import AuditAction, Framework
 from portal.judgements import Judgement
 from portal.models import User
+from testdata.caseaudits import make_case_audit
 from testdata.people import make_user
 
 
@@ -59,9 +60,8 @@ def make_audit(framework, principles, la_officer, north):
         actions=(),
         revision=None,
     ):
-        used = revision or framework
-        audit = CaseAudit.objects.create(
-            framework=used,
+        audit = make_case_audit(
+            revision or framework,
             case_reference=reference or f"EHA-{next(counter)}",
             lead_agency=lead_agency,
             locality=locality or north,
@@ -69,13 +69,8 @@ def make_audit(framework, principles, la_officer, north):
             audit_date=audit_date,
             auditor=auditor or la_officer,
             overall_judgement=judgement,
+            findings=findings or Finding.MET,
             strengths="Good use of the family's own words.",
-        )
-        used_principles = list(used.principles.order_by("number")) if revision else principles
-        values = findings or [Finding.MET] * len(used_principles)
-        PrincipleFinding.objects.bulk_create(
-            PrincipleFinding(audit=audit, principle=p, finding=f, evidence="Seen on file.")
-            for p, f in zip(used_principles, values)
         )
         for description, due in actions:
             AuditAction.objects.create(audit=audit, description=description, due_date=due)

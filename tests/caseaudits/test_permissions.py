@@ -8,19 +8,8 @@ import pytest
 from django.urls import reverse
 
 from portal.permissions import caseaudits as can
+from testdata.people import ROLES
 
-ROLES = [
-    "anonymous",
-    "admin",
-    "la_officer",
-    "board_member",
-    "school_lead",
-    "school_editor",
-    "other_school_lead",
-    "agency_lead",
-    "agency_editor",
-    "no_role",
-]
 LA = {"admin": 200, "la_officer": 200}
 NOBODY_ELSE_403 = {role: 403 for role in ROLES if role not in ("anonymous", "admin", "la_officer")}
 CASE_LEVEL_404 = {

@@ -3,19 +3,8 @@
 import pytest
 
 from maturity.models import Framework
+from testdata.people import ROLES
 
-ROLES = [
-    "anonymous",
-    "admin",
-    "la_officer",
-    "board_member",
-    "school_lead",
-    "school_editor",
-    "other_school_lead",
-    "agency_lead",
-    "agency_editor",
-    "no_role",
-]
 PARTNERS = ["school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor"]
 
 

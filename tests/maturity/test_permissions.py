@@ -5,19 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from maturity.models import Round
 from portal.permissions import maturity as can
+from testdata.people import ROLES
 
-ROLES = [
-    "anonymous",
-    "admin",
-    "la_officer",
-    "board_member",
-    "school_lead",
-    "school_editor",
-    "other_school_lead",
-    "agency_lead",
-    "agency_editor",
-    "no_role",
-]
 LA = {"admin", "la_officer"}
 PARTNERS = {"school_lead", "school_editor", "other_school_lead", "agency_lead", "agency_editor"}
 SIGNED_IN_WITH_A_ROLE = LA | {"board_member"} | PARTNERS

@@ -7,21 +7,10 @@ from django.urls import reverse
 
 from pledges.models import DesignatedLead, PledgeStatus, TrainingRecord
 from portal.permissions.pledges import pledge_organisations
+from testdata.people import ROLES
 
 from .conftest import IN_PROGRESS
 
-ROLES = [
-    "anonymous",
-    "admin",
-    "la_officer",
-    "board_member",
-    "school_lead",
-    "school_editor",
-    "other_school_lead",
-    "agency_lead",
-    "agency_editor",
-    "no_role",
-]
 PARTNERSHIP = {"admin", "la_officer", "board_member"}
 SCHOOL_PEOPLE = {"school_lead", "school_editor"}
 SECRET_LEAD = "Dana Secretlead"

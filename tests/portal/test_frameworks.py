@@ -30,18 +30,16 @@ def use(kind_key, framework, *, school, agency, la_officer, north):
 
         Audit.objects.create(organisation=school, academic_year="2025/26", framework=framework, started_by=la_officer)
     elif kind_key == "principles":
-        from caseaudits.models import CaseAudit
-        from portal.judgements import Judgement
+        from testdata.caseaudits import make_case_audit
 
-        CaseAudit.objects.create(
-            framework=framework,
+        make_case_audit(
+            framework,
             case_reference="EHA-10001",
             lead_agency=agency,
             locality=north,
             eha_start_date=date(2024, 1, 5),
             audit_date=date(2024, 5, 1),
             auditor=la_officer,
-            overall_judgement=Judgement.GOOD,
         )
     elif kind_key == "maturity":
         from maturity import services

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from wagtail.fields import RichTextField
 
+from testdata.caseaudits import make_case_audit
+
 PORTAL_APPS = ["portal", "home", "audits", "caseaudits", "maturity", "pledges"]
 
 # A leading =, +, -, @ (or tab / carriage return before one) makes spreadsheet software run the cell.
@@ -128,7 +130,7 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     from audits import services as audit_services
     from audits.models import AuditComment, OfferVisit, RagChange, TrainedStaff
     from caseaudits.choices import Finding
-    from caseaudits.models import AuditAction, CaseAudit, Moderation, PrincipleFinding
+    from caseaudits.models import AuditAction, Moderation
     from caseaudits.models import Framework as CaseFramework
     from maturity import services as maturity_services
     from maturity.models import ActionItem, ContributorRating
@@ -197,21 +199,17 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
     )
 
     framework = CaseFramework.objects.get(slug="leicester-eha-principles", version=1)
-    case = CaseAudit.objects.create(
-        framework=framework,
+    case = make_case_audit(
+        framework,
         case_reference="EHA-100001",
         lead_agency=agency,
         locality=north,
         eha_start_date=date(2018, 1, 5),
         audit_date=date(2018, 5, 10),
         auditor=la_officer,
-        overall_judgement=Judgement.GOOD,
+        findings=Finding.MET,
         strengths="Family's words.",
         areas_for_development="Timescales.",
-    )
-    PrincipleFinding.objects.bulk_create(
-        PrincipleFinding(audit=case, principle=p, finding=Finding.MET, evidence="Seen on file.")
-        for p in framework.principles.all()
     )
     AuditAction.objects.create(
         audit=case, description="Add timescales.", due_date=date(2018, 6, 30), progress_note="Started."

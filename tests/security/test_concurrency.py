@@ -20,7 +20,7 @@ from audits import services as audit_services
 from audits.models import Action, RagChange
 from audits.models import Framework as AuditFramework
 from caseaudits.choices import Finding
-from caseaudits.models import CaseAudit, Moderation, PrincipleFinding
+from caseaudits.models import CaseAudit, Moderation
 from caseaudits.models import Framework as CaseFramework
 from maturity import services as maturity_services
 from maturity.models import Framework as MaturityFramework
@@ -32,6 +32,7 @@ from portal.concurrency import STALE_EDIT_MESSAGE
 from portal.judgements import Judgement
 from portal.models import Membership, User
 from portal.periods import academic_year
+from testdata.caseaudits import make_case_audit
 from testdata.people import make_user
 from tests.audits.helpers import form_data, names
 
@@ -360,22 +361,17 @@ def test_pledges_signed_by_two_leads_at_once(client_for, school, school_lead, se
 @pytest.fixture
 def case_audit(agency, la_officer, north):
     framework = CaseFramework.objects.get(slug="leicester-eha-principles", version=1)
-    audit = CaseAudit.objects.create(
-        framework=framework,
+    return make_case_audit(
+        framework,
         case_reference="EHA-104233",
         lead_agency=agency,
         locality=north,
         eha_start_date=date(2017, 12, 1),
         audit_date=date(2018, 5, 10),
         auditor=la_officer,
-        overall_judgement=Judgement.GOOD,
+        findings=Finding.MET,
         strengths="Good use of the family's own words.",
     )
-    PrincipleFinding.objects.bulk_create(
-        PrincipleFinding(audit=audit, principle=p, finding=Finding.MET, evidence="Seen on file.")
-        for p in framework.principles.order_by("number")
-    )
-    return audit
 
 
 def test_case_file_audit_corrected_by_two_officers_at_once(client_for, la_officer, second_officer, case_audit):

@@ -31,7 +31,7 @@ from wagtail.models import Collection, Site, WorkflowState
 from audits import services as audit_services
 from audits.models import Action, AuditComment, OfferVisit, OutcomeRecord, TrainedStaff
 from caseaudits.choices import Finding
-from caseaudits.models import AuditAction, CaseAudit, Moderation, PrincipleFinding
+from caseaudits.models import AuditAction, Moderation
 from caseaudits.models import Framework as CaseFramework
 from home import services as offer_services
 from home.models import OfferIndexPage
@@ -56,6 +56,7 @@ from pledges.models import Status as PledgeStatusChoice
 from portal.judgements import Judgement
 from portal.models import Membership, Organisation, User
 from portal.periods import academic_year
+from testdata.caseaudits import make_case_audit
 from testdata.offers import make_offer
 from testdata.people import make_user
 
@@ -295,21 +296,18 @@ def build(victim, users, rounds):
 
     # Case-file audits of a case the victim leads, moderated by a second officer.
     framework = CaseFramework.objects.get(slug="leicester-eha-principles", version=1)
-    case_audit = CaseAudit.objects.create(
-        framework=framework,
+    case_audit = make_case_audit(
+        framework,
         case_reference="EHA-977001",
         lead_agency=victim,
         locality=victim.locality,
         eha_start_date=date(2017, 12, 1),
         audit_date=date(2018, 5, 10),
         auditor=officer,
-        overall_judgement=Judgement.GOOD,
+        findings=Finding.MET,
+        evidence=m("CASE").text("evidence"),
         strengths=m("CASE").text("strengths"),
         areas_for_development=m("CASE").text("areas for development"),
-    )
-    PrincipleFinding.objects.bulk_create(
-        PrincipleFinding(audit=case_audit, principle=p, finding=Finding.MET, evidence=m("CASE").text("evidence"))
-        for p in framework.principles.all()
     )
     case_action = AuditAction.objects.create(
         audit=case_audit,

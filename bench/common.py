@@ -1,0 +1,35 @@
+"""What the Django benchmarks share: the checkout on the import path, their command line's common part and
+a migrated database to measure on.
+
+A benchmark runs as a script (`python bench/x.py`), so bench/ is on the path and this module is imported as
+`common`; importing it puts the checkout on the path too, so the project's packages and testdata/ import.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def argument_parser(doc, database_help="Use this database instead of a throwaway SQLite file."):
+    """A parser described by the first line of the benchmark's docstring, with the --database-url every
+    benchmark accepts (bench/run_all.py passes it to them all)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--database-url", help=database_help)
+    return parser
+
+
+def setup_django(database_url):
+    """Django on the test settings and the given database, migrated."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    os.environ["DATABASE_URL"] = database_url
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
