@@ -28,8 +28,10 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py seed_demo --if-new
 
+# The development server and, beside it, one background-job worker (imports run there), stopped with it.
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The background-job worker (django-tasks' database queue): imports run here, not in the web request.
 worker: migrate
