@@ -14,14 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from portal import frameworks, permissions
-
-
-def can_read_frameworks(user) -> bool:
-    return permissions.is_partnership_wide(user)
-
-
-def can_load_frameworks(user) -> bool:
-    return permissions.can_administer(user)
+from portal.permissions.frameworks import can_load_frameworks, can_read_frameworks
 
 
 def _kind_or_404(key):

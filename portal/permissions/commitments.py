@@ -13,7 +13,6 @@ from django.db.models import Q
 
 from portal.models import Organisation
 from portal.permissions import (
-    can_administer,
     can_edit_organisation_work,
     can_sign_off_for,
     is_la_officer,
@@ -87,14 +86,6 @@ def can_record_visit(user) -> bool:
 def can_list_visits(user) -> bool:
     """LA officers, and a school's people for their own school's visits (the board sees only the count)."""
     return is_la_officer(user) or _member_of_a_school(user)
-
-
-def can_view_frameworks(user) -> bool:
-    return is_la_officer(user)
-
-
-def can_load_framework(user) -> bool:
-    return can_administer(user)
 
 
 def _member_of_a_school(user) -> bool:

@@ -19,7 +19,13 @@ Whether a round's *status* allows a change (a signed-off round is read-only) is 
 
 from django.db.models import Q
 
-from portal.permissions import is_admin, is_board_member, is_la_officer, is_partnership_wide, member_organisation_ids
+from portal.permissions import (
+    frameworks,
+    is_board_member,
+    is_la_officer,
+    is_partnership_wide,
+    member_organisation_ids,
+)
 
 # The stages of a round (the stored values of maturity.rules.Status). The core imports no feature app, so
 # the rules name the stages by value; tests/architecture pins them to the feature's own vocabulary.
@@ -95,9 +101,6 @@ def can_read_contributor_comments(user, round_) -> bool:
     return is_la_officer(user) or (is_board_member(user) and round_.status != DRAFT)
 
 
-def can_view_frameworks(user) -> bool:
-    return is_partnership_wide(user)
-
-
-def can_load_frameworks(user) -> bool:
-    return is_admin(user)
+# The framework screens are shared by every framework (portal/permissions/frameworks.py).
+can_view_frameworks = frameworks.can_read_frameworks
+can_load_frameworks = frameworks.can_load_frameworks
