@@ -76,7 +76,8 @@ class Job(models.Model):
 
     @property
     def can_retry(self):
-        return self.status == self.Status.FAILED or self.is_stale
+        # A job refused for its file's problems would fail the same way again: the person uploads a corrected file.
+        return (self.status == self.Status.FAILED and not self.errors) or self.is_stale
 
     @property
     def percent(self):

@@ -145,12 +145,19 @@ class TestPage:
     def test_another_la_officer_reads_but_only_the_owner_retries(self, client_for, la_officer, school_lead):
         from tests.conftest import make_user
 
-        job = start(school_lead, failing_runner)
+        job = start(school_lead, crashing_runner)
         other = make_user("second-officer@test.example", role=la_officer.partnership_role)
         assert client_for(other).get(f"/jobs/{job.pk}/").status_code == 200
         assert ">Retry</button>" not in client_for(other).get(f"/jobs/{job.pk}/").content.decode()
         assert client_for(other).post(f"/jobs/{job.pk}/retry/").status_code == 404
         assert client_for(school_lead).post(f"/jobs/{job.pk}/retry/").status_code == 302
+
+    def test_a_job_refused_for_its_files_problems_offers_no_retry(self, client_for, school_lead):
+        job = start(school_lead, failing_runner)
+        page = client_for(school_lead).get(f"/jobs/{job.pk}/").content.decode()
+        assert "Nothing was saved: 1 problem found" in page and ">Retry</button>" not in page
+        assert "Download the problems (CSV)" in page and "Not started yet" not in page
+        assert client_for(school_lead).post(f"/jobs/{job.pk}/retry/").status_code == 404
 
     def test_anonymous_is_sent_to_sign_in(self, client, la_officer):
         job = start(la_officer)
