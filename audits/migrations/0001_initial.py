@@ -6,569 +6,261 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("portal", "0001_initial"),
+        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Commitment",
+            name='Commitment',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("number", models.PositiveSmallIntegerField()),
-                ("title", models.CharField(max_length=300)),
-                (
-                    "short_title",
-                    models.CharField(help_text="For table headings, e.g. 'DSL responsible'.", max_length=80),
-                ),
-                ("guidance", models.TextField(blank=True, help_text="Advice shown to schools at this step.")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveSmallIntegerField()),
+                ('title', models.CharField(max_length=300)),
+                ('short_title', models.CharField(help_text="For table headings, e.g. 'DSL responsible'.", max_length=80)),
+                ('guidance', models.TextField(blank=True, help_text='Advice shown to schools at this step.')),
             ],
             options={
-                "ordering": ["framework", "number"],
+                'ordering': ['framework', 'number'],
             },
         ),
         migrations.CreateModel(
-            name="Audit",
+            name='Audit',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("academic_year", models.CharField(help_text="For example 2026/27.", max_length=7)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("in_progress", "In progress"), ("submitted", "Submitted")],
-                        default="in_progress",
-                        max_length=20,
-                    ),
-                ),
-                ("started_at", models.DateTimeField(auto_now_add=True)),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "carried_forward_from",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="carried_forward_to",
-                        to="audits.audit",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="commitment_audits",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "started_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('academic_year', models.CharField(help_text='For example 2026/27.', max_length=7)),
+                ('status', models.CharField(choices=[('in_progress', 'In progress'), ('submitted', 'Submitted')], default='in_progress', max_length=20)),
+                ('started_at', models.DateTimeField(auto_now_add=True)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('carried_forward_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_forward_to', to='audits.audit')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='commitment_audits', to='portal.organisation')),
+                ('started_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-academic_year", "pk"],
+                'ordering': ['-academic_year', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="AuditComment",
+            name='AuditComment',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("text", models.TextField()),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="audits.audit"
-                    ),
-                ),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "commitment",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="Leave empty for a comment on the whole audit.",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="audits.commitment",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('text', models.TextField()),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='audits.audit')),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('commitment', models.ForeignKey(blank=True, help_text='Leave empty for a comment on the whole audit.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='audits.commitment')),
             ],
             options={
-                "ordering": ["created_at", "pk"],
+                'ordering': ['created_at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Framework",
+            name='Framework',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("slug", models.SlugField(help_text="Names the framework across its versions.", max_length=100)),
-                ("version", models.PositiveIntegerField()),
-                ("title", models.CharField(max_length=200)),
-                ("description", models.TextField(blank=True)),
-                ("source", models.CharField(blank=True, help_text="Where the wording comes from.", max_length=300)),
-                (
-                    "is_current",
-                    models.BooleanField(default=False, help_text="New audits start from the current framework."),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('slug', models.SlugField(help_text='Names the framework across its versions.', max_length=100)),
+                ('version', models.PositiveIntegerField()),
+                ('title', models.CharField(max_length=200)),
+                ('description', models.TextField(blank=True)),
+                ('source', models.CharField(blank=True, help_text='Where the wording comes from.', max_length=300)),
+                ('is_current', models.BooleanField(default=False, help_text='New audits start from the current framework.')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["slug", "-version"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("slug", "version"), name="audits_framework_unique_version"),
-                    models.UniqueConstraint(
-                        condition=models.Q(("is_current", True)),
-                        fields=("is_current",),
-                        name="audits_one_current_framework",
-                    ),
-                ],
+                'ordering': ['slug', '-version'],
+                'constraints': [models.UniqueConstraint(fields=('slug', 'version'), name='audits_framework_unique_version'), models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='audits_one_current_framework')],
             },
         ),
         migrations.AddField(
-            model_name="commitment",
-            name="framework",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE, related_name="commitments", to="audits.framework"
-            ),
+            model_name='commitment',
+            name='framework',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='audits.framework'),
         ),
         migrations.AddField(
-            model_name="audit",
-            name="framework",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT, related_name="audits", to="audits.framework"
-            ),
+            model_name='audit',
+            name='framework',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='audits', to='audits.framework'),
         ),
         migrations.CreateModel(
-            name="OfferVisit",
+            name='OfferVisit',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("visited_on", models.DateField(verbose_name="date of visit")),
-                (
-                    "judgement",
-                    models.CharField(
-                        choices=[
-                            ("outstanding", "Outstanding"),
-                            ("good", "Good"),
-                            ("requires_improvement", "Requires improvement"),
-                            ("inadequate", "Inadequate"),
-                        ],
-                        max_length=30,
-                        verbose_name="judgement of the offer's quality",
-                    ),
-                ),
-                ("notes", models.TextField(blank=True)),
-                ("agreed_actions", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "officer",
-                    models.ForeignKey(
-                        help_text="The officer who made the visit.",
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="offer_visits",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="offer_visits",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('visited_on', models.DateField(verbose_name='date of visit')),
+                ('judgement', models.CharField(choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement'), ('inadequate', 'Inadequate')], max_length=30, verbose_name="judgement of the offer's quality")),
+                ('notes', models.TextField(blank=True)),
+                ('agreed_actions', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('officer', models.ForeignKey(help_text='The officer who made the visit.', on_delete=django.db.models.deletion.PROTECT, related_name='offer_visits', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offer_visits', to='portal.organisation')),
+                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-visited_on", "-pk"],
+                'ordering': ['-visited_on', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="Outcome",
+            name='Outcome',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("position", models.PositiveSmallIntegerField()),
-                ("text", models.CharField(max_length=400)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("standard", "Complete yes/no, with details and dates"),
-                            ("trained_staff", "Met when a listed member of staff has finished both training parts"),
-                            ("offer_published", "Cannot be complete while the school's offer is unpublished"),
-                        ],
-                        default="standard",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "details_label",
-                    models.CharField(blank=True, help_text="Leave empty to not ask for details.", max_length=150),
-                ),
-                ("details_hint", models.CharField(blank=True, max_length=300)),
-                (
-                    "details_required",
-                    models.BooleanField(default=False, help_text="Details must be given to mark it complete."),
-                ),
-                (
-                    "date_label",
-                    models.CharField(blank=True, help_text="Leave empty to not ask for a date.", max_length=150),
-                ),
-                ("asks_review_date", models.BooleanField(default=True)),
-                (
-                    "commitment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="outcomes", to="audits.commitment"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField()),
+                ('text', models.CharField(max_length=400)),
+                ('kind', models.CharField(choices=[('standard', 'Complete yes/no, with details and dates'), ('trained_staff', 'Met when a listed member of staff has finished both training parts'), ('offer_published', "Cannot be complete while the school's offer is unpublished")], default='standard', max_length=20)),
+                ('details_label', models.CharField(blank=True, help_text='Leave empty to not ask for details.', max_length=150)),
+                ('details_hint', models.CharField(blank=True, max_length=300)),
+                ('details_required', models.BooleanField(default=False, help_text='Details must be given to mark it complete.')),
+                ('date_label', models.CharField(blank=True, help_text='Leave empty to not ask for a date.', max_length=150)),
+                ('asks_review_date', models.BooleanField(default=True)),
+                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='audits.commitment')),
             ],
             options={
-                "ordering": ["commitment", "position"],
+                'ordering': ['commitment', 'position'],
             },
         ),
         migrations.CreateModel(
-            name="Action",
+            name='Action',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("description", models.TextField()),
-                ("due_date", models.DateField(blank=True, null=True, verbose_name="by when")),
-                ("owner", models.CharField(blank=True, max_length=200, verbose_name="who")),
-                (
-                    "rag",
-                    models.CharField(
-                        choices=[
-                            ("red", "Red"),
-                            ("amber", "Amber"),
-                            ("green", "Green"),
-                            ("not_started", "Not started"),
-                        ],
-                        default="not_started",
-                        max_length=20,
-                        verbose_name="RAG rating",
-                    ),
-                ),
-                ("notes", models.TextField(blank=True)),
-                ("position", models.PositiveIntegerField(default=0)),
-                (
-                    "carried_forward_from",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="carried_forward_to",
-                        to="audits.action",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="audits.audit"
-                    ),
-                ),
-                (
-                    "commitment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="actions", to="audits.commitment"
-                    ),
-                ),
-                (
-                    "outcome",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The outcome this action works towards.",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="actions",
-                        to="audits.outcome",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('description', models.TextField()),
+                ('due_date', models.DateField(blank=True, null=True, verbose_name='by when')),
+                ('owner', models.CharField(blank=True, max_length=200, verbose_name='who')),
+                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('not_started', 'Not started')], default='not_started', max_length=20, verbose_name='RAG rating')),
+                ('notes', models.TextField(blank=True)),
+                ('position', models.PositiveIntegerField(default=0)),
+                ('carried_forward_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_forward_to', to='audits.action')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='audits.audit')),
+                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='audits.commitment')),
+                ('outcome', models.ForeignKey(blank=True, help_text='The outcome this action works towards.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='audits.outcome')),
             ],
             options={
-                "ordering": ["commitment__number", "position", "pk"],
+                'ordering': ['commitment__number', 'position', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="OutcomeRecord",
+            name='OutcomeRecord',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("complete", models.BooleanField(blank=True, help_text="Empty until the school answers.", null=True)),
-                ("details", models.TextField(blank=True)),
-                ("achieved_on", models.DateField(blank=True, null=True)),
-                ("review_date", models.DateField(blank=True, null=True)),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="outcome_records", to="audits.audit"
-                    ),
-                ),
-                (
-                    "outcome",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="records", to="audits.outcome"
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('complete', models.BooleanField(blank=True, help_text='Empty until the school answers.', null=True)),
+                ('details', models.TextField(blank=True)),
+                ('achieved_on', models.DateField(blank=True, null=True)),
+                ('review_date', models.DateField(blank=True, null=True)),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcome_records', to='audits.audit')),
+                ('outcome', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='audits.outcome')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["outcome__commitment__number", "outcome__position"],
+                'ordering': ['outcome__commitment__number', 'outcome__position'],
             },
         ),
         migrations.CreateModel(
-            name="RagChange",
+            name='RagChange',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("action_description", models.TextField()),
-                (
-                    "from_rag",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("red", "Red"),
-                            ("amber", "Amber"),
-                            ("green", "Green"),
-                            ("not_started", "Not started"),
-                        ],
-                        help_text="Empty for a new action.",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "to_rag",
-                    models.CharField(
-                        choices=[
-                            ("red", "Red"),
-                            ("amber", "Amber"),
-                            ("green", "Green"),
-                            ("not_started", "Not started"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("changed_at", models.DateTimeField()),
-                (
-                    "action",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="rag_changes",
-                        to="audits.action",
-                    ),
-                ),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="rag_changes", to="audits.audit"
-                    ),
-                ),
-                (
-                    "changed_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('action_description', models.TextField()),
+                ('from_rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('not_started', 'Not started')], help_text='Empty for a new action.', max_length=20)),
+                ('to_rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('not_started', 'Not started')], max_length=20)),
+                ('changed_at', models.DateTimeField()),
+                ('action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='rag_changes', to='audits.action')),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rag_changes', to='audits.audit')),
+                ('changed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-changed_at", "-pk"],
+                'ordering': ['-changed_at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="SectionProgress",
+            name='SectionProgress',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("saved_at", models.DateTimeField()),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="audits.audit"
-                    ),
-                ),
-                (
-                    "commitment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="audits.commitment"
-                    ),
-                ),
-                (
-                    "saved_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('saved_at', models.DateTimeField()),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='audits.audit')),
+                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='audits.commitment')),
+                ('saved_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
         ),
         migrations.CreateModel(
-            name="SuggestedAction",
+            name='SuggestedAction',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("position", models.PositiveSmallIntegerField()),
-                ("text", models.CharField(max_length=400)),
-                (
-                    "outcome",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="suggested_actions",
-                        to="audits.outcome",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField()),
+                ('text', models.CharField(max_length=400)),
+                ('outcome', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggested_actions', to='audits.outcome')),
             ],
             options={
-                "ordering": ["outcome", "position"],
+                'ordering': ['outcome', 'position'],
             },
         ),
         migrations.CreateModel(
-            name="TrainedStaff",
+            name='TrainedStaff',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("name", models.CharField(max_length=150)),
-                ("part_a_on", models.DateField(blank=True, null=True, verbose_name="attended part A")),
-                ("part_b_on", models.DateField(blank=True, null=True, verbose_name="attended part B")),
-                ("login_received", models.BooleanField(default=False)),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="trained_staff", to="audits.audit"
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('name', models.CharField(max_length=150)),
+                ('part_a_on', models.DateField(blank=True, null=True, verbose_name='attended part A')),
+                ('part_b_on', models.DateField(blank=True, null=True, verbose_name='attended part B')),
+                ('login_received', models.BooleanField(default=False)),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='trained_staff', to='audits.audit')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "trained staff",
-                "ordering": ["name", "pk"],
+                'verbose_name_plural': 'trained staff',
+                'ordering': ['name', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="WizardPosition",
+            name='WizardPosition',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("step", models.CharField(max_length=50)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="wizard_positions", to="audits.audit"
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('step', models.CharField(max_length=50)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wizard_positions', to='audits.audit')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
         ),
         migrations.AddConstraint(
-            model_name="commitment",
-            constraint=models.UniqueConstraint(fields=("framework", "number"), name="audits_commitment_unique_number"),
+            model_name='commitment',
+            constraint=models.UniqueConstraint(fields=('framework', 'number'), name='audits_commitment_unique_number'),
         ),
         migrations.AddIndex(
-            model_name="audit",
-            index=models.Index(fields=["academic_year", "status"], name="audits_audi_academi_a2b783_idx"),
+            model_name='audit',
+            index=models.Index(fields=['academic_year', 'status'], name='audits_audi_academi_a2b783_idx'),
         ),
         migrations.AddConstraint(
-            model_name="audit",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "academic_year"), name="audits_one_audit_per_school_year"
-            ),
+            model_name='audit',
+            constraint=models.UniqueConstraint(fields=('organisation', 'academic_year'), name='audits_one_audit_per_school_year'),
         ),
         migrations.AddConstraint(
-            model_name="outcome",
-            constraint=models.UniqueConstraint(
-                fields=("commitment", "position"), name="audits_outcome_unique_position"
-            ),
+            model_name='outcome',
+            constraint=models.UniqueConstraint(fields=('commitment', 'position'), name='audits_outcome_unique_position'),
         ),
         migrations.AddIndex(
-            model_name="action",
-            index=models.Index(fields=["audit", "commitment"], name="audits_acti_audit_i_5c3299_idx"),
+            model_name='action',
+            index=models.Index(fields=['audit', 'commitment'], name='audits_acti_audit_i_5c3299_idx'),
         ),
         migrations.AddConstraint(
-            model_name="outcomerecord",
-            constraint=models.UniqueConstraint(fields=("audit", "outcome"), name="audits_one_record_per_outcome"),
+            model_name='outcomerecord',
+            constraint=models.UniqueConstraint(fields=('audit', 'outcome'), name='audits_one_record_per_outcome'),
         ),
         migrations.AddConstraint(
-            model_name="sectionprogress",
-            constraint=models.UniqueConstraint(fields=("audit", "commitment"), name="audits_one_progress_per_section"),
+            model_name='sectionprogress',
+            constraint=models.UniqueConstraint(fields=('audit', 'commitment'), name='audits_one_progress_per_section'),
         ),
         migrations.AddConstraint(
-            model_name="wizardposition",
-            constraint=models.UniqueConstraint(fields=("audit", "user"), name="audits_one_position_per_person"),
+            model_name='wizardposition',
+            constraint=models.UniqueConstraint(fields=('audit', 'user'), name='audits_one_position_per_person'),
         ),
     ]

@@ -7,299 +7,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("portal", "0001_initial"),
+        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CaseAudit",
+            name='CaseAudit',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "case_reference",
-                    models.CharField(
-                        help_text="The reference from the case system. Never a name, a date of birth or an address.",
-                        max_length=30,
-                        validators=[caseaudits.privacy.validate_case_reference],
-                    ),
-                ),
-                ("eha_start_date", models.DateField(verbose_name="EHA start date")),
-                ("audit_date", models.DateField()),
-                ("financial_year", models.PositiveSmallIntegerField(editable=False)),
-                ("quarter", models.PositiveSmallIntegerField(editable=False)),
-                (
-                    "overall_judgement",
-                    models.CharField(
-                        choices=[
-                            ("outstanding", "Outstanding"),
-                            ("good", "Good"),
-                            ("requires_improvement", "Requires improvement"),
-                            ("inadequate", "Inadequate"),
-                        ],
-                        max_length=30,
-                    ),
-                ),
-                ("strengths", models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
-                (
-                    "areas_for_development",
-                    models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text]),
-                ),
-                (
-                    "sampled_at",
-                    models.DateTimeField(
-                        blank=True,
-                        editable=False,
-                        help_text="When the audit was drawn into the moderation sample.",
-                        null=True,
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "auditor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="case_audits",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "lead_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="led_case_audits",
-                        to="portal.organisation",
-                        verbose_name="lead practitioner's agency",
-                    ),
-                ),
-                (
-                    "locality",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="case_audits", to="portal.locality"
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        editable=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('case_reference', models.CharField(help_text='The reference from the case system. Never a name, a date of birth or an address.', max_length=30, validators=[caseaudits.privacy.validate_case_reference])),
+                ('eha_start_date', models.DateField(verbose_name='EHA start date')),
+                ('audit_date', models.DateField()),
+                ('financial_year', models.PositiveSmallIntegerField(editable=False)),
+                ('quarter', models.PositiveSmallIntegerField(editable=False)),
+                ('overall_judgement', models.CharField(choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement'), ('inadequate', 'Inadequate')], max_length=30)),
+                ('strengths', models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
+                ('areas_for_development', models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
+                ('sampled_at', models.DateTimeField(blank=True, editable=False, help_text='When the audit was drawn into the moderation sample.', null=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('auditor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_audits', to=settings.AUTH_USER_MODEL)),
+                ('lead_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='led_case_audits', to='portal.organisation', verbose_name="lead practitioner's agency")),
+                ('locality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_audits', to='portal.locality')),
+                ('recorded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-audit_date", "case_reference"],
+                'ordering': ['-audit_date', 'case_reference'],
             },
         ),
         migrations.CreateModel(
-            name="AuditAction",
+            name='AuditAction',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "description",
-                    models.TextField(validators=[caseaudits.privacy.validate_free_text], verbose_name="action"),
-                ),
-                ("due_date", models.DateField()),
-                ("completed_on", models.DateField(blank=True, null=True)),
-                ("progress_note", models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="caseaudits.caseaudit"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('description', models.TextField(validators=[caseaudits.privacy.validate_free_text], verbose_name='action')),
+                ('due_date', models.DateField()),
+                ('completed_on', models.DateField(blank=True, null=True)),
+                ('progress_note', models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='caseaudits.caseaudit')),
             ],
             options={
-                "ordering": ["due_date", "pk"],
+                'ordering': ['due_date', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Framework",
+            name='Framework',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "key",
-                    models.SlugField(
-                        help_text="Identifies the set across its revisions, e.g. leicester-eha-principles.",
-                        max_length=80,
-                    ),
-                ),
-                ("revision", models.PositiveIntegerField(default=1)),
-                ("title", models.CharField(max_length=200)),
-                (
-                    "partnership",
-                    models.CharField(help_text="Whose principles these are, e.g. Leicester.", max_length=100),
-                ),
-                (
-                    "source",
-                    models.CharField(blank=True, help_text="The document the principles come from.", max_length=300),
-                ),
-                ("description", models.TextField(blank=True)),
-                (
-                    "is_current",
-                    models.BooleanField(default=False, help_text="New audits are judged against the current revision."),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.SlugField(help_text='Identifies the set across its revisions, e.g. leicester-eha-principles.', max_length=80)),
+                ('revision', models.PositiveIntegerField(default=1)),
+                ('title', models.CharField(max_length=200)),
+                ('partnership', models.CharField(help_text='Whose principles these are, e.g. Leicester.', max_length=100)),
+                ('source', models.CharField(blank=True, help_text='The document the principles come from.', max_length=300)),
+                ('description', models.TextField(blank=True)),
+                ('is_current', models.BooleanField(default=False, help_text='New audits are judged against the current revision.')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["key", "-revision"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("key", "revision"), name="caseaudits_one_framework_revision"),
-                    models.UniqueConstraint(
-                        condition=models.Q(("is_current", True)),
-                        fields=("is_current",),
-                        name="caseaudits_one_current_framework",
-                    ),
-                ],
+                'ordering': ['key', '-revision'],
+                'constraints': [models.UniqueConstraint(fields=('key', 'revision'), name='caseaudits_one_framework_revision'), models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='caseaudits_one_current_framework')],
             },
         ),
         migrations.AddField(
-            model_name="caseaudit",
-            name="framework",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT, related_name="audits", to="caseaudits.framework"
-            ),
+            model_name='caseaudit',
+            name='framework',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='audits', to='caseaudits.framework'),
         ),
         migrations.CreateModel(
-            name="Moderation",
+            name='Moderation',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("agrees", models.BooleanField()),
-                (
-                    "judgement",
-                    models.CharField(
-                        choices=[
-                            ("outstanding", "Outstanding"),
-                            ("good", "Good"),
-                            ("requires_improvement", "Requires improvement"),
-                            ("inadequate", "Inadequate"),
-                        ],
-                        help_text="The moderated judgement: the one reports count.",
-                        max_length=30,
-                    ),
-                ),
-                ("reason", models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
-                ("moderated_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "audit",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="moderation",
-                        to="caseaudits.caseaudit",
-                    ),
-                ),
-                (
-                    "moderator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('agrees', models.BooleanField()),
+                ('judgement', models.CharField(choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement'), ('inadequate', 'Inadequate')], help_text='The moderated judgement: the one reports count.', max_length=30)),
+                ('reason', models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
+                ('moderated_at', models.DateTimeField(auto_now_add=True)),
+                ('audit', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='moderation', to='caseaudits.caseaudit')),
+                ('moderator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
         ),
         migrations.CreateModel(
-            name="Principle",
+            name='Principle',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("number", models.PositiveSmallIntegerField()),
-                ("code", models.SlugField(max_length=60)),
-                ("title", models.CharField(help_text="Short, for table headings and import columns.", max_length=120)),
-                (
-                    "description",
-                    models.TextField(blank=True, help_text="The principle in full, shown to auditors as a hint."),
-                ),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="principles",
-                        to="caseaudits.framework",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveSmallIntegerField()),
+                ('code', models.SlugField(max_length=60)),
+                ('title', models.CharField(help_text='Short, for table headings and import columns.', max_length=120)),
+                ('description', models.TextField(blank=True, help_text='The principle in full, shown to auditors as a hint.')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='principles', to='caseaudits.framework')),
             ],
             options={
-                "ordering": ["framework", "number"],
+                'ordering': ['framework', 'number'],
             },
         ),
         migrations.CreateModel(
-            name="PrincipleFinding",
+            name='PrincipleFinding',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "finding",
-                    models.CharField(
-                        choices=[
-                            ("met", "Met"),
-                            ("partly_met", "Partly met"),
-                            ("not_met", "Not met"),
-                            ("not_applicable", "Not applicable"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("evidence", models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
-                (
-                    "audit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="findings", to="caseaudits.caseaudit"
-                    ),
-                ),
-                (
-                    "principle",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="findings", to="caseaudits.principle"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('finding', models.CharField(choices=[('met', 'Met'), ('partly_met', 'Partly met'), ('not_met', 'Not met'), ('not_applicable', 'Not applicable')], max_length=20)),
+                ('evidence', models.TextField(blank=True, validators=[caseaudits.privacy.validate_free_text])),
+                ('audit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='caseaudits.caseaudit')),
+                ('principle', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='findings', to='caseaudits.principle')),
             ],
             options={
-                "ordering": ["principle__number"],
+                'ordering': ['principle__number'],
             },
         ),
         migrations.AddIndex(
-            model_name="caseaudit",
-            index=models.Index(fields=["financial_year", "quarter"], name="caseaudits_quarter_idx"),
+            model_name='caseaudit',
+            index=models.Index(fields=['financial_year', 'quarter'], name='caseaudits_quarter_idx'),
         ),
         migrations.AddIndex(
-            model_name="caseaudit",
-            index=models.Index(fields=["lead_agency", "financial_year"], name="caseaudits_agency_year_idx"),
+            model_name='caseaudit',
+            index=models.Index(fields=['lead_agency', 'financial_year'], name='caseaudits_agency_year_idx'),
         ),
         migrations.AddConstraint(
-            model_name="caseaudit",
-            constraint=models.UniqueConstraint(
-                fields=("case_reference", "audit_date"),
-                name="caseaudits_one_audit_per_case_day",
-                violation_error_message="This case already has an audit on this date.",
-            ),
+            model_name='caseaudit',
+            constraint=models.UniqueConstraint(fields=('case_reference', 'audit_date'), name='caseaudits_one_audit_per_case_day', violation_error_message='This case already has an audit on this date.'),
         ),
         migrations.AddConstraint(
-            model_name="moderation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("agrees", True), models.Q(("reason", ""), _negated=True), _connector="OR"),
-                name="caseaudits_disagreement_has_reason",
-            ),
+            model_name='moderation',
+            constraint=models.CheckConstraint(condition=models.Q(('agrees', True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='caseaudits_disagreement_has_reason'),
         ),
         migrations.AddConstraint(
-            model_name="principle",
-            constraint=models.UniqueConstraint(fields=("framework", "number"), name="caseaudits_principle_number"),
+            model_name='principle',
+            constraint=models.UniqueConstraint(fields=('framework', 'number'), name='caseaudits_principle_number'),
         ),
         migrations.AddConstraint(
-            model_name="principle",
-            constraint=models.UniqueConstraint(fields=("framework", "code"), name="caseaudits_principle_code"),
+            model_name='principle',
+            constraint=models.UniqueConstraint(fields=('framework', 'code'), name='caseaudits_principle_code'),
         ),
         migrations.AddConstraint(
-            model_name="principlefinding",
-            constraint=models.UniqueConstraint(
-                fields=("audit", "principle"), name="caseaudits_one_finding_per_principle"
-            ),
+            model_name='principlefinding',
+            constraint=models.UniqueConstraint(fields=('audit', 'principle'), name='caseaudits_one_finding_per_principle'),
         ),
     ]

@@ -8,33 +8,13 @@ from django.db import migrations
 
 KEY = "leicester-eha-principles"
 PRINCIPLES = [
-    (
-        "written-consent",
-        "Written consent",
-        "Written consent from the family, given at the start in the full knowledge of how their information will be stored and shared.",
-    ),
+    ("written-consent", "Written consent", "Written consent from the family, given at the start in the full knowledge of how their information will be stored and shared."),
     ("assessment", "Assessment of the family", "An assessment of the whole family's needs and strengths."),
-    (
-        "action-plan",
-        "Action plan",
-        "An action plan with the desired outcome, the family's strengths, the child's needs and the services to meet them, specific actions, a contingency plan, timescales, the agencies and their responsibilities, and a review date within 3 months.",
-    ),
-    (
-        "focus-on-outcomes",
-        "Focus on outcomes",
-        "The plan and the work are focused on the outcomes the family wants to achieve.",
-    ),
-    (
-        "team-around-the-family",
-        "Team Around the Family",
-        "A Team Around the Family (TAF) process with a named lead practitioner.",
-    ),
+    ("action-plan", "Action plan", "An action plan with the desired outcome, the family's strengths, the child's needs and the services to meet them, specific actions, a contingency plan, timescales, the agencies and their responsibilities, and a review date within 3 months."),
+    ("focus-on-outcomes", "Focus on outcomes", "The plan and the work are focused on the outcomes the family wants to achieve."),
+    ("team-around-the-family", "Team Around the Family", "A Team Around the Family (TAF) process with a named lead practitioner."),
     ("management-oversight", "Management oversight", "A manager has overseen the case and the decisions in it."),
-    (
-        "timely-reviews",
-        "Timely reviews",
-        "The plan is reviewed at least every 3 months until the family's needs are met.",
-    ),
+    ("timely-reviews", "Timely reviews", "The plan is reviewed at least every 3 months until the family's needs are met."),
 ]
 
 

@@ -7,77 +7,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("wagtailcore", "0098_apitoken"),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HomePage",
+            name='HomePage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        help_text="One or two plain sentences: what the partnership is and who it is for."
-                    ),
-                ),
-                (
-                    "help_routes",
-                    wagtail.fields.StreamField(
-                        [("route", 4)],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 80}),
-                            1: ("wagtail.blocks.TextBlock", (), {"max_length": 400}),
-                            2: ("wagtail.blocks.CharBlock", (), {"max_length": 80, "required": False}),
-                            3: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "A page on this site such as /offers/, or a full web address.",
-                                    "max_length": 300,
-                                    "required": False,
-                                },
-                            ),
-                            4: (
-                                "wagtail.blocks.StructBlock",
-                                [[("heading", 0), ("text", 1), ("link_text", 2), ("link_url", 3)]],
-                                {},
-                            ),
-                        },
-                        help_text="Where to find help, most used first.",
-                    ),
-                ),
-                (
-                    "body",
-                    wagtail.fields.RichTextField(
-                        blank=True, help_text="More about the partnership: who is in it and how it works."
-                    ),
-                ),
-                (
-                    "urgent_help",
-                    models.TextField(
-                        blank=True,
-                        default="If you think a child is in immediate danger, call 999. If you are worried about a child's safety, contact the council's children's social care duty team.",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(help_text='One or two plain sentences: what the partnership is and who it is for.')),
+                ('help_routes', wagtail.fields.StreamField([('route', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 80}), 1: ('wagtail.blocks.TextBlock', (), {'max_length': 400}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 80, 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'A page on this site such as /offers/, or a full web address.', 'max_length': 300, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1), ('link_text', 2), ('link_url', 3)]], {})}, help_text='Where to find help, most used first.')),
+                ('body', wagtail.fields.RichTextField(blank=True, help_text='More about the partnership: who is in it and how it works.')),
+                ('urgent_help', models.TextField(blank=True, default="If you think a child is in immediate danger, call 999. If you are worried about a child's safety, contact the council's children's social care duty team.")),
             ],
             options={
-                "abstract": False,
+                'abstract': False,
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
     ]

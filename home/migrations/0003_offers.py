@@ -9,399 +9,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("auth", "0012_alter_user_first_name_max_length"),
-        ("home", "0002_create_homepage"),
-        ("portal", "0001_initial"),
-        ("wagtailcore", "0098_apitoken"),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('home', '0002_create_homepage'),
+        ('portal', '0001_initial'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ChecklistSection",
+            name='ChecklistSection',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("kind", models.CharField(choices=[("area", "Offer area"), ("audience", "Audience")], max_length=10)),
-                ("slug", models.SlugField(max_length=60)),
-                ("name", models.CharField(max_length=120)),
-                ("description", models.TextField(blank=True)),
-                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('area', 'Offer area'), ('audience', 'Audience')], max_length=10)),
+                ('slug', models.SlugField(max_length=60)),
+                ('name', models.CharField(max_length=120)),
+                ('description', models.TextField(blank=True)),
+                ('sort_order', models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                "ordering": ["checklist", "kind", "sort_order"],
+                'ordering': ['checklist', 'kind', 'sort_order'],
             },
         ),
         migrations.CreateModel(
-            name="OfferIndexPage",
+            name='OfferIndexPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "intro",
-                    models.TextField(
-                        blank=True,
-                        help_text="A sentence or two above the directory: what families and practitioners will find.",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', models.TextField(blank=True, help_text='A sentence or two above the directory: what families and practitioners will find.')),
             ],
             options={
-                "abstract": False,
+                'abstract': False,
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="ChecklistItem",
+            name='ChecklistItem',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "group",
-                    models.CharField(
-                        choices=[
-                            ("primary", "Primary provision"),
-                            ("secondary", "Secondary provision"),
-                            ("outcomes", "Measurable outcomes"),
-                            ("routes", "How they find out"),
-                            ("key_staff", "Who they can talk to"),
-                        ],
-                        max_length=12,
-                    ),
-                ),
-                ("text", models.CharField(max_length=300)),
-                ("sort_order", models.PositiveSmallIntegerField(default=0)),
-                (
-                    "section",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="home.checklistsection"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('group', models.CharField(choices=[('primary', 'Primary provision'), ('secondary', 'Secondary provision'), ('outcomes', 'Measurable outcomes'), ('routes', 'How they find out'), ('key_staff', 'Who they can talk to')], max_length=12)),
+                ('text', models.CharField(max_length=300)),
+                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='home.checklistsection')),
             ],
             options={
-                "ordering": ["section", "group", "sort_order"],
+                'ordering': ['section', 'group', 'sort_order'],
             },
         ),
         migrations.CreateModel(
-            name="OfferPage",
+            name='OfferPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "summary",
-                    models.TextField(
-                        help_text="Two or three sentences in plain words: what help you give families and who it is for.",
-                        max_length=600,
-                    ),
-                ),
-                (
-                    "min_age",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="In years. Leave empty if there is no lower limit.",
-                        null=True,
-                        validators=[django.core.validators.MaxValueValidator(25)],
-                        verbose_name="youngest age",
-                    ),
-                ),
-                (
-                    "max_age",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="In years. Leave empty if there is no upper limit.",
-                        null=True,
-                        validators=[django.core.validators.MaxValueValidator(25)],
-                        verbose_name="oldest age",
-                    ),
-                ),
-                (
-                    "how_to_get_help",
-                    models.TextField(
-                        help_text="What a parent, a young person or a professional should do to get help.",
-                        verbose_name="how to ask for help",
-                    ),
-                ),
-                ("contact_name", models.CharField(blank=True, max_length=120, verbose_name="contact name")),
-                (
-                    "contact_role",
-                    models.CharField(
-                        blank=True,
-                        help_text="For example: Designated Safeguarding Lead.",
-                        max_length=120,
-                        verbose_name="contact's role",
-                    ),
-                ),
-                ("phone", models.CharField(blank=True, max_length=40)),
-                ("email", models.EmailField(blank=True, max_length=254)),
-                ("website", models.URLField(blank=True)),
-                (
-                    "address",
-                    models.TextField(
-                        blank=True, help_text="Where families can come to. One line per part of the address."
-                    ),
-                ),
-                ("postcode", models.CharField(blank=True, max_length=10)),
-                (
-                    "opening_times",
-                    wagtail.fields.StreamField(
-                        [("hours", 3)],
-                        blank=True,
-                        block_lookup={
-                            0: (
-                                "wagtail.blocks.MultipleChoiceBlock",
-                                [],
-                                {
-                                    "choices": [
-                                        ("MO", "Monday"),
-                                        ("TU", "Tuesday"),
-                                        ("WE", "Wednesday"),
-                                        ("TH", "Thursday"),
-                                        ("FR", "Friday"),
-                                        ("SA", "Saturday"),
-                                        ("SU", "Sunday"),
-                                    ],
-                                    "help_text": "The days these hours apply to.",
-                                },
-                            ),
-                            1: ("wagtail.blocks.TimeBlock", (), {}),
-                            2: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"help_text": "For example: term time only.", "max_length": 200, "required": False},
-                            ),
-                            3: (
-                                "wagtail.blocks.StructBlock",
-                                [[("days", 0), ("opens_at", 1), ("closes_at", 1), ("notes", 2)]],
-                                {},
-                            ),
-                        },
-                    ),
-                ),
-                (
-                    "opening_times_note",
-                    models.CharField(
-                        blank=True,
-                        help_text="For example: closed in the school holidays.",
-                        max_length=200,
-                        verbose_name="about opening times",
-                    ),
-                ),
-                (
-                    "areas",
-                    wagtail.fields.StreamField(
-                        [("area", 6)],
-                        blank=True,
-                        block_lookup={
-                            0: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"help_text": "The checklist area's short name.", "max_length": 60},
-                            ),
-                            1: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
-                            2: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
-                            3: ("wagtail.blocks.ListBlock", (2,), {"default": [], "label": "Primary provision"}),
-                            4: ("wagtail.blocks.ListBlock", (2,), {"default": [], "label": "Secondary provision"}),
-                            5: ("wagtail.blocks.ListBlock", (2,), {"default": [], "label": "Measurable outcomes"}),
-                            6: (
-                                "wagtail.blocks.StructBlock",
-                                [[("section", 0), ("name", 1), ("primary", 3), ("secondary", 4), ("outcomes", 5)]],
-                                {},
-                            ),
-                        },
-                        help_text="Tick what you provide, and add your own, one per line.",
-                        verbose_name="provision in the offer areas",
-                    ),
-                ),
-                (
-                    "audiences",
-                    wagtail.fields.StreamField(
-                        [("audience", 5)],
-                        blank=True,
-                        block_lookup={
-                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 60}),
-                            1: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
-                            2: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
-                            3: ("wagtail.blocks.ListBlock", (2,), {"default": [], "label": "How they find out"}),
-                            4: ("wagtail.blocks.ListBlock", (2,), {"default": [], "label": "Who they can talk to"}),
-                            5: (
-                                "wagtail.blocks.StructBlock",
-                                [[("section", 0), ("name", 1), ("routes", 3), ("key_staff", 4)]],
-                                {},
-                            ),
-                        },
-                        help_text="For each audience: how they hear about Early Help here, and who they can talk to.",
-                        verbose_name="how people get help",
-                    ),
-                ),
-                (
-                    "first_response",
-                    models.TextField(
-                        blank=True,
-                        help_text="Step 1 of the pathway: the help you give yourselves when a difficulty first emerges.",
-                        verbose_name="first response",
-                    ),
-                ),
-                (
-                    "early_help_assessment",
-                    models.TextField(
-                        blank=True,
-                        help_text="Step 2: your part in a multi-agency Early Help Assessment and Team Around the Family.",
-                        verbose_name="Early Help Assessment",
-                    ),
-                ),
-                (
-                    "social_care_referral",
-                    models.TextField(
-                        blank=True,
-                        help_text="Step 3: when and how you refer to children's social care if risk increases.",
-                        verbose_name="referral to social care",
-                    ),
-                ),
-                ("head_teacher_name", models.CharField(blank=True, max_length=120, verbose_name="head teacher")),
-                (
-                    "head_teacher_signed_on",
-                    models.DateField(blank=True, null=True, verbose_name="head teacher signed on"),
-                ),
-                (
-                    "chair_of_governors_name",
-                    models.CharField(blank=True, max_length=120, verbose_name="chair of governors"),
-                ),
-                (
-                    "chair_of_governors_signed_on",
-                    models.DateField(blank=True, null=True, verbose_name="chair of governors signed on"),
-                ),
-                ("senco_name", models.CharField(blank=True, max_length=120, verbose_name="SENCo")),
-                ("senco_signed_on", models.DateField(blank=True, null=True, verbose_name="SENCo signed on")),
-                ("dsl_name", models.CharField(blank=True, max_length=120, verbose_name="Designated Safeguarding Lead")),
-                (
-                    "dsl_signed_on",
-                    models.DateField(blank=True, null=True, verbose_name="Designated Safeguarding Lead signed on"),
-                ),
-                ("designated_lead_name", models.CharField(blank=True, max_length=120, verbose_name="designated lead")),
-                (
-                    "designated_lead_signed_on",
-                    models.DateField(blank=True, null=True, verbose_name="designated lead signed on"),
-                ),
-                (
-                    "completed_on",
-                    models.DateField(
-                        help_text="When the offer was last agreed.", null=True, verbose_name="date completed"
-                    ),
-                ),
-                (
-                    "review_date",
-                    models.DateField(
-                        help_text="When you will next review the offer. After this date it shows as overdue.",
-                        null=True,
-                        verbose_name="review date",
-                    ),
-                ),
-                (
-                    "areas_offered",
-                    modelcluster.fields.ParentalManyToManyField(
-                        blank=True, editable=False, related_name="+", to="home.checklistsection"
-                    ),
-                ),
-                (
-                    "localities",
-                    modelcluster.fields.ParentalManyToManyField(
-                        blank=True,
-                        help_text="Leave every box empty if you serve the whole city.",
-                        related_name="+",
-                        to="portal.locality",
-                        verbose_name="localities served",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.OneToOneField(
-                        editable=False,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="offer_page",
-                        to="portal.organisation",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('summary', models.TextField(help_text='Two or three sentences in plain words: what help you give families and who it is for.', max_length=600)),
+                ('min_age', models.PositiveSmallIntegerField(blank=True, help_text='In years. Leave empty if there is no lower limit.', null=True, validators=[django.core.validators.MaxValueValidator(25)], verbose_name='youngest age')),
+                ('max_age', models.PositiveSmallIntegerField(blank=True, help_text='In years. Leave empty if there is no upper limit.', null=True, validators=[django.core.validators.MaxValueValidator(25)], verbose_name='oldest age')),
+                ('how_to_get_help', models.TextField(help_text='What a parent, a young person or a professional should do to get help.', verbose_name='how to ask for help')),
+                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact name')),
+                ('contact_role', models.CharField(blank=True, help_text='For example: Designated Safeguarding Lead.', max_length=120, verbose_name="contact's role")),
+                ('phone', models.CharField(blank=True, max_length=40)),
+                ('email', models.EmailField(blank=True, max_length=254)),
+                ('website', models.URLField(blank=True)),
+                ('address', models.TextField(blank=True, help_text='Where families can come to. One line per part of the address.')),
+                ('postcode', models.CharField(blank=True, max_length=10)),
+                ('opening_times', wagtail.fields.StreamField([('hours', 3)], blank=True, block_lookup={0: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('MO', 'Monday'), ('TU', 'Tuesday'), ('WE', 'Wednesday'), ('TH', 'Thursday'), ('FR', 'Friday'), ('SA', 'Saturday'), ('SU', 'Sunday')], 'help_text': 'The days these hours apply to.'}), 1: ('wagtail.blocks.TimeBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: term time only.', 'max_length': 200, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('days', 0), ('opens_at', 1), ('closes_at', 1), ('notes', 2)]], {})})),
+                ('opening_times_note', models.CharField(blank=True, help_text='For example: closed in the school holidays.', max_length=200, verbose_name='about opening times')),
+                ('areas', wagtail.fields.StreamField([('area', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "The checklist area's short name.", 'max_length': 60}), 1: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 3: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'label': 'Primary provision'}), 4: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'label': 'Secondary provision'}), 5: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'label': 'Measurable outcomes'}), 6: ('wagtail.blocks.StructBlock', [[('section', 0), ('name', 1), ('primary', 3), ('secondary', 4), ('outcomes', 5)]], {})}, help_text='Tick what you provide, and add your own, one per line.', verbose_name='provision in the offer areas')),
+                ('audiences', wagtail.fields.StreamField([('audience', 5)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 60}), 1: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 3: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'label': 'How they find out'}), 4: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'label': 'Who they can talk to'}), 5: ('wagtail.blocks.StructBlock', [[('section', 0), ('name', 1), ('routes', 3), ('key_staff', 4)]], {})}, help_text='For each audience: how they hear about Early Help here, and who they can talk to.', verbose_name='how people get help')),
+                ('first_response', models.TextField(blank=True, help_text='Step 1 of the pathway: the help you give yourselves when a difficulty first emerges.', verbose_name='first response')),
+                ('early_help_assessment', models.TextField(blank=True, help_text='Step 2: your part in a multi-agency Early Help Assessment and Team Around the Family.', verbose_name='Early Help Assessment')),
+                ('social_care_referral', models.TextField(blank=True, help_text="Step 3: when and how you refer to children's social care if risk increases.", verbose_name='referral to social care')),
+                ('head_teacher_name', models.CharField(blank=True, max_length=120, verbose_name='head teacher')),
+                ('head_teacher_signed_on', models.DateField(blank=True, null=True, verbose_name='head teacher signed on')),
+                ('chair_of_governors_name', models.CharField(blank=True, max_length=120, verbose_name='chair of governors')),
+                ('chair_of_governors_signed_on', models.DateField(blank=True, null=True, verbose_name='chair of governors signed on')),
+                ('senco_name', models.CharField(blank=True, max_length=120, verbose_name='SENCo')),
+                ('senco_signed_on', models.DateField(blank=True, null=True, verbose_name='SENCo signed on')),
+                ('dsl_name', models.CharField(blank=True, max_length=120, verbose_name='Designated Safeguarding Lead')),
+                ('dsl_signed_on', models.DateField(blank=True, null=True, verbose_name='Designated Safeguarding Lead signed on')),
+                ('designated_lead_name', models.CharField(blank=True, max_length=120, verbose_name='designated lead')),
+                ('designated_lead_signed_on', models.DateField(blank=True, null=True, verbose_name='designated lead signed on')),
+                ('completed_on', models.DateField(help_text='When the offer was last agreed.', null=True, verbose_name='date completed')),
+                ('review_date', models.DateField(help_text='When you will next review the offer. After this date it shows as overdue.', null=True, verbose_name='review date')),
+                ('areas_offered', modelcluster.fields.ParentalManyToManyField(blank=True, editable=False, related_name='+', to='home.checklistsection')),
+                ('localities', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave every box empty if you serve the whole city.', related_name='+', to='portal.locality', verbose_name='localities served')),
+                ('organisation', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='offer_page', to='portal.organisation')),
             ],
             options={
-                "verbose_name": "Early Help offer",
+                'verbose_name': 'Early Help offer',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="OrganisationOfferGroup",
+            name='OrganisationOfferGroup',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "group",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="offer_organisation", to="auth.group"
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="offer_group",
-                        to="portal.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='offer_organisation', to='auth.group')),
+                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='offer_group', to='portal.organisation')),
             ],
         ),
         migrations.CreateModel(
-            name="ProvisionChecklist",
+            name='ProvisionChecklist',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "slug",
-                    models.SlugField(help_text="Identifies this version of the list.", max_length=100, unique=True),
-                ),
-                ("source", models.CharField(blank=True, help_text="Where the list comes from.", max_length=300)),
-                (
-                    "is_current",
-                    models.BooleanField(
-                        default=False, help_text="Editors see the current checklist. Only one checklist is current."
-                    ),
-                ),
-                ("loaded_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('slug', models.SlugField(help_text='Identifies this version of the list.', max_length=100, unique=True)),
+                ('source', models.CharField(blank=True, help_text='Where the list comes from.', max_length=300)),
+                ('is_current', models.BooleanField(default=False, help_text='Editors see the current checklist. Only one checklist is current.')),
+                ('loaded_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["-loaded_at"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("is_current", True)),
-                        fields=("is_current",),
-                        name="one_current_offer_checklist",
-                    )
-                ],
+                'ordering': ['-loaded_at'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='one_current_offer_checklist')],
             },
         ),
         migrations.AddField(
-            model_name="checklistsection",
-            name="checklist",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="home.provisionchecklist"
-            ),
+            model_name='checklistsection',
+            name='checklist',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='home.provisionchecklist'),
         ),
         migrations.AddConstraint(
-            model_name="checklistsection",
-            constraint=models.UniqueConstraint(
-                fields=("checklist", "kind", "slug"), name="unique_checklist_section_slug"
-            ),
+            model_name='checklistsection',
+            constraint=models.UniqueConstraint(fields=('checklist', 'kind', 'slug'), name='unique_checklist_section_slug'),
         ),
     ]

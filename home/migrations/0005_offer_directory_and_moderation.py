@@ -68,8 +68,7 @@ def create(apps, schema_editor):
     group.permissions.add(_permission(apps, "wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"))
     for action in ("change", "publish", "lock", "unlock"):
         GroupPagePermission.objects.get_or_create(
-            group=group,
-            page_id=index.pk,
+            group=group, page_id=index.pk,
             permission=_permission(apps, "wagtailcore", "page", f"{action}_page", f"Can {action} page"),
         )
 

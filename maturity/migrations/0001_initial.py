@@ -6,6 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -14,326 +15,166 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="Framework",
+            name='Framework',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("slug", models.SlugField(help_text="Identifies the framework across its versions.", max_length=80)),
-                ("version", models.PositiveIntegerField()),
-                ("name", models.CharField(max_length=200)),
-                ("description", models.TextField(blank=True)),
-                ("source", models.TextField(blank=True, help_text="Where the framework comes from.")),
-                ("loaded_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('slug', models.SlugField(help_text='Identifies the framework across its versions.', max_length=80)),
+                ('version', models.PositiveIntegerField()),
+                ('name', models.CharField(max_length=200)),
+                ('description', models.TextField(blank=True)),
+                ('source', models.TextField(blank=True, help_text='Where the framework comes from.')),
+                ('loaded_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["name", "-version"],
-                "constraints": [models.UniqueConstraint(fields=("slug", "version"), name="maturity_framework_version")],
+                'ordering': ['name', '-version'],
+                'constraints': [models.UniqueConstraint(fields=('slug', 'version'), name='maturity_framework_version')],
             },
         ),
         migrations.CreateModel(
-            name="Round",
+            name='Round',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("title", models.CharField(max_length=200)),
-                ("period_start", models.DateField(verbose_name="Assessment started")),
-                ("period_end", models.DateField(verbose_name="Assessment finished")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted to the board"),
-                            ("signed_off", "Signed off"),
-                        ],
-                        default="draft",
-                        max_length=12,
-                    ),
-                ),
-                ("open_to_contributors", models.BooleanField(default=False)),
-                ("methods", models.JSONField(blank=True, default=list)),
-                ("methods_other", models.CharField(blank=True, max_length=300, verbose_name="Other methods")),
-                (
-                    "contributors_at_least",
-                    models.PositiveIntegerField(blank=True, null=True, verbose_name="Total contributors (at least)"),
-                ),
-                ("summary", models.TextField(blank=True, verbose_name="Summary of findings")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("signed_off_at", models.DateTimeField(blank=True, null=True)),
-                ("sign_off_note", models.TextField(blank=True)),
-                (
-                    "returned_reason",
-                    models.TextField(blank=True, help_text="Why the board returned the round, if it did."),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="rounds", to="maturity.framework"
-                    ),
-                ),
-                (
-                    "signed_off_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "started_from",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="next_rounds",
-                        to="maturity.round",
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('title', models.CharField(max_length=200)),
+                ('period_start', models.DateField(verbose_name='Assessment started')),
+                ('period_end', models.DateField(verbose_name='Assessment finished')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted to the board'), ('signed_off', 'Signed off')], default='draft', max_length=12)),
+                ('open_to_contributors', models.BooleanField(default=False)),
+                ('methods', models.JSONField(blank=True, default=list)),
+                ('methods_other', models.CharField(blank=True, max_length=300, verbose_name='Other methods')),
+                ('contributors_at_least', models.PositiveIntegerField(blank=True, null=True, verbose_name='Total contributors (at least)')),
+                ('summary', models.TextField(blank=True, verbose_name='Summary of findings')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('signed_off_at', models.DateTimeField(blank=True, null=True)),
+                ('sign_off_note', models.TextField(blank=True)),
+                ('returned_reason', models.TextField(blank=True, help_text='Why the board returned the round, if it did.')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='maturity.framework')),
+                ('signed_off_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('started_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_rounds', to='maturity.round')),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["period_end", "pk"],
+                'ordering': ['period_end', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Strand",
+            name='Strand',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("key", models.SlugField(help_text="Stable across versions, to compare rounds.", max_length=80)),
-                ("position", models.PositiveSmallIntegerField()),
-                ("name", models.CharField(max_length=200)),
-                ("short_name", models.CharField(help_text="For chart legends and narrow columns.", max_length=40)),
-                ("summary", models.TextField(blank=True)),
-                ("scope", models.TextField(blank=True, help_text="The scope descriptors, one per line.")),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="strands", to="maturity.framework"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.SlugField(help_text='Stable across versions, to compare rounds.', max_length=80)),
+                ('position', models.PositiveSmallIntegerField()),
+                ('name', models.CharField(max_length=200)),
+                ('short_name', models.CharField(help_text='For chart legends and narrow columns.', max_length=40)),
+                ('summary', models.TextField(blank=True)),
+                ('scope', models.TextField(blank=True, help_text='The scope descriptors, one per line.')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strands', to='maturity.framework')),
             ],
             options={
-                "ordering": ["framework", "position"],
+                'ordering': ['framework', 'position'],
             },
         ),
         migrations.CreateModel(
-            name="ContributorRating",
+            name='ContributorRating',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("rating", models.PositiveSmallIntegerField(default=0)),
-                ("comment", models.TextField(blank=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "contributor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
-                    ),
-                ),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="contributions", to="maturity.round"
-                    ),
-                ),
-                (
-                    "strand",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="contributions", to="maturity.strand"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('rating', models.PositiveSmallIntegerField(default=0)),
+                ('comment', models.TextField(blank=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('contributor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='maturity.round')),
+                ('strand', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='maturity.strand')),
             ],
             options={
-                "ordering": ["round", "strand__position", "updated_at"],
+                'ordering': ['round', 'strand__position', 'updated_at'],
             },
         ),
         migrations.CreateModel(
-            name="ActionItem",
+            name='ActionItem',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("number", models.PositiveSmallIntegerField(help_text="Shown as 'Recommendation N'.")),
-                ("recommendation", models.TextField()),
-                ("action", models.TextField(blank=True, verbose_name="Agreed action")),
-                ("responsible_lead", models.CharField(max_length=200)),
-                ("due_date", models.DateField(blank=True, null=True)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("not_started", "Not started"),
-                            ("in_progress", "In progress"),
-                            ("completed", "Completed"),
-                            ("withdrawn", "Withdrawn"),
-                        ],
-                        default="not_started",
-                        max_length=12,
-                    ),
-                ),
-                ("progress_note", models.TextField(blank=True)),
-                (
-                    "carried_from",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="carried_to",
-                        to="maturity.actionitem",
-                    ),
-                ),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="action_items", to="maturity.round"
-                    ),
-                ),
-                (
-                    "strand",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="maturity.strand",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('number', models.PositiveSmallIntegerField(help_text="Shown as 'Recommendation N'.")),
+                ('recommendation', models.TextField()),
+                ('action', models.TextField(blank=True, verbose_name='Agreed action')),
+                ('responsible_lead', models.CharField(max_length=200)),
+                ('due_date', models.DateField(blank=True, null=True)),
+                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('withdrawn', 'Withdrawn')], default='not_started', max_length=12)),
+                ('progress_note', models.TextField(blank=True)),
+                ('carried_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_to', to='maturity.actionitem')),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_items', to='maturity.round')),
+                ('strand', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='maturity.strand')),
             ],
             options={
-                "ordering": ["round", "number", "pk"],
+                'ordering': ['round', 'number', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="StrandRating",
+            name='StrandRating',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("rating", models.PositiveSmallIntegerField(default=0, help_text="A rating code (maturity.rules).")),
-                ("evidence", models.TextField(blank=True, verbose_name="Evidence summary")),
-                ("strengths", models.TextField(blank=True)),
-                ("areas_for_development", models.TextField(blank=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="ratings", to="maturity.round"
-                    ),
-                ),
-                (
-                    "strand",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="ratings", to="maturity.strand"
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('rating', models.PositiveSmallIntegerField(default=0, help_text='A rating code (maturity.rules).')),
+                ('evidence', models.TextField(blank=True, verbose_name='Evidence summary')),
+                ('strengths', models.TextField(blank=True)),
+                ('areas_for_development', models.TextField(blank=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='maturity.round')),
+                ('strand', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='maturity.strand')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["round", "strand__position"],
+                'ordering': ['round', 'strand__position'],
             },
         ),
         migrations.CreateModel(
-            name="Level",
+            name='Level',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("position", models.PositiveSmallIntegerField(help_text="1 for the lowest level.")),
-                ("name", models.CharField(max_length=60)),
-                ("description", models.TextField(blank=True)),
-                (
-                    "framework",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="levels", to="maturity.framework"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(help_text='1 for the lowest level.')),
+                ('name', models.CharField(max_length=60)),
+                ('description', models.TextField(blank=True)),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='levels', to='maturity.framework')),
             ],
             options={
-                "ordering": ["framework", "position"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("framework", "position"), name="maturity_level_position")
-                ],
+                'ordering': ['framework', 'position'],
+                'constraints': [models.UniqueConstraint(fields=('framework', 'position'), name='maturity_level_position')],
             },
         ),
         migrations.CreateModel(
-            name="ContributorGroup",
+            name='ContributorGroup',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "group",
-                    models.CharField(
-                        choices=[
-                            ("families", "Families"),
-                            ("frontline", "Frontline workers"),
-                            ("managers", "Managers of delivery services"),
-                            ("senior_managers", "Senior managers"),
-                            ("boards", "Strategic boards"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("count", models.PositiveIntegerField(blank=True, null=True)),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="contributor_groups",
-                        to="maturity.round",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('group', models.CharField(choices=[('families', 'Families'), ('frontline', 'Frontline workers'), ('managers', 'Managers of delivery services'), ('senior_managers', 'Senior managers'), ('boards', 'Strategic boards')], max_length=20)),
+                ('count', models.PositiveIntegerField(blank=True, null=True)),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributor_groups', to='maturity.round')),
             ],
             options={
-                "ordering": ["round", "group"],
-                "constraints": [models.UniqueConstraint(fields=("round", "group"), name="maturity_contributor_group")],
+                'ordering': ['round', 'group'],
+                'constraints': [models.UniqueConstraint(fields=('round', 'group'), name='maturity_contributor_group')],
             },
         ),
         migrations.AddConstraint(
-            model_name="strand",
-            constraint=models.UniqueConstraint(fields=("framework", "key"), name="maturity_strand_key"),
+            model_name='strand',
+            constraint=models.UniqueConstraint(fields=('framework', 'key'), name='maturity_strand_key'),
         ),
         migrations.AddConstraint(
-            model_name="strand",
-            constraint=models.UniqueConstraint(fields=("framework", "position"), name="maturity_strand_position"),
+            model_name='strand',
+            constraint=models.UniqueConstraint(fields=('framework', 'position'), name='maturity_strand_position'),
         ),
         migrations.AddConstraint(
-            model_name="contributorrating",
-            constraint=models.UniqueConstraint(
-                fields=("round", "strand", "contributor"), name="maturity_one_view_per_strand"
-            ),
+            model_name='contributorrating',
+            constraint=models.UniqueConstraint(fields=('round', 'strand', 'contributor'), name='maturity_one_view_per_strand'),
         ),
         migrations.AddConstraint(
-            model_name="actionitem",
-            constraint=models.UniqueConstraint(fields=("round", "number"), name="maturity_action_number"),
+            model_name='actionitem',
+            constraint=models.UniqueConstraint(fields=('round', 'number'), name='maturity_action_number'),
         ),
         migrations.AddConstraint(
-            model_name="strandrating",
-            constraint=models.UniqueConstraint(fields=("round", "strand"), name="maturity_one_rating_per_strand"),
+            model_name='strandrating',
+            constraint=models.UniqueConstraint(fields=('round', 'strand'), name='maturity_one_rating_per_strand'),
         ),
     ]

@@ -7,452 +7,208 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("portal", "0001_initial"),
+        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AccessRoutes",
+            name='AccessRoutes',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "for_staff",
-                    models.TextField(
-                        help_text="For example: staff briefing, the intranet page, who to ask.",
-                        verbose_name="How staff access Early Help",
-                    ),
-                ),
-                (
-                    "for_service_users",
-                    models.TextField(
-                        help_text="For example: leaflets, notice boards, the website, a named contact.",
-                        verbose_name="How children, young people and families access Early Help",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "organisation",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="access_routes",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('for_staff', models.TextField(help_text='For example: staff briefing, the intranet page, who to ask.', verbose_name='How staff access Early Help')),
+                ('for_service_users', models.TextField(help_text='For example: leaflets, notice boards, the website, a named contact.', verbose_name='How children, young people and families access Early Help')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='access_routes', to='portal.organisation')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "access routes",
+                'verbose_name_plural': 'access routes',
             },
         ),
         migrations.CreateModel(
-            name="DesignatedLead",
+            name='DesignatedLead',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("name", models.CharField(max_length=150)),
-                ("role", models.CharField(help_text="Their job title.", max_length=200)),
-                (
-                    "email",
-                    models.EmailField(help_text="Where partners should contact them about Early Help.", max_length=254),
-                ),
-                ("phone", models.CharField(blank=True, max_length=40)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "organisation",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="designated_lead",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('name', models.CharField(max_length=150)),
+                ('role', models.CharField(help_text='Their job title.', max_length=200)),
+                ('email', models.EmailField(help_text='Where partners should contact them about Early Help.', max_length=254)),
+                ('phone', models.CharField(blank=True, max_length=40)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='designated_lead', to='portal.organisation')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "abstract": False,
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="ImpactMeasure",
+            name='ImpactMeasure',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "name",
-                    models.CharField(
-                        help_text="For example 'Families whose Rickter Scale scores improved'.", max_length=200
-                    ),
-                ),
-                (
-                    "description",
-                    models.TextField(blank=True, help_text="How it is counted and where the figures come from."),
-                ),
-                ("unit", models.CharField(blank=True, help_text="For example 'families' or '%'.", max_length=40)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="impact_measures",
-                        to="portal.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('name', models.CharField(help_text="For example 'Families whose Rickter Scale scores improved'.", max_length=200)),
+                ('description', models.TextField(blank=True, help_text='How it is counted and where the figures come from.')),
+                ('unit', models.CharField(blank=True, help_text="For example 'families' or '%'.", max_length=40)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='impact_measures', to='portal.organisation')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="ImpactReturn",
+            name='ImpactReturn',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "period_start",
-                    models.DateField(help_text="The first day of the financial quarter the return covers."),
-                ),
-                ("value", models.DecimalField(decimal_places=2, max_digits=12)),
-                ("narrative", models.TextField(help_text="What the figure shows, and what is being done about it.")),
-                ("submitted_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "measure",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="returns", to="pledges.impactmeasure"
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('period_start', models.DateField(help_text='The first day of the financial quarter the return covers.')),
+                ('value', models.DecimalField(decimal_places=2, max_digits=12)),
+                ('narrative', models.TextField(help_text='What the figure shows, and what is being done about it.')),
+                ('submitted_at', models.DateTimeField(auto_now_add=True)),
+                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='returns', to='pledges.impactmeasure')),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["measure", "-period_start"],
+                'ordering': ['measure', '-period_start'],
             },
         ),
         migrations.CreateModel(
-            name="PledgeSet",
+            name='PledgeSet',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=200)),
-                ("version", models.PositiveIntegerField(default=1)),
-                ("source", models.CharField(blank=True, help_text="Where the wording comes from.", max_length=300)),
-                (
-                    "introduction",
-                    models.TextField(help_text="What signatories declare, e.g. 'We, the undersigned, pledge…'."),
-                ),
-                (
-                    "commentary",
-                    models.TextField(blank=True, help_text="How the pledges apply to different kinds of partner."),
-                ),
-                ("is_current", models.BooleanField(default=False, help_text="The version new signatures sign.")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('source', models.CharField(blank=True, help_text='Where the wording comes from.', max_length=300)),
+                ('introduction', models.TextField(help_text="What signatories declare, e.g. 'We, the undersigned, pledge…'.")),
+                ('commentary', models.TextField(blank=True, help_text='How the pledges apply to different kinds of partner.')),
+                ('is_current', models.BooleanField(default=False, help_text='The version new signatures sign.')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["name", "-version"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("name", "version"), name="pledge_set_name_version_unique"),
-                    models.UniqueConstraint(
-                        condition=models.Q(("is_current", True)), fields=("is_current",), name="one_current_pledge_set"
-                    ),
-                ],
+                'ordering': ['name', '-version'],
+                'constraints': [models.UniqueConstraint(fields=('name', 'version'), name='pledge_set_name_version_unique'), models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='one_current_pledge_set')],
             },
         ),
         migrations.CreateModel(
-            name="Pledge",
+            name='Pledge',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("number", models.PositiveSmallIntegerField()),
-                ("title", models.CharField(max_length=300)),
-                ("commentary", models.TextField(blank=True)),
-                (
-                    "evidence",
-                    models.CharField(
-                        choices=[
-                            ("designated_lead", "The designated lead"),
-                            ("training", "Staff training"),
-                            ("access", "How staff and service users access Early Help"),
-                            ("offer", "The published Early Help offer"),
-                            ("impact", "Impact measures and returns"),
-                            ("notes", "Notes only"),
-                        ],
-                        default="notes",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "pledge_set",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="pledges", to="pledges.pledgeset"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveSmallIntegerField()),
+                ('title', models.CharField(max_length=300)),
+                ('commentary', models.TextField(blank=True)),
+                ('evidence', models.CharField(choices=[('designated_lead', 'The designated lead'), ('training', 'Staff training'), ('access', 'How staff and service users access Early Help'), ('offer', 'The published Early Help offer'), ('impact', 'Impact measures and returns'), ('notes', 'Notes only')], default='notes', max_length=20)),
+                ('pledge_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pledges', to='pledges.pledgeset')),
             ],
             options={
-                "ordering": ["pledge_set", "number"],
+                'ordering': ['pledge_set', 'number'],
             },
         ),
         migrations.CreateModel(
-            name="PledgeStatus",
+            name='PledgeStatus',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("not_started", "Not started"),
-                            ("in_progress", "In progress"),
-                            ("met", "Met"),
-                            ("not_applicable", "Not applicable"),
-                        ],
-                        default="not_started",
-                        max_length=20,
-                    ),
-                ),
-                ("review_date", models.DateField(blank=True, null=True)),
-                ("not_applicable_reason", models.TextField(blank=True)),
-                ("notes", models.TextField(blank=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="pledge_statuses",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "pledge",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="statuses", to="pledges.pledge"
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('met', 'Met'), ('not_applicable', 'Not applicable')], default='not_started', max_length=20)),
+                ('review_date', models.DateField(blank=True, null=True)),
+                ('not_applicable_reason', models.TextField(blank=True)),
+                ('notes', models.TextField(blank=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pledge_statuses', to='portal.organisation')),
+                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='statuses', to='pledges.pledge')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "pledge statuses",
+                'verbose_name_plural': 'pledge statuses',
             },
         ),
         migrations.CreateModel(
-            name="ReminderSent",
+            name='ReminderSent',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("review_date", models.DateField()),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("due_soon", "Review coming due"), ("overdue", "Review overdue")], max_length=10
-                    ),
-                ),
-                ("recipients", models.TextField(help_text="The addresses it went to, one a line.")),
-                ("sent_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portal.organisation"
-                    ),
-                ),
-                (
-                    "pledge",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="pledges.pledge"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('review_date', models.DateField()),
+                ('kind', models.CharField(choices=[('due_soon', 'Review coming due'), ('overdue', 'Review overdue')], max_length=10)),
+                ('recipients', models.TextField(help_text='The addresses it went to, one a line.')),
+                ('sent_at', models.DateTimeField(auto_now_add=True)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portal.organisation')),
+                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='pledges.pledge')),
             ],
         ),
         migrations.CreateModel(
-            name="Signature",
+            name='Signature',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("signatory_name", models.CharField(max_length=150, verbose_name="Signatory's name")),
-                (
-                    "signatory_role",
-                    models.CharField(
-                        help_text="Their job title, for example 'Director of Public Health'.",
-                        max_length=200,
-                        verbose_name="Signatory's role",
-                    ),
-                ),
-                ("signed_on", models.DateField(verbose_name="Date signed")),
-                (
-                    "statement",
-                    models.TextField(
-                        blank=True,
-                        help_text="Shown with your signature on the public list of signatories. Leave empty for none.",
-                        max_length=1500,
-                        verbose_name="Public statement",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="pledge_signatures",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "pledge_set",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="signatures", to="pledges.pledgeset"
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('signatory_name', models.CharField(max_length=150, verbose_name="Signatory's name")),
+                ('signatory_role', models.CharField(help_text="Their job title, for example 'Director of Public Health'.", max_length=200, verbose_name="Signatory's role")),
+                ('signed_on', models.DateField(verbose_name='Date signed')),
+                ('statement', models.TextField(blank=True, help_text='Shown with your signature on the public list of signatories. Leave empty for none.', max_length=1500, verbose_name='Public statement')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pledge_signatures', to='portal.organisation')),
+                ('pledge_set', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signatures', to='pledges.pledgeset')),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["organisation__name", "-signed_on"],
+                'ordering': ['organisation__name', '-signed_on'],
             },
         ),
         migrations.CreateModel(
-            name="TrainingRecord",
+            name='TrainingRecord',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "course",
-                    models.CharField(help_text="For example 'Early Help Assessment and TAF training'.", max_length=200),
-                ),
-                ("date", models.DateField(verbose_name="Date of the course")),
-                (
-                    "attendees",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="Number of attendees"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="training_records",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('course', models.CharField(help_text="For example 'Early Help Assessment and TAF training'.", max_length=200)),
+                ('date', models.DateField(verbose_name='Date of the course')),
+                ('attendees', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='Number of attendees')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='training_records', to='portal.organisation')),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-date", "course"],
+                'ordering': ['-date', 'course'],
             },
         ),
         migrations.CreateModel(
-            name="TrainingSummary",
+            name='TrainingSummary',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "staff_in_roles",
-                    models.PositiveIntegerField(
-                        help_text="Staff who could act as Lead Practitioner or contribute to an Early Help Assessment.",
-                        verbose_name="Staff in Early Help roles",
-                    ),
-                ),
-                ("staff_trained", models.PositiveIntegerField(verbose_name="Of these, staff trained")),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "organisation",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="training_summary",
-                        to="portal.organisation",
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('staff_in_roles', models.PositiveIntegerField(help_text='Staff who could act as Lead Practitioner or contribute to an Early Help Assessment.', verbose_name='Staff in Early Help roles')),
+                ('staff_trained', models.PositiveIntegerField(verbose_name='Of these, staff trained')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='training_summary', to='portal.organisation')),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "training summaries",
+                'verbose_name_plural': 'training summaries',
             },
         ),
         migrations.AddConstraint(
-            model_name="impactmeasure",
-            constraint=models.UniqueConstraint(fields=("organisation", "name"), name="impact_measure_name_unique"),
+            model_name='impactmeasure',
+            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='impact_measure_name_unique'),
         ),
         migrations.AddConstraint(
-            model_name="impactreturn",
-            constraint=models.UniqueConstraint(
-                fields=("measure", "period_start"), name="one_return_per_measure_per_period"
-            ),
+            model_name='impactreturn',
+            constraint=models.UniqueConstraint(fields=('measure', 'period_start'), name='one_return_per_measure_per_period'),
         ),
         migrations.AddConstraint(
-            model_name="pledge",
-            constraint=models.UniqueConstraint(fields=("pledge_set", "number"), name="pledge_number_unique_in_set"),
+            model_name='pledge',
+            constraint=models.UniqueConstraint(fields=('pledge_set', 'number'), name='pledge_number_unique_in_set'),
         ),
         migrations.AddConstraint(
-            model_name="pledgestatus",
-            constraint=models.UniqueConstraint(fields=("organisation", "pledge"), name="one_status_per_org_per_pledge"),
+            model_name='pledgestatus',
+            constraint=models.UniqueConstraint(fields=('organisation', 'pledge'), name='one_status_per_org_per_pledge'),
         ),
         migrations.AddConstraint(
-            model_name="remindersent",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "pledge", "review_date", "kind"), name="one_reminder_per_review_and_kind"
-            ),
+            model_name='remindersent',
+            constraint=models.UniqueConstraint(fields=('organisation', 'pledge', 'review_date', 'kind'), name='one_reminder_per_review_and_kind'),
         ),
         migrations.AddConstraint(
-            model_name="signature",
-            constraint=models.UniqueConstraint(
-                fields=("organisation", "pledge_set"), name="one_signature_per_org_per_set"
-            ),
+            model_name='signature',
+            constraint=models.UniqueConstraint(fields=('organisation', 'pledge_set'), name='one_signature_per_org_per_set'),
         ),
     ]

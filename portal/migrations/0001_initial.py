@@ -11,241 +11,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("auth", "0012_alter_user_first_name_max_length"),
+        ('auth', '0012_alter_user_first_name_max_length'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Locality",
+            name='Locality',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=100, unique=True)),
-                ("slug", models.SlugField(max_length=100, unique=True)),
-                ("description", models.TextField(blank=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True)),
+                ('slug', models.SlugField(max_length=100, unique=True)),
+                ('description', models.TextField(blank=True)),
             ],
             options={
-                "verbose_name_plural": "localities",
-                "ordering": ["name"],
+                'verbose_name_plural': 'localities',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="User",
+            name='User',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("password", models.CharField(max_length=128, verbose_name="password")),
-                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
-                (
-                    "is_superuser",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Designates that this user has all permissions without explicitly assigning them.",
-                        verbose_name="superuser status",
-                    ),
-                ),
-                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
-                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
-                (
-                    "is_staff",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Designates whether the user can log into this admin site.",
-                        verbose_name="staff status",
-                    ),
-                ),
-                (
-                    "is_active",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
-                        verbose_name="active",
-                    ),
-                ),
-                ("date_joined", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined")),
-                ("email", models.EmailField(max_length=254, unique=True, verbose_name="email address")),
-                ("job_title", models.CharField(blank=True, max_length=150)),
-                (
-                    "partnership_role",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("", "None (organisation roles only)"),
-                            ("la_officer", "Local-authority quality-assurance officer"),
-                            ("board_member", "Strategic board member"),
-                        ],
-                        default="",
-                        help_text="Partnership-wide role. Site administrators are superusers.",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "groups",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
-                        related_name="user_set",
-                        related_query_name="user",
-                        to="auth.group",
-                        verbose_name="groups",
-                    ),
-                ),
-                (
-                    "user_permissions",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="Specific permissions for this user.",
-                        related_name="user_set",
-                        related_query_name="user",
-                        to="auth.permission",
-                        verbose_name="user permissions",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('password', models.CharField(max_length=128, verbose_name='password')),
+                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
+                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
+                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
+                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
+                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
+                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
+                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
+                ('email', models.EmailField(max_length=254, unique=True, verbose_name='email address')),
+                ('job_title', models.CharField(blank=True, max_length=150)),
+                ('partnership_role', models.CharField(blank=True, choices=[('', 'None (organisation roles only)'), ('la_officer', 'Local-authority quality-assurance officer'), ('board_member', 'Strategic board member')], default='', help_text='Partnership-wide role. Site administrators are superusers.', max_length=20)),
+                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
+                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
             ],
             options={
-                "ordering": ["last_name", "first_name", "email"],
+                'ordering': ['last_name', 'first_name', 'email'],
             },
             managers=[
-                ("objects", portal.models.UserManager()),
+                ('objects', portal.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name="Organisation",
+            name='Organisation',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                ("name", models.CharField(max_length=200)),
-                ("slug", models.SlugField(max_length=200, unique=True)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("school", "School"),
-                            ("agency", "Agency"),
-                            ("commissioner", "Commissioner"),
-                            ("la_service", "Local-authority service"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "sector",
-                    models.CharField(
-                        choices=[
-                            ("education", "Education"),
-                            ("health", "Health"),
-                            ("police", "Police and community safety"),
-                            ("employment", "Employment and welfare"),
-                            ("voluntary", "Voluntary and community sector"),
-                            ("council", "Council services"),
-                            ("housing", "Housing"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "phase",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("primary", "Primary"),
-                            ("secondary", "Secondary"),
-                            ("all_through", "All-through"),
-                            ("special", "Special"),
-                            ("college", "College"),
-                            ("early_years", "Early years"),
-                        ],
-                        help_text="Schools and colleges only.",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "urn",
-                    models.CharField(
-                        blank=True,
-                        help_text="Schools only: the 6-digit unique reference number.",
-                        max_length=6,
-                        null=True,
-                        unique=True,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^[1-9]\\d{5}$",
-                                "A URN is the school's 6-digit unique reference number, for example 120285.",
-                            )
-                        ],
-                        verbose_name="URN",
-                    ),
-                ),
-                ("address", models.TextField(blank=True)),
-                ("postcode", models.CharField(blank=True, max_length=10)),
-                ("phone", models.CharField(blank=True, max_length=40)),
-                ("email", models.EmailField(blank=True, max_length=254)),
-                ("website", models.URLField(blank=True)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("active", "Active"), ("closed", "Closed")], default="active", max_length=10
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "locality",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="Leave empty for a city-wide organisation.",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="organisations",
-                        to="portal.locality",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('name', models.CharField(max_length=200)),
+                ('slug', models.SlugField(max_length=200, unique=True)),
+                ('kind', models.CharField(choices=[('school', 'School'), ('agency', 'Agency'), ('commissioner', 'Commissioner'), ('la_service', 'Local-authority service')], max_length=20)),
+                ('sector', models.CharField(choices=[('education', 'Education'), ('health', 'Health'), ('police', 'Police and community safety'), ('employment', 'Employment and welfare'), ('voluntary', 'Voluntary and community sector'), ('council', 'Council services'), ('housing', 'Housing'), ('other', 'Other')], default='other', max_length=20)),
+                ('phase', models.CharField(blank=True, choices=[('primary', 'Primary'), ('secondary', 'Secondary'), ('all_through', 'All-through'), ('special', 'Special'), ('college', 'College'), ('early_years', 'Early years')], help_text='Schools and colleges only.', max_length=20)),
+                ('urn', models.CharField(blank=True, help_text='Schools only: the 6-digit unique reference number.', max_length=6, null=True, unique=True, validators=[django.core.validators.RegexValidator('^[1-9]\\d{5}$', "A URN is the school's 6-digit unique reference number, for example 120285.")], verbose_name='URN')),
+                ('address', models.TextField(blank=True)),
+                ('postcode', models.CharField(blank=True, max_length=10)),
+                ('phone', models.CharField(blank=True, max_length=40)),
+                ('email', models.EmailField(blank=True, max_length=254)),
+                ('website', models.URLField(blank=True)),
+                ('status', models.CharField(choices=[('active', 'Active'), ('closed', 'Closed')], default='active', max_length=10)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('locality', models.ForeignKey(blank=True, help_text='Leave empty for a city-wide organisation.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='portal.locality')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
             bases=(models.Model, modelsearch.index.Indexed),
         ),
         migrations.CreateModel(
-            name="Membership",
+            name='Membership',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("editor", "Organisation editor"),
-                            ("lead", "Organisation lead (Designated Lead / DSL)"),
-                        ],
-                        default="editor",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="memberships",
-                        to="portal.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('editor', 'Organisation editor'), ('lead', 'Organisation lead (Designated Lead / DSL)')], default='editor', max_length=10)),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                ('organisation', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='portal.organisation')),
             ],
             options={
-                "ordering": ["organisation__name", "role"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("organisation", "user"), name="one_membership_per_person_per_org")
-                ],
+                'ordering': ['organisation__name', 'role'],
+                'constraints': [models.UniqueConstraint(fields=('organisation', 'user'), name='one_membership_per_person_per_org')],
             },
         ),
     ]

@@ -4,23 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("portal", "0001_initial"),
+        ('portal', '0001_initial'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="locality",
-            name="slug",
-            field=models.SlugField(
-                blank=True, help_text="Made from the name if left empty.", max_length=100, unique=True
-            ),
+            model_name='locality',
+            name='slug',
+            field=models.SlugField(blank=True, help_text='Made from the name if left empty.', max_length=100, unique=True),
         ),
         migrations.AlterField(
-            model_name="organisation",
-            name="slug",
-            field=models.SlugField(
-                blank=True, help_text="Made from the name if left empty.", max_length=200, unique=True
-            ),
+            model_name='organisation',
+            name='slug',
+            field=models.SlugField(blank=True, help_text='Made from the name if left empty.', max_length=200, unique=True),
         ),
     ]
