@@ -24,29 +24,33 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	PORT=$(PORT) $(BIN)/python manage.py sync_site
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo --if-new
 
 # The development server and, beside it, one background-job worker (imports run there), stopped with it.
 run: demo
-	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The background-job worker (django-tasks' database queue): imports run here, not in the web request.
 worker: migrate
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py db_worker --no-reload
 
 # What the production image runs, without containers: Gunicorn on the production settings, WhiteNoise
-# serving collected static files. Plain HTTP on 127.0.0.1, so no SSL redirect; a throwaway key unless
+# serving collected static files. Plain HTTP on 127.0.0.1, so no SSL redirect and cookies that plain HTTP
+# may carry; no control socket in $HOME, so two of them (PORT=8001, PORT=8002) can run; a throwaway key unless
 # SECRET_KEY is set. Run `make worker` beside it (DJANGO_SETTINGS_MODULE is exported to both the same way).
 PROD_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+  SECURE_COOKIES=$${SECURE_COOKIES:-false} \
   ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
   SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')}
 WEB_WORKERS ?= 3
 serve-prod: migrate
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(PROD_ENV) $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) --timeout 60 --access-logfile -
+	$(PROD_ENV) $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) --timeout 60 \
+	  --access-logfile - --no-control-socket
 
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from audits import selectors
 from portal.dashboard import DashboardItem, DashboardSection, section
 from portal.periods import academic_year
+from portal.permissions import board as board_can
 from portal.permissions import commitments as can
 
 
@@ -14,7 +15,7 @@ def commitments_audit(user):
     today = timezone.localdate()
     year = academic_year(today)
     if can.can_view_city(user):
-        return _city_section(user, year, today)
+        return None if board_can.reads_figures_on_the_overview(user) else _city_section(user, year, today)
     schools = selectors.member_school_audits(user, year, today)
     if not schools:
         return None
@@ -28,6 +29,7 @@ def commitments_audit(user):
                     "The Early Help commitments audit and action plan",
                     "Not started",
                     "grey",
+                    needs_action=True,
                 )
             )
             continue
@@ -52,6 +54,7 @@ def commitments_audit(user):
                     detail,
                     "In progress",
                     "blue",
+                    needs_action=True,
                 )
             )
     return DashboardSection(title="Early Help commitments audit", items=items)
@@ -71,15 +74,15 @@ def _city_section(user, year, today):
             tag_colour="green",
         ),
         DashboardItem(
-            f"{view.all_green} with every commitment green",
+            f"{view.all_green} {view.all_green_label}",
             reverse("audits:city") + f"?year={year}&rag=green",
             tag="Green",
             tag_colour="green",
         ),
         DashboardItem(
-            f"{view.with_overdue} with overdue actions",
+            f"{view.with_overdue} {view.with_overdue_label}",
             reverse("audits:city") + f"?year={year}&overdue=on",
-            tag="Overdue",
+            tag="Action overdue",
             tag_colour="red" if view.with_overdue else "grey",
         ),
     ]

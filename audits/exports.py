@@ -93,12 +93,15 @@ def _commitment_sheet(report, section, detail):
     for record in section.records:
         row += 1
         outcome = record.outcome
-        details = record.details
+        details, complete = record.details, record.complete
         if outcome.kind == Outcome.Kind.OFFER_PUBLISHED:
             details = f"{details} (offer on the portal: {detail.offer_status.label})".strip()
-        report.write_row(
-            sheet, row, [outcome.text, _yes_no(record.complete), details, record.achieved_on, record.review_date]
-        )
+        if outcome.kind == Outcome.Kind.NAMED_LEAD:
+            # As on the audit's page: the school's recorded designated lead decides it, not a typed name.
+            lead = detail.designated_lead
+            complete = lead is not None
+            details = f"Recorded lead: {lead.name_and_role}" if lead else "No designated lead recorded"
+        report.write_row(sheet, row, [outcome.text, _yes_no(complete), details, record.achieved_on, record.review_date])
     if any(r.outcome.kind == Outcome.Kind.TRAINED_STAFF for r in section.records):
         row += 2
         headings = ["Name of staff member", "Attended part A", "Attended part B", "Login received?"]
@@ -134,7 +137,8 @@ def city_matrix_workbook(view, target=None) -> ReportWorkbook:
         1,
         0,
         f"{view.population} schools; {view.engaged} audits started; {view.submitted} submitted; "
-        f"{view.all_green} all green; {view.with_overdue} with overdue actions; {view.visits} offer quality visits.",
+        f"{view.all_green} {view.all_green_label}; {view.with_overdue} {view.with_overdue_label}; "
+        f"{view.visits} offer quality visits.",
     )
     headings = ["School", "URN", "Locality", "Phase", "Audit status", "Submitted on"]
     headings += [f"{c.number}. {c.short_title}" for c in view.commitments] + ["Overall", "Overdue actions"]

@@ -12,7 +12,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from audits import rules
 from audits.models import Action, AuditComment, OfferVisit, Outcome, OutcomeRecord, TrainedStaff
+from pledges.models import DesignatedLead
 from portal.concurrency import STALE_EDIT_MESSAGE, VersionedFormMixin
 from portal.dates import DayMonthYearField
 from portal.models import Organisation
@@ -95,17 +97,35 @@ class OutcomeRecordForm(SeenValuesMixin, VersionedFormMixin, forms.ModelForm):
             del self.fields["review_date"]
         if outcome.kind == Outcome.Kind.OFFER_PUBLISHED:
             self.fields["complete"].help_text = "You can answer yes once your Early Help offer is published."
+        self.lead = None
+        if outcome.kind == Outcome.Kind.NAMED_LEAD:
+            # The DSL is the school's recorded designated lead (pledge 1), shown with a link, never typed again.
+            self.lead = DesignatedLead.objects.filter(organisation_id=self.instance.audit.organisation_id).first()
+            for name in ("complete", "details"):
+                self.fields.pop(name, None)
+
+    def has_changed(self):
+        # A named-lead outcome whose stored answer no longer matches the record is saved to bring it in step.
+        if self.outcome.kind == Outcome.Kind.NAMED_LEAD:
+            lead_complete = rules.named_lead_outcome_complete(self.lead is not None)
+            if self.instance.complete != lead_complete:
+                return True
+        return super().has_changed()
 
     def clean(self):
         cleaned = super().clean()
-        complete = cleaned.get("complete")
         outcome = self.outcome
-        published = getattr(self.offer_status, "published", False)
-        if complete and outcome.kind == Outcome.Kind.OFFER_PUBLISHED and not published:
+        if outcome.kind == Outcome.Kind.NAMED_LEAD:
+            # Kept in step with the record, so the stored answer never disagrees with what counts.
+            self.instance.complete = rules.named_lead_outcome_complete(self.lead is not None)
+        complete = cleaned.get("complete")
+        state = getattr(self.offer_status, "state", None)
+        if complete and outcome.kind == Outcome.Kind.OFFER_PUBLISHED and not rules.offer_outcome_complete(state):
             status = getattr(self.offer_status, "label", "Not started")
             self.add_error(
                 "complete",
-                f"You cannot mark this complete until your Early Help offer is published (its status is: {status}).",
+                "You cannot mark this complete until your Early Help offer is published and its review date has "
+                f"not passed (its status is: {status}).",
             )
         if complete and outcome.details_required and "details" in self.fields and not cleaned.get("details"):
             self.add_error("details", f"Enter the {outcome.details_label[0].lower() + outcome.details_label[1:]}.")

@@ -3,7 +3,8 @@
 Parts in a file (see audits/frameworks/*.json):
 
     "commitments": [{"number": 1, "title": "...", "short_title": "...", "guidance": "...",
-                     "outcomes": [{"text": "...", "kind": "standard" | "trained_staff" | "offer_published",
+                     "outcomes": [{"text": "...", "kind": "standard" | "trained_staff" | "offer_published"
+                                   | "named_lead",
                                    "details_label": "...", "details_hint": "...", "details_required": false,
                                    "date_label": "...", "review_date": true,
                                    "suggested_actions": ["...", "..."]}]}]
@@ -11,7 +12,7 @@ Parts in a file (see audits/frameworks/*.json):
 
 from portal.frameworks import FrameworkKind, register
 
-OUTCOME_KINDS = ("standard", "trained_staff", "offer_published")
+OUTCOME_KINDS = ("standard", "trained_staff", "offer_published", "named_lead")
 OUTCOME_TEXTS = {"details_label": 150, "details_hint": 300, "date_label": 150}
 
 

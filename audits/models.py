@@ -62,6 +62,7 @@ class Outcome(FrameworkPart):
         STANDARD = "standard", "Complete yes/no, with details and dates"
         TRAINED_STAFF = "trained_staff", "Met when a listed member of staff has finished both training parts"
         OFFER_PUBLISHED = "offer_published", "Cannot be complete while the school's offer is unpublished"
+        NAMED_LEAD = "named_lead", "Complete exactly when the school's designated lead is recorded (pledge 1)"
 
     framework_path = "commitment.framework"
 

@@ -2,15 +2,29 @@
 
 RAG roll-up
 -----------
-Actions are rated by the school: Red = at risk of not achieving, Amber = on track / work started,
-Green = completed (an unrated action is "Not started"). An action is *overdue* when its "by when" date has
-passed and it is not Green.
+Actions are rated by the school with the seed's key: Red = at risk of not achieving, Amber = on track /
+work started, Green = completed (an unrated action is "Not started"). An action is *overdue* when its
+"by when" date has passed and it is not Green.
 
-A commitment's RAG is worked out from its facts, in this order:
-  1. Not started  nothing is recorded: no outcome has an answer and no action is rated or dated;
-  2. Red          any action is Red, or any action is overdue;
-  3. Green        every outcome is complete;
-  4. Amber        otherwise (work has started).
+A commitment's RAG answers the key's question for the commitment as a whole, in this order:
+  1. Green        every outcome is complete and no action is left Not started. An achieved outcome is never
+                  "at risk": a Red or overdue action no longer counts once every outcome is complete;
+  2. Amber        every outcome is complete but an action is still Not started (close or delete it), so
+                  work not started stays visible;
+  3. Red          an outcome is still to achieve and an action is Red or overdue;
+  4. Not started  no outcome is complete and no action has started (rated Amber, Green or Red): answers of
+                  "No", notes and planned dates alone are not work started;
+  5. Amber        otherwise: work has started and nothing is at risk.
+A commitment with no outcomes is never Green. The same rule, as the sentences printed beside the RAG key
+on every page that shows it, is COMMITMENT_RAG_RULE below (templates/audits/includes/rag_key.html).
+The offer outcome (commitment 3's "the Early Help offer is published") follows the offer's real state, not
+the answer typed in: it is complete while the offer is published and its review date has not passed, and
+not complete while the offer is in draft, awaiting moderation, sent back for changes, past its review date
+or not started (offer_outcome_complete). So a school's Green for commitment 3 never rests on an offer the
+public cannot see or that is out of date.
+The named-lead outcome (commitment 1's "a named DSL") reads the school's designated-lead record (pledge 1,
+recorded once for the offer, the pledges and this audit): it is complete exactly when that record exists,
+whatever was typed in the audit (named_lead_outcome_complete).
 A school's RAG is worked out from its commitments' RAGs:
   1. Not started  every commitment is Not started (or there are none);
   2. Red          any commitment is Red;
@@ -21,11 +35,26 @@ database in a few aggregate queries.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 
+from home import rules as offer_rules
 from portal.periods import academic_year_label
 from portal.rag import Rag
+
+COMMITMENT_RAG_RULE = (
+    (
+        Rag.GREEN,
+        "Every outcome is complete and every action has been rated. Once every outcome is complete, "
+        "nothing is at risk, whatever an action says.",
+    ),
+    (
+        Rag.AMBER,
+        "Work has started and nothing is at risk, or every outcome is complete but an action is still not started.",
+    ),
+    (Rag.RED, "An outcome is still to achieve and an action is rated Red or is past its date."),
+    (Rag.NOT_STARTED, "No outcome is complete and no action has been rated yet."),
+)
 
 ACADEMIC_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -45,25 +74,25 @@ class CommitmentFacts:
     actions_recorded: int = 0  # actions rated (not "Not started") or given a "by when" date
     actions_red: int = 0
     actions_overdue: int = 0
+    actions: int = 0  # every action of the plan
+    actions_started: int = 0  # actions rated Amber, Green or Red
 
     def __add__(self, other):
-        return CommitmentFacts(
-            self.outcomes + other.outcomes,
-            self.outcomes_complete + other.outcomes_complete,
-            self.outcomes_answered + other.outcomes_answered,
-            self.actions_recorded + other.actions_recorded,
-            self.actions_red + other.actions_red,
-            self.actions_overdue + other.actions_overdue,
-        )
+        return CommitmentFacts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    @property
+    def actions_not_started(self) -> int:
+        return self.actions - self.actions_started
 
 
 def commitment_rag(facts: CommitmentFacts) -> Rag:
-    if not facts.outcomes_answered and not facts.outcomes_complete and not facts.actions_recorded:
-        return Rag.NOT_STARTED
+    """The roll-up stated at the top of this module."""
+    if facts.outcomes and facts.outcomes_complete >= facts.outcomes:
+        return Rag.AMBER if facts.actions_not_started > 0 else Rag.GREEN
     if facts.actions_red or facts.actions_overdue:
         return Rag.RED
-    if facts.outcomes and facts.outcomes_complete >= facts.outcomes:
-        return Rag.GREEN
+    if not facts.outcomes_complete and not facts.actions_started:
+        return Rag.NOT_STARTED
     return Rag.AMBER
 
 
@@ -85,16 +114,53 @@ def action_facts(actions, today: date) -> CommitmentFacts:
         actions_recorded=sum(1 for a in actions if a.rag != Rag.NOT_STARTED or a.due_date is not None),
         actions_red=sum(1 for a in actions if a.rag == Rag.RED),
         actions_overdue=sum(1 for a in actions if is_overdue(a.due_date, a.rag, today)),
+        actions=len(actions),
+        actions_started=sum(1 for a in actions if a.rag != Rag.NOT_STARTED),
     )
 
 
-def outcome_facts(records) -> CommitmentFacts:
-    """Facts from outcome-record-like objects (with `.complete`, `.details`, `.achieved_on`, `.review_date`)."""
+OFFER_OUTCOME_KIND = "offer_published"  # audits.models.Outcome.Kind.OFFER_PUBLISHED
+
+
+def offer_outcome_complete(offer_state) -> bool:
+    """The offer outcome is complete only while the offer (a home.rules.State) is published and in date."""
+    return offer_state == offer_rules.PUBLISHED
+
+
+def is_offer_outcome(record) -> bool:
+    return getattr(getattr(record, "outcome", None), "kind", "") == OFFER_OUTCOME_KIND
+
+
+NAMED_LEAD_OUTCOME_KIND = "named_lead"  # audits.models.Outcome.Kind.NAMED_LEAD
+
+
+def named_lead_outcome_complete(lead_recorded: bool) -> bool:
+    """A named DSL: complete exactly when the school's designated lead is recorded (pledges.DesignatedLead)."""
+    return bool(lead_recorded)
+
+
+def is_named_lead_outcome(record) -> bool:
+    return getattr(getattr(record, "outcome", None), "kind", "") == NAMED_LEAD_OUTCOME_KIND
+
+
+def outcome_facts(records, offer_state=None, lead_recorded=None) -> CommitmentFacts:
+    """Facts from outcome-record-like objects (with `.complete`, `.details`, `.achieved_on`, `.review_date`).
+
+    Given the school's offer state, the offer outcome follows it rather than its typed answer; given whether
+    its designated lead is recorded, so does the named-lead outcome."""
     records = list(records)
+
+    def complete(record):
+        if offer_state is not None and is_offer_outcome(record):
+            return offer_outcome_complete(offer_state)
+        if lead_recorded is not None and is_named_lead_outcome(record):
+            return named_lead_outcome_complete(lead_recorded)
+        return bool(record.complete)
+
     return CommitmentFacts(
         outcomes=len(records),
-        outcomes_complete=sum(1 for r in records if r.complete),
-        outcomes_answered=sum(1 for r in records if is_answered(r)),
+        outcomes_complete=sum(1 for r in records if complete(r)),
+        outcomes_answered=sum(1 for r in records if is_answered(r) or complete(r)),
     )
 
 

@@ -7,8 +7,19 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Subquery
 
 from audits.models import Action, Audit, Commitment, OfferVisit, Outcome, OutcomeRecord
-from audits.rules import CommitmentFacts, action_facts, commitment_rag, is_overdue, outcome_facts, school_rag
+from audits.rules import (
+    CommitmentFacts,
+    action_facts,
+    commitment_rag,
+    is_overdue,
+    named_lead_outcome_complete,
+    offer_outcome_complete,
+    outcome_facts,
+    school_rag,
+)
 from home import selectors as offers
+from pledges.selectors import designated_lead_of
+from pledges.selectors import organisations_with_a_designated_lead as recorded_leads
 from portal.models import Membership, Organisation
 from portal.permissions import commitments as can
 from portal.permissions import member_organisation_ids
@@ -19,7 +30,7 @@ def facts_by_audit(audits, today) -> dict:
     """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits, in three queries (two
     aggregates grouped by audit and commitment, and the commitments' numbers)."""
     numbers = dict(Commitment.objects.values_list("pk", "number"))
-    counts = defaultdict(lambda: [0] * 6)
+    counts = defaultdict(lambda: [0] * 8)
     action_rows = (
         Action.objects.filter(audit__in=audits)
         .order_by()
@@ -28,23 +39,55 @@ def facts_by_audit(audits, today) -> dict:
             n_recorded=Count("pk", filter=~Q(rag=Rag.NOT_STARTED) | Q(due_date__isnull=False)),
             n_red=Count("pk", filter=Q(rag=Rag.RED)),
             n_overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(rag=Rag.GREEN)),
+            n_actions=Count("pk"),
+            n_started=Count("pk", filter=~Q(rag=Rag.NOT_STARTED)),
         )
     )
-    for audit_id, commitment_id, recorded, red, overdue in action_rows:
+    for audit_id, commitment_id, recorded, red, overdue, total, started in action_rows:
         row = counts[audit_id, numbers[commitment_id]]
-        row[3:6] = recorded, red, overdue
+        row[3:8] = recorded, red, overdue, total, started
     answered = Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
+    offer_outcome = Q(outcome__kind=Outcome.Kind.OFFER_PUBLISHED)
+    # The named-lead outcome follows the designated-lead record (rules.named_lead_outcome_complete).
+    lead_outcome = Q(outcome__kind=Outcome.Kind.NAMED_LEAD)
     outcome_rows = (
         OutcomeRecord.objects.filter(audit__in=audits)
         .order_by()
-        .values_list("audit_id", "outcome__commitment_id")
+        .values_list("audit_id", "audit__organisation_id", "outcome__commitment_id")
         .annotate(
             n_total=Count("pk"),
-            n_complete=Count("pk", filter=Q(complete=True)),
-            n_answered=Count("pk", filter=answered),
+            # The offer outcome follows the offer, not its typed answer (rules.offer_outcome_complete).
+            n_complete=Count("pk", filter=Q(complete=True) & ~offer_outcome & ~lead_outcome),
+            n_answered=Count("pk", filter=answered & ~offer_outcome & ~lead_outcome),
+            n_offer=Count("pk", filter=offer_outcome),
+            n_offer_answered=Count("pk", filter=answered & offer_outcome),
+            n_lead=Count("pk", filter=lead_outcome),
+            n_lead_answered=Count("pk", filter=answered & lead_outcome),
         )
     )
-    for audit_id, commitment_id, total, complete, answered_count in outcome_rows:
+    outcome_rows = list(outcome_rows)
+    offer_states = offers.offer_statuses({row[1] for row in outcome_rows if row[6]})
+    with_lead = recorded_leads({row[1] for row in outcome_rows if row[8]})
+    for (
+        audit_id,
+        organisation_id,
+        commitment_id,
+        total,
+        complete,
+        answered_count,
+        offer,
+        offer_answered,
+        lead,
+        lead_answered,
+    ) in outcome_rows:
+        if offer and offer_outcome_complete(offer_states[organisation_id].state):
+            complete, answered_count = complete + offer, answered_count + offer
+        else:
+            answered_count += offer_answered
+        if lead and named_lead_outcome_complete(organisation_id in with_lead):
+            complete, answered_count = complete + lead, answered_count + lead
+        else:
+            answered_count += lead_answered
         row = counts[audit_id, numbers[commitment_id]]
         row[0:3] = total, complete, answered_count
     facts = defaultdict(lambda: defaultdict(CommitmentFacts))
@@ -88,9 +131,32 @@ class CityView:
     population: int  # schools after the locality and phase filters
     engaged: int
     submitted: int
-    all_green: int
+    all_green: int  # schools whose rated audit has every commitment green
     with_overdue: int
     visits: int
+    rates_unsubmitted: bool = True  # False for the board: only submitted audits carry ratings
+
+    @property
+    def rated(self) -> str:
+        """Which audits the RAG figures count, in words: the board's and the LA's differ, so the labels say so."""
+        return "audits submitted or in progress" if self.rates_unsubmitted else "submitted audits"
+
+    @property
+    def all_green_label(self) -> str:
+        return f"schools with every commitment green (of {self.rated})"
+
+    @property
+    def with_overdue_label(self) -> str:
+        return f"schools with an action past its date (of {self.rated})"
+
+    def rag_spread(self) -> list:
+        """[(commitment, {Rag: number of schools})] over the rated rows shown, in the commitments' order:
+        the spread the board reads per commitment (only audits the reader may see carry ratings)."""
+        spread = [(c, dict.fromkeys(Rag, 0)) for c in self.commitments]
+        for row in self.rows:
+            for (_, counts), rag in zip(spread, row.rags, strict=False):
+                counts[rag] += 1
+        return spread
 
 
 def year_commitments(academic_year) -> list:
@@ -159,6 +225,7 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
         all_green=sum(1 for r in rows if r.rags and r.overall == Rag.GREEN),
         with_overdue=sum(1 for r in rows if r.overdue),
         visits=OfferVisit.objects.filter(organisation__in=schools).count(),
+        rates_unsubmitted=user is None or can.can_see_unsubmitted_detail(user),
     )
     if status == "not_started":
         view.rows = [r for r in view.rows if r.audit is None]
@@ -183,6 +250,7 @@ class AuditDetail:
     rag_changes: list
     trained_staff: list
     overdue: int
+    designated_lead: object = None  # pledges.DesignatedLead or None: commitment 1's named DSL
 
 
 @dataclass
@@ -215,11 +283,14 @@ def audit_detail(audit, today) -> AuditDetail:
         action.overdue = is_overdue(action.due_date, action.rag, today)
     progress = {p.commitment_id: p for p in audit.sections.select_related("saved_by")}
     comments = list(audit.comments.select_related("author", "commitment"))
+    offer_status = offers.offer_statuses([audit.organisation_id])[audit.organisation_id]
+    designated_lead = designated_lead_of(audit.organisation_id)
+    lead_recorded = designated_lead is not None
     sections = []
     for commitment in commitments:
         c_records = [r for r in records if r.outcome.commitment_id == commitment.pk]
         c_actions = [a for a in actions if a.commitment_id == commitment.pk]
-        facts = outcome_facts(c_records) + action_facts(c_actions, today)
+        facts = outcome_facts(c_records, offer_status.state, lead_recorded) + action_facts(c_actions, today)
         sections.append(
             Section(
                 commitment=commitment,
@@ -235,7 +306,8 @@ def audit_detail(audit, today) -> AuditDetail:
         audit=audit,
         sections=sections,
         overall=school_rag([s.rag for s in sections]),
-        offer_status=offers.offer_statuses([audit.organisation_id])[audit.organisation_id],
+        offer_status=offer_status,
+        designated_lead=designated_lead,
         comments=[c for c in comments if c.commitment_id is None],
         rag_changes=changes,
         trained_staff=list(audit.trained_staff.all()),

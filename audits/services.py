@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from audits import rules
 from audits.models import (
     Action,
     Audit,
@@ -331,10 +332,10 @@ def submission_problems(detail) -> list[str]:
         for s in detail.sections
         if s.saved is None
     ]
-    if not detail.offer_status.published:
+    if not rules.offer_outcome_complete(detail.offer_status.state):
         problems += [
             f"Commitment {s.commitment.number}: '{r.outcome.text}' is marked complete, but your Early Help offer is "
-            f"not published (its status is: {detail.offer_status.label}). Change that answer to No."
+            f"not published and in date (its status is: {detail.offer_status.label}). Change that answer to No."
             for s in detail.sections
             for r in s.records
             if r.outcome.kind == Outcome.Kind.OFFER_PUBLISHED and r.complete

@@ -27,6 +27,7 @@ from audits.models import Action, Audit, OfferVisit
 from home import selectors as offers
 from portal import permissions
 from portal.concurrency import VersionedUpdateView, save_unless_stale
+from portal.exports import export_response
 from portal.models import Locality, Organisation
 from portal.periods import academic_year, academic_year_label
 from portal.permissions import commitments as can
@@ -286,11 +287,20 @@ def city(request):
     )
 
 
-@login_required
-def city_export(request):
+def build_city_export(request):
+    """The city matrix as a workbook (in the request, or on a worker for a large one: portal.exports)."""
     _, view = _city_view(request)
     report = exports.city_matrix_workbook(view)
-    return xlsx_response(report, f"schools-commitments-{view.academic_year.replace('/', '-')}.xlsx")
+    return report, f"schools-commitments-{view.academic_year.replace('/', '-')}.xlsx"
+
+
+@login_required
+def city_export(request):
+    permissions.require(
+        can.can_view_city(request.user), "Only local-authority officers and the board see every school."
+    )
+    rows = Organisation.objects.schools().active().count()  # at most: the filters only narrow it
+    return export_response(request, rows=rows, build=build_city_export, label="Schools' commitments export")
 
 
 @login_required

@@ -1,8 +1,8 @@
 """Benchmark: the quarterly EHA principles report and its xlsx export at 10,000 and 100,000 audits.
 
-    /work/main/.venv/bin/python bench/caseaudits_bench.py                    # 10k and 100k, throwaway SQLite
-    /work/main/.venv/bin/python bench/caseaudits_bench.py --sizes 10000,250000
-    /work/main/.venv/bin/python bench/caseaudits_bench.py --database-url postgres://postgres@127.0.0.1:5432/bench_caseaudits
+    .venv/bin/python bench/caseaudits_bench.py                    # 10k and 100k, throwaway SQLite
+    .venv/bin/python bench/caseaudits_bench.py --sizes 10000,250000
+    .venv/bin/python bench/caseaudits_bench.py --database-url postgres://postgres@127.0.0.1:5432/bench_caseaudits
 
 The audits (seven findings each, one in ten moderated) are spread over two financial years, so the report
 also has a year of trend before it. The database is built in steps: the figures for 100,000 come from
@@ -11,12 +11,10 @@ benchmark migrates it and fills it.
 """
 
 import random
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-from common import argument_parser, setup_django
+from common import argument_parser, bench_database
 
 
 def parse_args():
@@ -112,13 +110,7 @@ def measure(size, out_dir):
 def main():
     args = parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
-    with tempfile.TemporaryDirectory(prefix="caseaudits-bench-") as tmp:
-        tmp = Path(tmp)
-        database_url = args.database_url or f"sqlite:///{tmp / 'bench.sqlite3'}"
-        print(f"Database: {database_url.split('@')[-1]}")
-        started = time.perf_counter()
-        setup_django(database_url)
-        print(f"Migrated in {time.perf_counter() - started:.1f} s")
+    with bench_database(args.database_url, "caseaudits") as tmp:
         from django.db import connection
 
         localities, agencies, officers = reference_data()

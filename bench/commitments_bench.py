@@ -8,9 +8,9 @@ database, then times, as an LA officer through the Django test client:
   - the xlsx export of the whole matrix (the page's download, and `manage.py export_commitments`).
 Each figure is the median of --repeat runs, with the number of database queries.
 
-  /work/main/.venv/bin/python bench/commitments_bench.py                 # 500 and 5,000 schools
-  /work/main/.venv/bin/python bench/commitments_bench.py --sizes 500 20000
-  /work/main/.venv/bin/python bench/commitments_bench.py \
+  .venv/bin/python bench/commitments_bench.py                 # 500 and 5,000 schools
+  .venv/bin/python bench/commitments_bench.py --sizes 500 20000
+  .venv/bin/python bench/commitments_bench.py \
       --database-url postgres://postgres@127.0.0.1:5432/bench_commitments
 """
 

@@ -1,5 +1,5 @@
-"""What the Django benchmarks share: the checkout on the import path, their command line's common part and
-a migrated database to measure on.
+"""What the Django benchmarks share: the checkout on the import path, their command line's common part, a
+migrated database to measure on and the median of repeated runs.
 
 A benchmark runs as a script (`python bench/x.py`), so bench/ is on the path and this module is imported as
 `common`; importing it puts the checkout on the path too, so the project's packages and testdata/ import.
@@ -7,7 +7,11 @@ A benchmark runs as a script (`python bench/x.py`), so bench/ is on the path and
 
 import argparse
 import os
+import statistics
 import sys
+import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,3 +37,26 @@ def setup_django(database_url):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+@contextmanager
+def bench_database(database_url, prefix):
+    """Django set up on `database_url`, or on a throwaway SQLite file removed afterwards, migrated; prints
+    which database and how long the migration took, so every benchmark's output starts the same way."""
+    with tempfile.TemporaryDirectory(prefix=f"{prefix}-bench-") as folder:
+        url = database_url or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        print(f"Database: {url.split('@')[-1]}")
+        started = time.perf_counter()
+        setup_django(url)
+        print(f"Migrated in {time.perf_counter() - started:.1f} s")
+        yield Path(folder)
+
+
+def median_seconds(repeat, call):
+    """The median wall-clock seconds of `repeat` calls."""
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)

@@ -11,12 +11,8 @@ mode (no formats, no reads): what any export of these cells must at least cost. 
 """
 
 import io
-import statistics
-import tempfile
-import time
-from pathlib import Path
 
-from common import argument_parser, setup_django
+from common import argument_parser, bench_database, median_seconds
 
 
 def parse_args():
@@ -24,15 +20,6 @@ def parse_args():
     parser.add_argument("--organisations", type=int, default=10000, help="Organisations with a published offer.")
     parser.add_argument("--repeat", type=int, default=5, help="Runs of each, the median is printed (default 5).")
     return parser.parse_args()
-
-
-def median_seconds(repeat, call):
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def raw_xlsx(cells):
@@ -51,10 +38,7 @@ def raw_xlsx(cells):
 
 def main():
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="exports-bench-") as tmp:
-        database_url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        print(f"Database: {database_url.split('@')[-1]}")
-        setup_django(database_url)
+    with bench_database(args.database_url, "exports"):
         from django.db import connection
         from django.test import Client
         from openpyxl import load_workbook

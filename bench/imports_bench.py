@@ -18,11 +18,9 @@ Every run is rolled back, so each repeat starts from the same database.
 import csv
 import io
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from common import argument_parser, setup_django
+from common import argument_parser, bench_database
 
 
 def parse_args():
@@ -170,10 +168,7 @@ def audits_floor(count, framework, principles, agencies, localities, officer):
 
 def main():
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="imports-bench-") as tmp:
-        database_url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        print(f"Database: {database_url.split('@')[-1]}")
-        setup_django(database_url)
+    with bench_database(args.database_url, "imports"):
         from django.test import Client
 
         from caseaudits.imports import import_audits

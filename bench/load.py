@@ -1,8 +1,8 @@
 """Load: the demo partnership served by Gunicorn on loopback, driven by Locust for a bounded time.
 
-    /work/main/.venv/bin/python bench/load.py                       # 10 users, 30 s, throwaway SQLite
-    /work/main/.venv/bin/python bench/load.py --seconds 120 --users 25 --workers 3
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal /work/main/.venv/bin/python bench/load.py
+    .venv/bin/python bench/load.py                       # 10 users, 30 s, throwaway SQLite
+    .venv/bin/python bench/load.py --seconds 120 --users 25 --workers 3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal .venv/bin/python bench/load.py
 
 Builds a fresh database (a temporary SQLite file, or with DATABASE_URL a PostgreSQL database of its own,
 <name>_bench_load, created and dropped), migrates it, loads the demo partnership (`seed_demo`), collects

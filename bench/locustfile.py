@@ -3,7 +3,7 @@
 Run by bench/load.py against a Gunicorn server holding the demo partnership (`manage.py seed_demo`);
 it can also be pointed at any such server by hand:
 
-    /work/main/.venv/bin/locust -f bench/locustfile.py --headless -u 10 -t 30s --host http://127.0.0.1:8000
+    .venv/bin/locust -f bench/locustfile.py --headless -u 10 -t 30s --host http://127.0.0.1:8000
 
 Each request is named after its endpoint group ("public/directory", "partner/pledges", ...), so Locust's
 statistics come out per group. Pages are found the way a person finds them, by following the links the

@@ -1,14 +1,15 @@
 """How fast the public side of the offers stays as the number of published offers grows.
 
-Prints the median time of the directory, a search, an offer page and the Open Referral services list at
+Prints the median time of the directory, a search (a word, an everyday word near a postcode sorted by
+distance, and a misspelling), an offer page and the Open Referral services list at
 each size (100 and 10,000 published offers by default), beside the time to serve a static file through the
 same stack (Django's handler and WhiteNoise) and the sign-in page (the same middleware, a template, no
 directory): the sign-in page is the floor a public page is measured against, and a second table gives
 each page's ratio to it and to its own time at the smallest size (the directory's cost must not grow with
 it). The warm-up request of each URL fills the shared cache, as the first visitor after a change does.
 
-    /work/main/.venv/bin/python bench/offers_bench.py                 # 100 and 10,000 offers
-    /work/main/.venv/bin/python bench/offers_bench.py --sizes 100,1000,50000 --repeat 50
+    .venv/bin/python bench/offers_bench.py                 # 100 and 10,000 offers
+    .venv/bin/python bench/offers_bench.py --sizes 100,1000,50000 --repeat 50
 
 It builds its data in a throwaway SQLite database (deleted afterwards unless --keep) and never touches
 yours; after loading it runs ANALYZE, as any database in use keeps statistics (without them SQLite picks a
@@ -104,6 +105,8 @@ def main():
             "sign-in": "/accounts/login/",
             "directory": "/offers/",
             "search": "/offers/?q=bereavement",
+            "search synonym": "/offers/?q=grief&postcode=LE4+6AB&sort=nearest",
+            "search misspelt": "/offers/?q=bereavment",
             "offer page": page.url,
             "feed /services": "/api/openreferral/services",
         }
@@ -117,7 +120,7 @@ def main():
     print(f"{'offers':>8} " + " ".join(f"{name:>15}" for name in names))
     for size, timings in rows:
         print(f"{size:>8} " + " ".join(f"{timings[name]:>15.1f}" for name in names))
-    pages = ["directory", "search", "offer page", "feed /services"]
+    pages = ["directory", "search", "search synonym", "search misspelt", "offer page", "feed /services"]
     print()
     print("Each page against the sign-in page in the same run (x floor), and against its own time at the smallest size")
     print(f"{'offers':>8} " + " ".join(f"{name + ' x':>16} {'vs ' + str(rows[0][0]):>8}" for name in pages))

@@ -1,13 +1,14 @@
 """Every benchmark of the project, one after the other, and all their figures together at the end.
 
-    /work/main/.venv/bin/python bench/run_all.py              # quick sizes, a few minutes, throwaway SQLite
-    /work/main/.venv/bin/python bench/run_all.py --full       # the sizes the issues name (much longer)
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal /work/main/.venv/bin/python bench/run_all.py
-    /work/main/.venv/bin/python bench/run_all.py --only offers,load --seconds 60 --users 20
+    .venv/bin/python bench/run_all.py              # quick sizes, a few minutes, throwaway SQLite
+    .venv/bin/python bench/run_all.py --full       # the sizes the issues name (much longer)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal .venv/bin/python bench/run_all.py
+    .venv/bin/python bench/run_all.py --only offers,load --seconds 60 --users 20
 
 Runs bench/offers_bench.py, commitments_bench.py, caseaudits_bench.py, imports_bench.py, exports_bench.py,
-privacy_bench.py and load.py as they are (each prints its own figures as it goes) and then one table of every figure.
-Each benchmark gets its own empty
+jobs_bench.py, privacy_bench.py, performance_bench.py, overview_bench.py, board_pack_bench.py and load.py as
+they are (each prints its own figures as it goes) and then one table of every figure. Each benchmark gets its
+own empty
 database: a temporary SQLite file, or with DATABASE_URL a PostgreSQL database <name>_bench_<benchmark>
 on that server, dropped afterwards. Exits non-zero if a benchmark failed (the load run fails on any
 request error).
@@ -50,7 +51,11 @@ def benchmarks(args):
         Benchmark("caseaudits", "caseaudits_bench.py", ["--sizes", "1000,10000"], []),
         Benchmark("imports", "imports_bench.py", ["--rows", "300", "--repeat", "3"], []),
         Benchmark("exports", "exports_bench.py", ["--organisations", "1000", "--repeat", "3"], []),
+        Benchmark("jobs", "jobs_bench.py", ["--rows", "500", "--repeat", "1"], ["--rows", "50000", "--repeat", "1"]),
         Benchmark("privacy", "privacy_bench.py", [], []),
+        Benchmark("performance", "performance_bench.py", ["--indicators", "30", "--years", "2", "--repeat", "3"], []),
+        Benchmark("overview", "overview_bench.py", ["--schools", "100", "--audits", "10000", "--repeat", "3"], []),
+        Benchmark("board_pack", "board_pack_bench.py", ["--schools", "100", "--audits", "10000"], []),
         Benchmark("load", "load.py", load, load),
     ]
 
@@ -61,12 +66,14 @@ def parse_args():
         "--full",
         action="store_true",
         help="The issues' sizes: 100 and 10,000 offers, 500 and 5,000 schools, 10,000 and 100,000 "
-        "case-file audits, imports of 2,000 rows, the register of 10,000 organisations "
+        "case-file audits, imports of 2,000 rows, a 50,000-row import as a job, the register of 10,000 organisations, "
+        "the scorecard of 100 indicators x 5 years of monthly returns "
         "(expect an hour or more on SQLite).",
     )
     parser.add_argument(
         "--only",
-        help="Comma-separated benchmarks to run: offers, commitments, caseaudits, imports, exports, privacy, load.",
+        help="Comma-separated benchmarks to run: offers, commitments, caseaudits, imports, exports, jobs, privacy, "
+        "performance, overview, board_pack, load.",
     )
     parser.add_argument("--seconds", type=int, default=30, help="Length of the load run (default 30).")
     parser.add_argument("--users", type=int, default=10, help="Locust users in the load run (default 10).")

@@ -10,10 +10,39 @@ SHARE_HEADINGS = ("met", "of", "%")
 def write_quarterly_report(report, workbook):
     """Write `report` (selectors.QuarterlyReport) into a portal.xlsx.ReportWorkbook."""
     periods = [q.label for q in report.quarters] + [report.year_label]
+    _summary_sheet(report, workbook)
     _principles_sheet(report, workbook, periods)
     _judgements_sheet(report, workbook, periods)
     for title, rows in (("By lead agency", report.by_agency), ("By locality", report.by_locality)):
         _breakdown_sheet(report, workbook, title, rows)
+
+
+def _share_text(share):
+    return f"{share.percent}% ({share.met} of {share.total})" if share.percent is not None else "— (0 of 0)"
+
+
+def _summary_sheet(report, workbook):
+    """What the board reads first: how many cases, how good, how sure (moderation), and where practice
+    is weakest and strongest."""
+    figures = [
+        ("Cases audited", report.audits_in_year),
+        ("Judged good or better", _share_text(report.good_or_better_year)),
+        ("Moderation agreement (the second officer agreed)", _share_text(report.moderation_year)),
+        ("Every principle, every case", _share_text(report.all_principles_year)),
+    ]
+    ranked = sorted((p for p in report.principles if p.year.total), key=lambda p: (p.year.percent, p.year.total))
+    if ranked:
+        figures.append((f"Least often met: {ranked[0].title}", _share_text(ranked[0].year)))
+        figures.append((f"Most often met: {ranked[-1].title}", _share_text(ranked[-1].year)))
+    workbook.write_summary(
+        f"EHA principle case-file audits, {report.year_label}: summary",
+        figures,
+        notes=[
+            f"Audits against {report.framework_title}. The sheets that follow give each principle by quarter, "
+            "the judgements and moderation, and the figures by lead agency and by locality.",
+            "Partly met counts as not met; Not applicable is left out.",
+        ],
+    )
 
 
 def _share_headings(labels):

@@ -17,7 +17,7 @@ from portal.bulk_writes import BATCH, create_all
 from portal.judgements import Judgement
 from portal.models import Locality, Organisation
 from portal.permissions import la_officers
-from portal.tabular import check_headings, import_rows, normalise_header, read_table
+from portal.tabular import check_headings, import_rows, normalise_header, read_table, template_xlsx
 
 ACTION_SLOTS = 3
 BASE_COLUMNS = {
@@ -260,25 +260,24 @@ def run_import_job(job, stored_file):
 
 
 def template_workbook(principles, workbook):
-    """An xlsx template: the headings to fill in, guidance on each column, and the names the portal knows."""
+    """An xlsx template: the headings to fill in, a drop-down of the allowed values where a column has them
+    (the agencies, localities, findings and judgements the import accepts), and guidance on each column."""
     columns = import_columns(principles)
-    required = set(required_columns(principles))
-    sheet = workbook.add_sheet("Audits")
-    workbook.write_header(sheet, 0, list(columns.values()), widths=[20])
-    guide = workbook.add_sheet("Guidance")
-    workbook.write_header(guide, 0, ["Column", "Required", "What to enter"], widths=[30, 10, 90])
-    for row, (name, heading) in enumerate(columns.items(), start=1):
-        workbook.write_row(guide, row, [heading, "Yes" if name in required else "No", column_guidance(name)])
-    names = workbook.add_sheet("Names")
-    workbook.write_header(names, 0, ["Lead agencies", "Localities"], widths=[70, 30])
-    agencies = list(Organisation.objects.active().order_by("name").values_list("name", flat=True))
-    localities = list(Locality.objects.order_by("name").values_list("name", flat=True))
-    for row in range(max(len(agencies), len(localities))):
-        workbook.write_row(
-            names,
-            row + 1,
-            [agencies[row] if row < len(agencies) else "", localities[row] if row < len(localities) else ""],
-        )
+    findings = [label for _, label in Finding.choices]
+    choices = {
+        "lead_agency": list(Organisation.objects.active().order_by("name").values_list("name", flat=True)),
+        "locality": list(Locality.objects.order_by("name").values_list("name", flat=True)),
+        "overall_judgement": [label for _, label in Judgement.choices],
+        **{f"finding_{principle.code}": findings for principle in principles},
+    }
+    template_xlsx(
+        workbook,
+        sheet_name="Audits",
+        columns=columns,
+        required=required_columns(principles),
+        choices=choices,
+        guidance={name: column_guidance(name) for name in columns},
+    )
 
 
 def column_guidance(name):
@@ -287,9 +286,9 @@ def column_guidance(name):
     if name in ("eha_start_date", "audit_date") or name.endswith("_due"):
         return "A date, as YYYY-MM-DD or DD/MM/YYYY."
     if name == "lead_agency":
-        return "The lead practitioner's agency, named as on the Names sheet."
+        return "The lead practitioner's agency: choose it from the drop-down list (the Lists sheet)."
     if name == "locality":
-        return "The family's locality, named as on the Names sheet."
+        return "The family's locality: choose it from the drop-down list (the Lists sheet)."
     if name == "auditor":
         return "The email the auditor signs in to the portal with (an LA quality-assurance officer)."
     if name == "overall_judgement":

@@ -14,6 +14,10 @@ checks refuse, with a message that names the words and says why, anything that l
     words or Leicester places ("Grace", "Hope", "Mark", "Victoria", "Abbey"), and not when the word is part
     of an agency's or a place's name ("St Thomas More", "Victoria Park"); a capitalised word after
     "called", "named" or in brackets after a family role ("Mum (Sarah Jones)");
+  - a given name typed in lower case ("jayden is doing better"): a word of those lists that is not an
+    English word in lower case in the word list the `english-words` package ships (Webster's, whose
+    lower-case entries are the ordinary words: "grace", "mark", "will" and "harry" stay allowed, "jayden",
+    "sarah" and "priya" do not);
   - a street address (a house number, a name and a street word: "12 Melton Road"), a full UK postcode in
     any case and spacing (only the real postcode areas, so "Y6 2nd" or "KS2 3rd" are not postcodes);
   - a UK phone number (Google's `phonenumbers` library, so every UK format and the +44 forms), an email
@@ -21,8 +25,8 @@ checks refuse, with a message that names the words and says why, anything that l
   - a date of birth in its written forms ("DOB 03/04/2015", "date-of-birth: ...", "d.o.b.", "born on
     3 April 2015"). Ordinary dates stay allowed, because evidence is full of them ("TAF held 12/03/2019").
 
-A name written in lower case with no title ("jayden is doing better") is not caught: too many first names
-are also words. Forms therefore also remind people to write roles ("mother", "lead practitioner").
+A name in lower case that is also an English word ("grace", "will") cannot be told from the word and is
+not caught; forms therefore also remind people to write roles ("mother", "lead practitioner").
 """
 
 import re
@@ -115,6 +119,9 @@ _SERVICE_WORDS = frozenset(
     "camhs gp city county local team around plan panel group project programme trust partnership".split()
 )
 
+# A word in lower case, double-barrelled ones whole ("amelia-rose"); not inside an email address or a link.
+_LOWER_CASE_WORD = re.compile(r"(?<![A-Za-z'’\-@./])([a-z]+(?:-[a-z]+)*)(?:['’]s)?(?![A-Za-z\-@]|\.[a-z])")
+
 # A capitalised word, double-barrelled ones whole ("Amelia-Rose"), or a word in capitals.
 _CAPITALISED = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,})(?:['’]s)?(?![A-Za-z\-])")
 
@@ -190,6 +197,16 @@ def first_names() -> frozenset[str]:
     return frozenset((names | _NAMES_MISSING_FROM_THE_LISTS) - _NAMES_THAT_ARE_WORDS)
 
 
+@cache
+def names_that_are_not_words() -> frozenset[str]:
+    """The first names that no ordinary English word spells: a match in lower case is still a name. The
+    word list is read once and dropped; only these names are kept."""
+    from english_words import get_english_words_set
+
+    ordinary = {word for word in get_english_words_set(["web2"], lower=False) if word.islower()}
+    return frozenset(name for name in first_names() if name not in ordinary)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The finders: each yields what it finds in a text.
 
@@ -226,6 +243,19 @@ def _given_names(text: str) -> Iterator[Finding]:
         # An all-capitals word in all-capitals text is a heading or shouting, still a name; an all-capitals
         # word of two or three letters in ordinary text is an abbreviation ("ANA", "AVA").
         if word.isupper() and len(word) <= 3 and not all(w.isupper() for w in words):
+            continue
+        yield Finding(match.group(0), "a name")
+
+
+def _lower_case_names(text: str) -> Iterator[Finding]:
+    """A first name typed in lower case that is no English word: "jayden is doing better"."""
+    names = names_that_are_not_words()
+    for match in _LOWER_CASE_WORD.finditer(text):
+        word = match.group(1)
+        if not any(part in names for part in word.split("-")):
+            continue
+        before = text[: match.start()].split()[-1:] or [""]
+        if before[0].lower().strip("(\"'") in _PLACE_WORDS_BEFORE or _names_a_place(text[match.end() :].split()[:1]):
             continue
         yield Finding(match.group(0), "a name")
 
@@ -319,6 +349,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     _nhs_numbers,
     _names_by_context,
     _given_names,
+    _lower_case_names,
 )
 
 

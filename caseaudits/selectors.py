@@ -119,11 +119,12 @@ def audit_years():
     return sorted(CaseAudit.objects.order_by().values_list("financial_year", flat=True).distinct(), reverse=True)
 
 
-def quarterly_report(start_year, framework_key=None, *, trend_principle=None) -> QuarterlyReport:
+def quarterly_report(start_year, framework_key=None, *, trend_principle=None, locality=None) -> QuarterlyReport:
     """Everything the board's quarterly report shows for one financial year of one principle set.
 
     framework_key    the set to report (default: the current one); all its versions count
     trend_principle  a principle code to chart beside the overall figures (optional)
+    locality         only the audits of that locality's cases (the board's overview, a locality's report)
 
     The findings and the audits are each read once, grouped by quarter and by lead agency and locality
     (this year and last, for the trend); the quarterly, agency and locality figures are sums of those groups.
@@ -138,6 +139,8 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
     report = QuarterlyReport(framework_key, title, start_year, quarters)
     principles, code_of, framework_ids = _report_principles(framework_key)
     years = [start_year - 1, start_year]
+    where = {} if locality is None else {"locality": locality}
+    audit_where = {f"audit__{key}": value for key, value in where.items()}
 
     by_principle, by_agency_principle, by_locality_principle = (
         defaultdict(Share),
@@ -145,7 +148,7 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
         defaultdict(Share),
     )
     for row in (
-        PrincipleFinding.objects.filter(principle_id__in=code_of, audit__financial_year__in=years)
+        PrincipleFinding.objects.filter(principle_id__in=code_of, audit__financial_year__in=years, **audit_where)
         .values(
             "principle_id", "audit__financial_year", "audit__quarter", "audit__lead_agency_id", "audit__locality_id"
         )
@@ -163,7 +166,9 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
 
     judged, by_agency, by_locality = defaultdict(int), defaultdict(Counter), defaultdict(Counter)
     for row in (
-        with_final_judgement(CaseAudit.objects.filter(framework_id__in=framework_ids, financial_year__in=years))
+        with_final_judgement(
+            CaseAudit.objects.filter(framework_id__in=framework_ids, financial_year__in=years, **where)
+        )
         .values("financial_year", "quarter", "final", "lead_agency_id", "locality_id")
         .annotate(n=Count("pk"))
     ):
@@ -197,7 +202,9 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None) ->
 
     agreement = {
         row["audit__quarter"]: Share(row["agreed"], row["moderated"])
-        for row in Moderation.objects.filter(audit__framework_id__in=framework_ids, audit__financial_year=start_year)
+        for row in Moderation.objects.filter(
+            audit__framework_id__in=framework_ids, audit__financial_year=start_year, **audit_where
+        )
         .values("audit__quarter")
         .annotate(moderated=Count("pk"), agreed=Count("pk", filter=Q(agrees=True)))
     }

@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from home import rules
 from home.models.checklists import ChecklistItem, ChecklistSection
 from home.widgets import ChecklistGroup, ChecklistSectionSpec, ChecklistWidget, stored_items
+from portal.permissions import offers as offer_permissions
 
 # Deterministic block ids keep a section's identity across revisions, so revision comparisons line up.
 BLOCK_NAMESPACE = uuid.UUID("3f0c7d7e-2a43-4f61-9a53-7b7e0c1d5a10")
@@ -22,9 +23,12 @@ SCHOOL_ONLY_FIELDS = [
     "head_teacher_name", "head_teacher_signed_on",
     "chair_of_governors_name", "chair_of_governors_signed_on",
     "senco_name", "senco_signed_on",
-    "dsl_name", "dsl_signed_on",
+    "dsl_signed_on",
 ]  # fmt: skip
-OTHER_ONLY_FIELDS = ["designated_lead_name", "designated_lead_signed_on"]
+# The designated lead's name is not typed here: it is read from the organisation's record (pledge 1).
+OTHER_ONLY_FIELDS = ["designated_lead_signed_on"]
+# Wagtail's Promote tab: the web address, "show in menus" and the search-engine text.
+PROMOTE_FIELDS = ["slug", "seo_title", "search_description", "show_in_menus"]
 GROUP_LABELS = dict(ChecklistItem.Group.choices)
 
 
@@ -130,6 +134,19 @@ class OfferPageForm(WagtailAdminPageForm):
         self.is_school = organisation.is_school
         for name in OTHER_ONLY_FIELDS if self.is_school else SCHOOL_ONLY_FIELDS:
             self.fields.pop(name, None)
+        if self.for_user is None or not offer_permissions.can_moderate_offers(self.for_user):
+            # Editors have no use for the Promote tab, and a changed address would break every link to the
+            # offer; with its fields gone, Wagtail hides the tab.
+            for name in PROMOTE_FIELDS:
+                self.fields.pop(name, None)
+        # What submitting needs (the sign-off names and dates, the two dates) is marked required, so the
+        # editor sees the '*'; Wagtail relaxes required fields for a draft (deferred validation), and a
+        # missing one on submission gets the rule's own words.
+        needed = rules.sign_off_problems(organisation.kind, {}, None, None, rules.today())
+        for name, message in needed.items():
+            if name in self.fields:
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
 
         if "areas" in self.fields:
             phases = rules.provision_phases(organisation.phase)
@@ -165,8 +182,10 @@ class OfferPageForm(WagtailAdminPageForm):
         else:
             # Submitting for moderation or publishing: the sign-off must be complete.
             kind = self.instance.organisation.kind
+            lead = self.instance.recorded_lead()
+            values = {**cleaned, f"{rules.RECORDED_LEAD_PREFIX[rules.sign_off_kind(kind)]}_name": lead and lead.name}
             problems = rules.sign_off_problems(
-                kind, cleaned, cleaned.get("completed_on"), cleaned.get("review_date"), on
+                kind, values, cleaned.get("completed_on"), cleaned.get("review_date"), on
             )
         min_age, max_age = cleaned.get("min_age"), cleaned.get("max_age")
         if min_age is not None and max_age is not None and max_age < min_age:
@@ -174,4 +193,7 @@ class OfferPageForm(WagtailAdminPageForm):
         for name, message in problems.items():
             if name in self.fields and name not in self.errors:
                 self.add_error(name, message)
+            elif message == rules.NO_RECORDED_LEAD:
+                # No field to put it beside: the lead is recorded on the pledges' page (the panel links there).
+                self.add_error(None, message)
         return cleaned

@@ -2,7 +2,8 @@
 
 Creating pages one by one through Wagtail costs tens of milliseconds each; these are written with a few
 bulk inserts (page tree paths computed here), then added to the search index in one go. The pages are
-what the CMS would have published: live, with their organisation, localities, areas and search entries.
+what the CMS would have published: live, with their organisation, localities, areas, search entries and
+(each in turn) a postcode district of the offline geocoder's table, located.
 """
 
 import uuid
@@ -14,8 +15,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from home import geocoding, search_index
 from home.directory_cache import DIRECTORY
-from home.models import ChecklistSection, OfferIndexPage, OfferPage
+from home.models import ChecklistSection, OfferIndexPage, OfferPage, OfferService
 from portal.models import Locality, Organisation
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's, as Wagtail's page tree uses
@@ -35,6 +37,24 @@ def _areas(i):
     """Every offer lists some provision; every third offers bereavement support."""
     picked = [PROVISION[(i + k) % len(PROVISION)] for k in range(2)] + ([BEREAVEMENT] if i % 3 == 0 else [])
     return [("area", {"section": "semh", "name": "SEMH", "primary": picked, "secondary": [], "outcomes": []})]
+
+
+def _services(i, page):
+    """Every agency lists two services: a free drop-in families can ask for, and a paid one by referral
+    (every seventh temporarily closed)."""
+    if i % 2 == 0:
+        return []
+    return [
+        OfferService(
+            page=page, sort_order=0, name="Family drop-in", description="Come in for a chat and a cup of tea.",
+            min_age=0, max_age=18, self_referral=True, drop_in=True, languages="English, Punjabi",
+        ),
+        OfferService(
+            page=page, sort_order=1, name="Therapy sessions", description="Weekly sessions with a therapist.",
+            min_age=5, max_age=16, cost=OfferService.Cost.PAID, cost_amount=12, cost_details="per session",
+            professional_referral=True, temporarily_closed=i % 7 == 0, closed_reason="Our therapist is on leave",
+        ),
+    ]  # fmt: skip
 
 
 @transaction.atomic
@@ -66,8 +86,10 @@ def create_published_offers(count: int, *, label="Scale") -> list:
     content_type = ContentType.objects.get_for_model(OfferPage)
     locale = Locale.get_default()
     pages = []
+    centres = sorted(geocoding.OfflineGeocoder().centres.items())
     for i, organisation in enumerate(organisations):
         slug = organisation.slug
+        district, centre = centres[i % len(centres)]
         pages.append(
             OfferPage(
                 title=organisation.name,
@@ -93,7 +115,9 @@ def create_published_offers(count: int, *, label="Scale") -> list:
                 phone="0116 000 0000",
                 email="help@example.org",
                 address=f"{i} Test Street\nLeicester",
-                postcode="LE1 1AA",
+                postcode=f"{district} 1AA",
+                latitude=centre[0],
+                longitude=centre[1],
                 areas=_areas(i),
                 completed_on=now.date(),
                 review_date=now.date() + timedelta(days=365 if i % 5 else -1),
@@ -116,10 +140,16 @@ def create_published_offers(count: int, *, label="Scale") -> list:
         OfferPage.areas_offered.through.objects.bulk_create(
             [OfferPage.areas_offered.through(offerpage_id=p.pk, checklistsection_id=semh.pk) for p in pages]
         )
+    OfferService.objects.bulk_create([service for i, page in enumerate(pages) for service in _services(i, page)])
     ids = [p.pk for p in pages]
     backend = get_search_backend()
     for offset in range(0, len(ids), batch):
-        chunk = OfferPage.objects.filter(pk__in=ids[offset : offset + batch]).select_related("organisation")
+        chunk = (
+            OfferPage.objects.filter(pk__in=ids[offset : offset + batch])
+            .select_related("organisation")
+            .prefetch_related("services")
+        )
         backend.add_bulk(OfferPage, list(chunk))
+        search_index.index_offers(chunk)
     DIRECTORY.changed()  # bulk inserts send no signals
     return ids

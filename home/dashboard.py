@@ -5,8 +5,10 @@ that are overdue. Organisation members: where their own organisation's offer sta
 """
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from home import selectors
+from home.models import ProblemReport
 from portal.dashboard import DashboardItem, DashboardSection, section
 from portal.models import Organisation
 from portal.permissions import offers as offer_permissions
@@ -38,13 +40,15 @@ def offer_figures(user):
                 f"Sent back for changes: {figures.changes_requested}.",
                 tag="To review" if figures.awaiting_moderation else "",
                 tag_colour="blue",
+                needs_action=bool(figures.awaiting_moderation),
             ),
             DashboardItem(
-                f"Overdue reviews: {figures.overdue}",
+                f"Offer reviews overdue: {figures.overdue}",
                 f"{register}?state=review_overdue",
                 "Published offers past their review date.",
                 tag="Review overdue" if figures.overdue else "",
                 tag_colour="red",
+                needs_action=bool(figures.overdue),
             ),
         ],
         actions=[
@@ -66,7 +70,7 @@ def offers_to_moderate(user):
             DashboardItem(
                 page.organisation.name,
                 selectors.edit_url(page.pk),
-                f"Submitted {submitted_at:%d %B %Y}. Open it to approve and publish, or to request changes.",
+                f"Submitted {submitted_at:%-d %B %Y}: open it to approve it or ask for changes.",
                 tag="Awaiting moderation",
                 tag_colour="blue",
             )
@@ -74,29 +78,12 @@ def offers_to_moderate(user):
         ],
         empty_text="No offers are waiting for you.",
         count=selectors.offer_figures().awaiting_moderation if len(waiting) == 10 else None,
+        url=reverse("home:offer_register") + "?state=awaiting_moderation",
+        limit=3,
     )
 
 
-@section(order=12)
-def overdue_reviews(user):
-    if not offer_permissions.can_view_offer_register(user):
-        return None
-    overdue = selectors.overdue_offers(limit=10)
-    return DashboardSection(
-        title="Offer reviews overdue",
-        items=[
-            DashboardItem(
-                page.organisation.name,
-                selectors.edit_url(page.pk),
-                f"Review was due by {page.review_date:%d %B %Y}.",
-                tag="Review overdue",
-                tag_colour="red",
-            )
-            for page in overdue
-        ],
-        empty_text="Every published offer is within its review date.",
-    )
-
+TO_DO = {"not_started", "draft", "changes_requested", "review_overdue"}  # the states that wait on the editor
 
 NEXT_STEP = {
     "not_started": "Start your offer page: it takes you to the editor.",
@@ -121,11 +108,49 @@ def your_offer(user):
             detail += f" Review date: {row.review_date:%d %B %Y}."
         if row.comment:
             detail += f" Comment from the reviewer: “{row.comment}”"
-        items.append(DashboardItem(row.organisation.name, row.edit_url, detail, row.state.label, row.state.colour))
+        items.append(
+            DashboardItem(
+                row.organisation.name,
+                row.edit_url,
+                detail,
+                row.state.label,
+                row.state.colour,
+                needs_action=row.state.key in TO_DO,
+            )
+        )
         if row.url:
             actions.append((f"View the public page of {row.organisation.name}", row.url))
     return DashboardSection(
         title="Your Early Help offer" if len(rows) == 1 else "Your Early Help offers",
         items=items,
         actions=actions,
+    )
+
+
+@section(order=13)
+def problem_reports(user):
+    """Open "Report a problem" reports about the offer pages the person handles (the LA: every one)."""
+    if not offer_permissions.can_view_problem_reports(user):
+        return None
+    open_reports = offer_permissions.problem_reports_for(user, ProblemReport.objects.filter(resolved_at=None))
+    shown = list(open_reports.select_related("organisation").order_by("-created_at")[:10])
+    if not shown:
+        return None  # nothing to act on: the dashboard stays short (the reports' page keeps the resolved ones)
+    listing = reverse("home:problem_reports")
+    return DashboardSection(
+        title="Problems reported with offer pages",
+        items=[
+            DashboardItem(
+                report.organisation.name,
+                listing,
+                f"Reported {report.created_at:%d %B %Y}: “{Truncator(report.what_is_wrong).chars(120)}”",
+                tag="To resolve",
+                tag_colour="red",
+                needs_action=True,
+            )
+            for report in shown
+        ],
+        count=open_reports.count() if len(shown) == 10 else None,
+        url=listing,
+        limit=3,
     )

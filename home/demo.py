@@ -15,13 +15,16 @@ Idempotent: an organisation that already has an offer page is left as it is.
 """
 
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 from itertools import cycle
 
 from django.test.utils import override_settings
 from django.utils import timezone
+from wagtail.models import Site
 
 from home import rules, services
-from home.models import ChecklistSection, HomePage, OfferPage
+from home.models import ChecklistSection, HomePage, OfferPage, OfferService, UrgentHelpSettings
+from pledges.models import DesignatedLead
 from portal.models import Organisation, User
 from portal.seeding import demo_seeder
 
@@ -103,6 +106,12 @@ AGENCY_PATHWAY = {
         "A work coach joins the Team Around the Family when worklessness is one of the family's needs.",
         "Staff raise safeguarding concerns with our designated lead, who refers to children's social care.",
     ),
+    Organisation.Sector.COUNCIL: (
+        "Drop in to an Advice Point, or ring, for advice on money and debt, benefits checks, housing, parenting and "
+        "children's behaviour. We help straight away or find the right service with you.",
+        "Our family support workers lead Early Help Assessments and run the Team Around the Family.",
+        "We pass concerns about a child's safety to the children's social care duty team the same day.",
+    ),
     Organisation.Sector.HOUSING: (
         "Housing advisers help families at risk of losing their home to keep it or find another.",
         "We join the Team Around the Family when housing is one of several needs.",
@@ -123,6 +132,149 @@ SCHOOL_PATHWAY = (
     "If risk increases we refer to children's social care through the duty and advice service, following our "
     "safeguarding policy.",
 )
+
+
+# Other partners' own summaries, so the directory does not repeat one sentence for each of them.
+OWN_SUMMARIES = {
+    "Soft Touch Arts": "Creative arts with young people: music, film, art and cooking sessions where young people "
+    "who are struggling at school or at home build confidence, talk about how they feel and find their way back "
+    "into learning.",
+    "Home-Start Leicester": "Trained volunteers visit families with young children at home every week: a friendly "
+    "ear, help with routines and getting out, and a link to other help when parents feel overwhelmed.",
+    "Focus Young People's Service": "Youth workers for 11 to 19 year olds: someone to talk to about school, friends, "
+    "anger or worries, in a youth club or one to one.",
+    "Safe Families": "Volunteer families who befriend, mentor and, for a night or two, host children so that parents "
+    "under strain get a break and support.",
+    "Braunstone Community Association": "A community centre in Braunstone with a food pantry, parent and toddler "
+    "groups and holiday clubs, and people who help with forms, money and housing.",
+    "Belgrave Neighbourhood Centre": "Advice, English classes and family activities in Belgrave, in Gujarati, Punjabi, "
+    "Urdu and English.",
+    "Leicester Housing Options": "Help for families who are homeless or may lose their home: advice, keeping the home "
+    "you have, and finding somewhere safe to live.",
+    "Early Help Advice Point – North West": "Drop in or ring for advice on money, benefits, housing, parenting and "
+    "children's behaviour in the north west of the city; a family support worker when you need more.",
+    "Early Help Advice Point – South": "Drop in or ring for advice on money, benefits, housing, parenting and "
+    "children's behaviour in the south of the city; a family support worker when you need more.",
+    "Leicestershire Partnership NHS Trust – Families, Young People and Children's Services": "Community health "
+    "services for children and families: health visitors, school nurses, speech and language therapy and "
+    "children's mental health.",
+    "Healthy Together 0-19 Service (North)": "Health visitors and school nurses in the north of the city: checks "
+    "and advice from birth to 19, on feeding, sleep, behaviour, growing up and emotional health.",
+    "University Hospitals of Leicester – Children's Hospital": "Hospital care for children, with play specialists, "
+    "a family liaison team and support for families of children with long-term conditions.",
+    "Leicestershire Police – Leicester City": "Neighbourhood officers and PCSOs who help keep children safe: advice "
+    "after an incident, online safety and links to local help.",
+    "Jobcentre Plus Leicester (Department for Work and Pensions)": "Work coaches who help parents into work, check "
+    "the benefits they are entitled to and help with childcare costs.",
+    "Leicester City Council – Education and Children's Services": "The council's Early Help and education services: "
+    "school admissions, attendance, SEND support and family support across the city.",
+    "Leicester City Council – Public Health": "Commissions health visiting, school nursing and young people's "
+    "sexual health, drugs and alcohol services for the city.",
+    "Leicester City Clinical Commissioning Group": "Commissions children's community health and mental health "
+    "services for Leicester's families.",
+    "Leicester Safeguarding Children Partnership Board": "The partnership of the council, health and police that "
+    "keeps children safe: training for professionals and the city's safeguarding procedures.",
+    "Leicester City Council – Youth Service": "Youth clubs, detached youth workers and one-to-one support for young "
+    "people aged 11 to 19, and up to 25 with SEND.",
+}
+
+# The services partners list on their offer (home/models/services.py): free and paid, self-referral and
+# referral only, and one temporarily closed.
+DEMO_SERVICES = {
+    "Soft Touch Arts": [
+        {
+            "name": "Creative wellbeing sessions",
+            "description": "Weekly music, art and film-making sessions in small groups, where young people who feel "
+            "anxious or low can make something, talk with a youth arts worker and feel better about themselves.",
+            "min_age": 11, "max_age": 19, "self_referral": True, "professional_referral": True,
+            "eligibility": "Young people in Leicester who are finding things hard at home or at school",
+            "languages": "English, Punjabi", "step_free": "yes",
+            "venue_accessibility": "Ground-floor studios with a ramp at the front door and an accessible toilet.",
+        },
+        {
+            "name": "Back into learning arts course",
+            "description": "A twelve-week arts course for young people out of school or at risk of exclusion, with "
+            "an Arts Award at the end.",
+            "min_age": 13, "max_age": 18, "professional_referral": True, "cost": "paid", "cost_amount": "45",
+            "cost_details": "per week, paid by the school or service that refers",
+            "eligibility": "Referred by a school, the Youth Service or an Early Help worker",
+            "languages": "English", "step_free": "yes",
+        },
+        {
+            "name": "Holiday art club",
+            "description": "Drop-in art and cooking sessions in the school holidays, with lunch.",
+            "min_age": 8, "max_age": 16, "self_referral": True, "drop_in": True,
+            "temporarily_closed": True, "closed_reason": "the studio is being refurbished",
+            "reopen_in_days": 40,
+        },
+    ],
+    "Home-Start Leicester": [
+        {
+            "name": "Home visiting",
+            "description": "A volunteer visits your family at home for two hours every week, for as long as it helps.",
+            "min_age": 0, "max_age": 5, "self_referral": True, "professional_referral": True,
+            "eligibility": "Families with at least one child under five", "languages": "English, Urdu, Polish",
+        },
+        {
+            "name": "Family group",
+            "description": "A friendly weekly group for parents and their babies and toddlers.",
+            "min_age": 0, "max_age": 4, "self_referral": True, "drop_in": True, "cost": "paid",
+            "cost_amount": "1", "cost_details": "per family, for snacks", "step_free": "yes",
+        },
+    ],
+    "Focus Young People's Service": [
+        {
+            "name": "One-to-one youth work",
+            "description": "Six to twelve sessions with a youth worker, about whatever is worrying you.",
+            "min_age": 11, "max_age": 19, "self_referral": True, "professional_referral": True,
+        },
+    ],
+    "Early Help Advice Point – North West": [
+        {
+            "name": "Money and benefits advice",
+            "description": "A benefits check, help with debts and forms, and food bank vouchers when you need them.",
+            "self_referral": True, "drop_in": True, "languages": "English, Gujarati, Somali",
+            "step_free": "yes", "venue_accessibility": "Step-free entrance, hearing loop at reception.",
+        },
+        {
+            "name": "Family support worker",
+            "description": "A worker who meets the family at home, leads an Early Help Assessment and a Team Around "
+            "the Family.",
+            "min_age": 0, "max_age": 18, "professional_referral": True, "self_referral": True,
+        },
+    ],
+    "Early Help Advice Point – South": [
+        {
+            "name": "Parenting course",
+            "description": "A ten-week course for parents of children whose behaviour is hard to manage.",
+            "min_age": 3, "max_age": 12, "self_referral": True, "professional_referral": True,
+            "languages": "English", "step_free": "no",
+            "venue_accessibility": "The group room is up one flight of stairs; ask and we will meet you downstairs.",
+        },
+    ],
+    "Braunstone Community Association": [
+        {
+            "name": "Community food pantry",
+            "description": "Choose ten or more items of food and household goods each week.",
+            "self_referral": True, "drop_in": True, "cost": "paid", "cost_amount": "3.50",
+            "cost_details": "a week, for members living in Braunstone",
+        },
+    ],
+}  # fmt: skip
+
+
+def _services(organisation):
+    on = rules.today()
+    made = []
+    for values in DEMO_SERVICES.get(organisation.name, []):
+        values = dict(values)
+        days = values.pop("reopen_in_days", None)
+        if days:
+            values["reopens_on"] = on + timedelta(days=days)
+        if "cost_amount" in values:
+            values["cost_amount"] = Decimal(values["cost_amount"])
+        made.append(OfferService(**values))
+    return made
 
 
 GENEROUS = ("primary", "secondary", "routes")  # lists a school ticks half of; a third of the others
@@ -191,9 +343,12 @@ def _fill(page, organisation, seed, plan):
             ("area", v) for _, v in _checklist_blocks(ChecklistSection.Kind.AREA, seed, (*phases, "outcomes"))
         ]
         page.first_response, page.early_help_assessment, page.social_care_referral = SCHOOL_PATHWAY
+        page.summary = _school_summary(organisation, page.areas)
     else:
         steps = AGENCY_PATHWAY.get(organisation.sector, DEFAULT_PATHWAY)
         page.first_response, page.early_help_assessment, page.social_care_referral = steps
+        page.summary = OWN_SUMMARIES.get(organisation.name, page.summary)
+        page.services = _services(organisation)
     page.audiences = [
         ("audience", v) for _, v in _checklist_blocks(ChecklistSection.Kind.AUDIENCE, seed, ("routes", "key_staff"))
     ]
@@ -205,10 +360,28 @@ def _fill(page, organisation, seed, plan):
         page.head_teacher_name, page.head_teacher_signed_on = next(PEOPLE), signed
         page.chair_of_governors_name, page.chair_of_governors_signed_on = next(PEOPLE), signed
         page.senco_name, page.senco_signed_on = next(PEOPLE), signed
-        page.dsl_name, page.dsl_signed_on = name, signed
+        page.dsl_signed_on = signed
     else:
-        page.designated_lead_name, page.designated_lead_signed_on = name, signed
+        page.designated_lead_signed_on = signed
+    # The sign-off reads the organisation's recorded lead (pledge 1); the pledges' demo data, seeded later,
+    # replaces this record for the organisations it names.
+    domain = organisation.slug.replace("-", "")[:20]
+    DesignatedLead.objects.get_or_create(
+        organisation=organisation,
+        defaults={"name": name, "role": page.contact_role, "email": f"earlyhelp.lead@{domain}.example.org"},
+    )
     return page
+
+
+def _school_summary(organisation, areas):
+    """A school's summary in its own words: a few of the things it offers, so no two read alike."""
+    offered = [item for block in areas for item in (*block.value.get("primary", []), *block.value.get("secondary", []))]
+    picked = [item[0].lower() + item[1:] for item in offered[1::4][:3]] or ["focused pastoral support"]
+    listed = ", ".join(picked[:-1]) + (" and " if len(picked) > 1 else "") + picked[-1]
+    return (
+        f"At {organisation.name} we help children and families as soon as difficulties start. We offer {listed}, "
+        "and work with other services when a family needs more."
+    )
 
 
 def _seed_offer(organisation, plan, seed, officer, admin):
@@ -276,10 +449,31 @@ def seed_offers(stdout=None):
     return done
 
 
+# Ofcom keeps 0116 496 0000 to 0999 for drama: believable Leicester numbers that reach no one.
+URGENT_HELP = {
+    "duty_team_phone": "0116 496 0101",
+    "duty_team_hours": "Monday to Thursday 8.30am to 5pm, Friday 8.30am to 4.30pm",
+    "out_of_hours_phone": "0116 496 0102",
+    "advice_point_phone": "0116 496 0103",
+    "note": "Demonstration site: these are not real numbers (Ofcom's range for drama). In an emergency call 999.",
+}
+
+
+def seed_urgent_help(site):
+    settings = UrgentHelpSettings.for_site(site)
+    if not settings.duty_team_phone:
+        for name, value in URGENT_HELP.items():
+            setattr(settings, name, value)
+        settings.save()
+
+
 def seed_home_page():
     home = HomePage.objects.first()
     if home is None:
         return
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        seed_urgent_help(site)
     home.help_routes = [
         ("route", {"heading": h, "text": t, "link_text": lt, "link_url": url}) for h, t, lt, url in HELP_ROUTES
     ]
@@ -287,7 +481,41 @@ def seed_home_page():
     home.save_revision().publish()
 
 
+# What members of the public have reported with "Report a problem with this page": one still open, for the
+# organisation and the LA to see on their dashboards, and one the organisation resolved.
+PROBLEM_REPORTS = [
+    (
+        "Soft Touch Arts",
+        "The holiday art club is listed as closed, but our youth worker says it is running again.",
+        "",
+        False,
+    ),
+    ("Home-Start Leicester", "The family group is on Tuesdays now, not Mondays.", "a.parent@example.net", True),
+]
+
+
+def seed_problem_reports():
+    from home.models import ProblemReport
+
+    if ProblemReport.objects.exists():
+        return
+    officer = User.objects.filter(email="qa.officer@example.org").first()
+    for name, what, email, resolved in PROBLEM_REPORTS:
+        page = OfferPage.objects.live().filter(organisation__name=name).first()
+        if page is None:
+            continue
+        ProblemReport.objects.create(
+            offer=page,
+            organisation=page.organisation,
+            what_is_wrong=what,
+            reply_email=email,
+            resolved_at=timezone.now() if resolved else None,
+            resolved_by=officer if resolved else None,
+        )
+
+
 @demo_seeder(order=10)
 def seed(stdout=None):
     seed_home_page()
     seed_offers(stdout)
+    seed_problem_reports()

@@ -14,11 +14,13 @@ cost does not grow with the directory; counting and sorting every match happens 
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
+from home import geocoding
+from home import search as search_service
 from home.directory_cache import DIRECTORY
 from home.forms import KIND_LABELS, DirectoryForm
-from home.models import OfferPage
+from home.models import OfferPage, OfferService, Synonym
 from portal.models import Organisation
 
 PER_PAGE = 20
@@ -38,8 +40,30 @@ def locality_filter(slug):
     return Q(localities__slug=slug) | Q(localities__isnull=True)
 
 
+# The filters that read an offer's services (home/models/services.py): an offer matches when one of its
+# services meets all of them (and is open, with "hide what is temporarily closed"), so "free" and "self-referral"
+# together find a service that is both, not one free service and another one families can ask for.
+SERVICE_FILTERS = ("free", "self_referral")
+
+
+def service_filter(filters):
+    """The services meeting the service filters in use (with the child's age, when given), or None."""
+    if not any(filters.get(name) for name in SERVICE_FILTERS):
+        return None
+    services = OfferService.objects.all()
+    if filters.get("free"):
+        services = services.filter(cost=OfferService.Cost.FREE)
+    if filters.get("self_referral"):
+        services = services.filter(self_referral=True)
+    if "age" in filters:
+        services = services.filter(age_filter(filters["age"]))
+    if filters.get("open_now"):
+        services = services.filter(temporarily_closed=False)
+    return services
+
+
 def filtered_offers(filters):
-    """Published offers matching the directory filters (kind, phase, locality, area, age)."""
+    """Published offers matching the directory filters (kind, phase, locality, area, age, services, open)."""
     offers = published_offers()
     if "kind" in filters:
         offers = offers.filter(organisation__kind=filters["kind"])
@@ -51,45 +75,41 @@ def filtered_offers(filters):
         offers = offers.filter(areas_offered__slug=filters["area"])
     if "age" in filters:
         offers = offers.filter(age_filter(filters["age"]))
+    if filters.get("open_now"):
+        offers = offers.filter(temporarily_closed=False)
+    services = service_filter(filters)
+    if services is not None:
+        offers = offers.filter(pk__in=services.values("page_id"))
     return offers
 
 
-def find_offers(filters, *, search="", within=None):
-    """Matching offers in name order: a queryset, or Wagtail search results when searching.
-
-    Search results keep the name order too: every result contains all the words searched for, an
-    A to Z list is what a directory reader expects, and ranking by relevance makes the database score
-    every match (seconds, not milliseconds, at 10,000 offers on SQLite; see bench/offers_bench.py).
+def find_offers(filters, *, search="", within=None, sort="name", origin=None):
+    """Matching offers in `sort` order (home.search): their ids, and the parsed search.
 
     `within` (a queryset of published offers) replaces the directory filters, for the feed's own.
-    The joins in the filters would repeat rows, so they narrow a plain queryset by primary key; the
-    search backend accepts that (and only that) alongside its own filter fields.
     """
     matching = within if within is not None else filtered_offers(filters)
-    offers = shown(OfferPage.objects.live().filter(pk__in=matching.values("pk")))
-    offers = offers.order_by("title", "id")
-    if search:
-        return offers.search(search, operator="and", order_by_relevance=False)
-    return offers
+    query = search_service.parse(search)
+    return search_service.find(matching, query, sort, origin), query
 
 
 def shown(offers):
     """What a listed offer shows, fetched with the offers."""
-    return offers.select_related("organisation__locality").prefetch_related("areas_offered")
+    return offers.select_related("organisation__locality").prefetch_related("areas_offered", "services")
 
 
 class CachedResults:
     """Matching offers as Paginator and the feed read them (count() and slices), from the shared cache.
 
-    `parts` says which matches these are (the filters and search, as plain values); `results` is the
-    lazy queryset or search results that find_offers gives, evaluated only when the cache misses.
+    `parts` says which matches these are (the filters, search and order, as plain values); `ranked` gives
+    the count and the ids (home.search.Ranked), run only when the cache misses.
     """
 
-    def __init__(self, parts, results):
-        self.parts, self.results = parts, results
+    def __init__(self, parts, ranked):
+        self.parts, self.ranked = parts, ranked
 
     def count(self):
-        return DIRECTORY.cached(("count", self.parts), self.results.count)
+        return DIRECTORY.cached(("count", self.parts), self.ranked.count)
 
     def __len__(self):
         return self.count()
@@ -98,36 +118,88 @@ class CachedResults:
         if not isinstance(window, slice) or window.step is not None:
             raise TypeError("CachedResults only gives slices")
         start, stop = window.start or 0, window.stop
-        ids = DIRECTORY.cached(("ids", self.parts, start, stop), lambda: self._ids(start, stop))
+        ids = DIRECTORY.cached(("ids", self.parts, start, stop), lambda: self.ranked.ids(start, stop))
         by_id = {offer.pk: offer for offer in shown(OfferPage.objects.live().filter(pk__in=ids))}
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def _ids(self, start, stop):
-        if isinstance(self.results, QuerySet):
-            return list(self.results.values_list("pk", flat=True)[start:stop])
-        return [offer.pk for offer in self.results[start:stop]]
+
+def cached_offers(parts, filters, *, search="", within=None, sort="name", origin=None):
+    """find_offers through the shared cache, and the parsed search; `parts` must name everything that
+    `within` was filtered by."""
+    ranked, query = find_offers(filters, search=search, within=within, sort=sort, origin=origin)
+    key = (parts, sorted(filters.items()), query.key(), sort, origin)
+    return CachedResults(key, ranked), query
 
 
-def cached_offers(parts, filters, *, search="", within=None):
-    """find_offers through the shared cache; `parts` must name everything that `within` was filtered by."""
-    return CachedResults((parts, sorted(filters.items()), search), find_offers(filters, search=search, within=within))
+def describe(offers, query, origin):
+    """Give each listed offer what its result shows: the lines that matched, and how far away it is."""
+    for offer in offers:
+        offer.matched = search_service.why_matched(offer, query)
+        offer.distance = None
+        if origin and offer.latitude is not None:
+            offer.distance = geocoding.distance_label(
+                geocoding.haversine_miles(origin, (offer.latitude, offer.longitude))
+            )
+    return offers
 
 
 def directory_context(request, index_page):
     form = DirectoryForm(request.GET or None)
     filters = form.filters() if request.GET else {}
     search = filters.pop("q", "")
-    paginator = Paginator(cached_offers("directory", filters, search=search), PER_PAGE)
+    sort = form.sort_for({**filters, "q": search})
+    filters.pop("sort", None)
+    postcode = filters.pop("postcode", "")
+    origin = form.origin if postcode else None
+    results, query = cached_offers("directory", filters, search=search, sort=sort, origin=origin)
+    paginator = Paginator(results, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    describe(page.object_list, query, origin)
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
     return {
         "form": form,
         "search": search,
+        "query": query,
+        "sort": sort,
+        "sort_choices": [(key, label) for key, label in search_service.SORTS.items() if key != "nearest" or origin],
+        "postcode": postcode,
         "filters_applied": bool(filters),
+        "applied_filters": applied_filters(form, filters, request.GET),
         "results_page": page,
         "paginator": paginator,
         "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "query_string": query.urlencode(),
+        "query_string": query_string.urlencode(),
         "kind_labels": KIND_LABELS,
+        "suggested_words": suggested_words() if not paginator.count else [],
+        "did_you_mean_query": with_search(request.GET, query.did_you_mean) if query.did_you_mean else "",
     }
+
+
+def applied_filters(form, filters, params):
+    """Each filter in use, its label and value and the link that drops it (to loosen a search that found little)."""
+    found = []
+    for name, value in filters.items():
+        choices = dict(getattr(form.fields[name], "choices", ()))
+        rest = params.copy()
+        for dropped in (name, "page"):
+            rest.pop(dropped, None)
+        shown_value = "yes" if value is True else choices.get(value, value)  # a ticked box
+        found.append({"label": form[name].label, "value": shown_value, "without": rest.urlencode()})
+    return found
+
+
+def with_search(params, search):
+    """The query string of the same page of filters with another search."""
+    changed = params.copy()
+    changed["q"] = search
+    changed.pop("page", None)
+    return changed.urlencode()
+
+
+def suggested_words(limit=10):
+    """Words to try when nothing was found: what the LA's synonyms call the help, as the offers do."""
+    meanings = DIRECTORY.cached(
+        ("suggested words",), lambda: [meaning for synonym in Synonym.objects.all() for meaning in synonym.meanings()]
+    )
+    return list(dict.fromkeys(meanings))[:limit]

@@ -139,6 +139,12 @@ SIGN_OFF_FIELDS = {
     ],
     "other": [("designated_lead", "Designated lead", "designated lead")],
 }
+# The sign-off row whose name is the organisation's recorded designated lead (pledges.DesignatedLead), not a
+# name typed on the offer: the lead is recorded once and the offer reads it. Only the date is the offer's own.
+RECORDED_LEAD_PREFIX = {"school": "dsl", "other": "designated_lead"}
+NO_RECORDED_LEAD = (
+    "Record your organisation's designated lead before you submit the offer: the sign-off shows the recorded lead."
+)
 
 
 def sign_off_kind(kind: str) -> str:
@@ -148,13 +154,17 @@ def sign_off_kind(kind: str) -> str:
 def sign_off_problems(kind: str, values: dict, completed_on, review_date, on: date) -> dict:
     """{field: message} for a sign-off that cannot be submitted or published.
 
-    values holds '<role>_name' and '<role>_signed_on' for the roles of `kind` (see SIGN_OFF_FIELDS).
+    values holds '<role>_name' and '<role>_signed_on' for the roles of `kind` (see SIGN_OFF_FIELDS); the
+    recorded lead's '<role>_name' is the name on the organisation's designated-lead record (empty if none).
     """
     problems = {}
+    lead_prefix = RECORDED_LEAD_PREFIX[sign_off_kind(kind)]
     for prefix, _label, role in SIGN_OFF_FIELDS[sign_off_kind(kind)]:
         name, signed_on = values.get(f"{prefix}_name"), values.get(f"{prefix}_signed_on")
         if not name:
-            problems[f"{prefix}_name"] = f"Enter the name of the {role} who signed the offer."
+            problems[f"{prefix}_name"] = (
+                NO_RECORDED_LEAD if prefix == lead_prefix else f"Enter the name of the {role} who signed the offer."
+            )
         if not signed_on:
             problems[f"{prefix}_signed_on"] = f"Enter the date the {role} signed."
         elif signed_on > on:
@@ -277,3 +287,18 @@ def days_label(codes) -> str:
     if len(parts) <= 1:
         return parts[0] if parts else ""
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+REVIEW_REMINDER_DAYS = 30
+
+
+def review_reminder_kind(review_date, on: date, window_days: int = REVIEW_REMINDER_DAYS) -> str | None:
+    """Which review reminder a published offer is owed on `on`: "overdue" once its review date has passed,
+    "due_soon" from a month (`window_days`) before it up to the date itself, otherwise none."""
+    if review_date is None:
+        return None
+    if review_date < on:
+        return "overdue"
+    if (review_date - on).days <= window_days:
+        return "due_soon"
+    return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Q
+from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from wagtail.models import Site, TaskState, WorkflowState
@@ -30,16 +30,39 @@ class OfferStatus:
     review_date: date | None = None
     url: str = ""  # the public page, when published
     edit_url: str = ""  # where the organisation edits it
+    workflow_status: str = ""  # the Wagtail moderation workflow's, while one is active ("in_progress", ...)
 
     @property
     def review_overdue(self) -> bool:
         return rules.is_review_overdue(self.published, self.review_date, rules.today())
 
     @property
+    def state(self) -> rules.State:
+        """The one status vocabulary (home.rules.STATES) the register, the matrix and the audit tool all show."""
+        return rules.offer_state(
+            exists=self.exists,
+            live=self.published,
+            workflow_status=self.workflow_status,
+            review_date=self.review_date,
+            on=rules.today(),
+        )
+
+    @property
     def label(self) -> str:
-        if self.published:
-            return "Review overdue" if self.review_overdue else "Published"
-        return "Draft" if self.exists else "Not started"
+        return self.state.label
+
+    @property
+    def colour(self) -> str:
+        return self.state.colour
+
+    @property
+    def awaiting_moderation(self) -> bool:
+        return self.state == rules.AWAITING_MODERATION
+
+    @property
+    def sent_back(self) -> bool:
+        """A moderator asked for changes (Wagtail's "needs changes")."""
+        return self.state == rules.CHANGES_REQUESTED
 
 
 def public_path(url_path: str, root_paths) -> str:
@@ -62,14 +85,24 @@ _STATUS_FIELDS = ("pk", "organisation_id", "live", "first_published_at", "last_p
 
 
 def offer_statuses(organisation_ids) -> dict:
-    """{organisation id: OfferStatus} for the given organisations, in one query (plus the cached site roots).
+    """{organisation id: OfferStatus} for the given organisations, in one query (plus the cached site roots
+    and content type).
 
-    For a published offer, review_date is the published one: a draft's new date counts once approved.
+    For a published offer, review_date is the published one: a draft's new date counts once approved. The
+    active moderation workflow comes in the same query (a subquery), so "awaiting moderation" and "sent back"
+    read the same here as on the register.
     """
     ids = list(organisation_ids)
     root_paths = Site.get_site_root_paths()
     statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=start_url(org_id)) for org_id in ids}
-    for row in OfferPage.objects.filter(organisation_id__in=ids).values(*_STATUS_FIELDS):
+    workflow = (
+        WorkflowState.objects.active()
+        .filter(content_type=_offer_content_type(), object_id=Cast(OuterRef("pk"), CharField()))
+        .order_by("-created_at")
+        .values("status")[:1]
+    )
+    pages = OfferPage.objects.filter(organisation_id__in=ids).annotate(workflow_status=Subquery(workflow))
+    for row in pages.values(*_STATUS_FIELDS, "workflow_status"):
         statuses[row["organisation_id"]] = OfferStatus(
             organisation_id=row["organisation_id"],
             exists=True,
@@ -79,6 +112,7 @@ def offer_statuses(organisation_ids) -> dict:
             review_date=row["review_date"],
             url=public_path(row["url_path"], root_paths) if row["live"] else "",
             edit_url=edit_url(row["pk"]),
+            workflow_status=row["workflow_status"] or "",
         )
     return statuses
 
@@ -210,14 +244,25 @@ class OfferFigures:
     def published(self):
         return self.schools_published + self.others_published
 
+    @property
+    def reviewed_on_time(self):
+        """Published offers whose review date has not passed: reviewed by their review date (Doncaster
+        3.3b, "organisations updating their service information within agreed timescales"); the share of
+        `published` is the performance book's computed `offers_reviewed_on_time`."""
+        return self.published - self.overdue
 
-def offer_figures(on: date | None = None) -> OfferFigures:
-    """The partnership's figures over active organisations: one aggregate query and one count."""
+
+def offer_figures(on: date | None = None, *, locality=None) -> OfferFigures:
+    """The partnership's figures over active organisations (of one locality, when given): one aggregate
+    query and one count. The register, the performance book and the board's overview all read these."""
     on = on or rules.today()
+    organisations = Organisation.objects.active()
+    if locality is not None:
+        organisations = organisations.filter(locality=locality)
     school = Q(kind=Organisation.Kind.SCHOOL)
     started = Q(offer_page__isnull=False)
     live = Q(offer_page__live=True)
-    totals = Organisation.objects.active().aggregate(
+    totals = organisations.aggregate(
         organisations=Count("pk"),
         engaged=Count("pk", filter=started),
         schools=Count("pk", filter=school),
@@ -232,7 +277,7 @@ def offer_figures(on: date | None = None) -> OfferFigures:
         WorkflowState.objects.active()
         .filter(
             content_type=_offer_content_type(),
-            object_id__in=OfferPage.objects.filter(organisation__status=Organisation.Status.ACTIVE)
+            object_id__in=OfferPage.objects.filter(organisation__in=organisations.values("pk"))
             .annotate(object_id=Cast("pk", CharField()))
             .values("object_id"),
         )

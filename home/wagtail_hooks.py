@@ -9,14 +9,18 @@ offer register beside the CMS's own reports. Where the admin's own pages fall sh
 by axe in tests/browser/), a stylesheet and a script fix them on every admin page and in the editor.
 """
 
+from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.cms_journey import after_offer_edited
 from home.cms_scope import scope_people_filters
-from home.models import OfferPage
+from home.models import OfferPage, OrganisationOfferGroup
+from home.services import QA_GROUP_NAME
 from portal.permissions import offers as offer_permissions
 
 scope_people_filters()
@@ -29,6 +33,10 @@ def _without_hidden_offers(request, pages):
 @hooks.register("construct_explorer_page_queryset")
 def explorer_shows_own_offers(parent_page, pages, request):
     return _without_hidden_offers(request, pages)
+
+
+# Saved, submitted or moderated: back to the portal with a confirmation in its words (home/cms_journey.py).
+hooks.register("after_edit_page", after_offer_edited)
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -74,6 +82,12 @@ def offer_register_menu_item():
         icon_name="list-ul",
         order=50,
     )
+
+
+@hooks.register("register_managed_groups")
+def offer_groups():
+    # Kept equal to the memberships and partnership roles by home/services.py: not for ticking by hand.
+    return Group.objects.filter(Q(pk__in=OrganisationOfferGroup.objects.values("group_id")) | Q(name=QA_GROUP_NAME))
 
 
 @hooks.register("insert_global_admin_css")

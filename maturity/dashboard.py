@@ -9,13 +9,14 @@ from . import selectors
 from .rules import STATUS_COLOURS, Status
 
 
-def _round_item(round_, url_name="maturity:round_detail", detail=""):
+def _round_item(round_, url_name="maturity:round_detail", detail="", needs_action=False):
     return DashboardItem(
         text=round_.title,
         url=reverse(url_name, args=[round_.pk]),
         detail=detail,
         tag=Status(round_.status).label,
         tag_colour=STATUS_COLOURS[round_.status],
+        needs_action=needs_action,
     )
 
 
@@ -33,6 +34,8 @@ def maturity(user):
             title="Maturity self-assessments in progress",
             items=[_round_item(r, detail=_contributors(r)) for r in rounds],
             empty_text="No round in progress.",
+            url=reverse("maturity:index"),
+            limit=3,
             actions=[
                 ("Start a new round", reverse("maturity:round_create")),
                 ("Compare rounds", reverse("maturity:compare")),
@@ -45,11 +48,16 @@ def maturity(user):
                 r,
                 "maturity:round_review",
                 f"{r.period_label}; submitted {r.submitted_at:%d %B %Y}" if r.submitted_at else r.period_label,
+                needs_action=True,
             )
             for r in rounds
         ]
         items += [
-            DashboardItem(text=f"Give your views: {r.title}", url=reverse("maturity:round_contribute", args=[r.pk]))
+            DashboardItem(
+                text=f"Give your views: {r.title}",
+                url=reverse("maturity:round_contribute", args=[r.pk]),
+                needs_action=True,
+            )
             for r in selectors.open_rounds_for(user)
             if not r.responded
         ]
@@ -72,6 +80,7 @@ def maturity(user):
                     detail="Rate how mature the partnership is on each strand, with a comment.",
                     tag="You have responded" if r.responded else "Not yet responded",
                     tag_colour="green" if r.responded else "amber",
+                    needs_action=not r.responded,
                 )
                 for r in rounds
             ],

@@ -9,7 +9,7 @@ from portal.charts import Series, line_chart
 from portal.permissions import maturity as can
 
 from . import rules
-from .models import ContributorRating, Framework, Round, StrandRating
+from .models import ActionItem, ContributorRating, Framework, Round, StrandRating
 
 
 def rounds_for(user):
@@ -271,4 +271,23 @@ def dashboard_rounds(statuses):
         Round.objects.filter(status__in=statuses)
         .annotate(contributor_count=Count("contributions__contributor", distinct=True))
         .order_by("-period_end", "-pk")
+    )
+
+
+def latest_signed_off_rounds(user, count=2):
+    """The latest `count` signed-off rounds of the framework most recently signed off, oldest first: the
+    board's overview compares the latest round with the one before (the comparison page shows the same
+    pair with ?round=...&round=...)."""
+    signed_off = can.visible_rounds(user, Round.objects.all()).filter(status=rules.Status.SIGNED_OFF)
+    return rounds_to_compare(signed_off)[-count:]
+
+
+def recommendations_for(user):
+    """The recommendations (with their agreed actions) of the rounds the person may read, newest round
+    first: what another feature (the strategy action plan) may link an action to, or make one from."""
+    rounds = can.visible_rounds(user, Round.objects.all())
+    return (
+        ActionItem.objects.filter(round__in=rounds)
+        .select_related("round", "strand")
+        .order_by("-round__period_end", "-round__pk", "number")
     )

@@ -346,7 +346,13 @@ def round_contribute(request, pk):
     return render(
         request,
         "maturity/round_contribute.html",
-        {"round": round_, "forms": forms, "problems": problems, "has_errors": has_errors},
+        {
+            "round": round_,
+            "forms": forms,
+            "problems": problems,
+            "has_errors": has_errors,
+            "error_items": _error_items(forms),
+        },
     )
 
 
@@ -357,6 +363,16 @@ def round_export(request, pk):
     items = round_.action_items.select_related("strand", "carried_from__round")
     report = exports.round_workbook(round_, selectors.strand_views(round_, request.user, previous), items)
     return xlsx_response(report, f"maturity-round-{round_.pk}.xlsx")
+
+
+def _error_items(forms):
+    """[(anchor, message)] for the shared error summary: each strand's problems, named by its strand."""
+    items = []
+    for form in forms:
+        for field in form.visible_fields():
+            suffix = "_0" if field.widget_type == "radioselect" else ""
+            items += [(field.auto_id + suffix, f"{form.strand.name}: {error}") for error in field.errors]
+    return items
 
 
 def _comparison(request):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from pledges import selectors
 from portal.dashboard import DashboardItem, DashboardSection, section
+from portal.permissions import board as board_can
 from portal.permissions.pledges import (
     can_sign,
     can_view_matrix,
@@ -23,7 +24,7 @@ def pledges(user):
     if pledge_set is None:
         return None
     if can_view_matrix(user):
-        return _partnership_section(user, pledge_set)
+        return None if board_can.reads_figures_on_the_overview(user) else _partnership_section(user, pledge_set)
     if has_own_pledges(user):
         return _organisation_section(user)
     return None
@@ -44,9 +45,11 @@ def _partnership_section(user, pledge_set):
         for row, cell in overdue[:SAMPLE]
     ]
     return DashboardSection(
-        title="Pledge compliance: overdue reviews",
+        title="Pledge reviews overdue",
         items=items,
         count=len(overdue),
+        url=reverse("pledges:matrix"),
+        limit=3,
         empty_text=f"No pledge reviews are overdue. {matrix.signed_count} of {matrix.count} organisations have signed.",
         actions=[
             ("Open the compliance matrix", reverse("pledges:matrix")),
@@ -64,7 +67,16 @@ def _organisation_section(user):
         url = reverse("pledges:organisation", args=[organisation.slug])
         if signature is None:
             action = "Sign the pledges" if can_sign(user, organisation) else "Not signed yet: your lead signs"
-            items.append(DashboardItem(organisation.name, url, action, tag="Not signed", tag_colour="grey"))
+            items.append(
+                DashboardItem(
+                    organisation.name,
+                    url,
+                    action,
+                    tag="Not signed",
+                    tag_colour="grey",
+                    needs_action=can_sign(user, organisation),
+                )
+            )
         cells = selectors.organisation_cells(organisation, selectors.working_pledge_set(signature), today)
         for cell in cells:
             if cell.overdue or cell.due_soon:
@@ -78,6 +90,7 @@ def _organisation_section(user):
                         ),
                         tag="Review overdue" if cell.overdue else "Review due soon",
                         tag_colour="red" if cell.overdue else "amber",
+                        needs_action=True,
                     )
                 )
     return DashboardSection(

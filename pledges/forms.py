@@ -121,6 +121,13 @@ class DesignatedLeadForm(VersionedFormMixin, forms.ModelForm):
             },
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model lets role and email be blank only for records migrated from a typed name; a person
+        # recording the lead gives both.
+        for name in ("role", "email"):
+            self.fields[name].required = True
+
 
 class TrainingSummaryForm(VersionedFormMixin, forms.ModelForm):
     class Meta:

@@ -122,13 +122,29 @@ class PledgeStatus(VersionedModel, EditTracked):
 
 
 class DesignatedLead(VersionedModel, EditTracked):
-    """Pledge 1: the named Designated Lead for Safeguarding and Early Help. Seen by signed-in partners only."""
+    """Pledge 1: the named Designated Lead for Safeguarding and Early Help. Seen by signed-in partners only.
+
+    The one record of an organisation's lead: the offer's sign-off and commitment 1 of the commitments audit
+    read it rather than asking for the name again. Role and email may be blank only on records made from a
+    name typed on an offer before this record was the source (migration home 0014); the form still asks for
+    them, and such a record shows "details to confirm" until they are given.
+    """
 
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="designated_lead")
     name = models.CharField(max_length=150)
-    role = models.CharField(max_length=200, help_text="Their job title.")
-    email = models.EmailField(help_text="Where partners should contact them about Early Help.")
+    role = models.CharField(max_length=200, blank=True, help_text="Their job title.")
+    email = models.EmailField(blank=True, help_text="Where partners should contact them about Early Help.")
     phone = models.CharField(max_length=40, blank=True)
+
+    @property
+    def name_and_role(self):
+        """How the lead is shown wherever they are named: "Ravi Lal, Deputy head and DSL"."""
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    @property
+    def details_to_confirm(self):
+        """A record made from a typed name still lacks the role or email the form asks for."""
+        return not (self.role and self.email)
 
     def __str__(self):
         return f"{self.name}, {self.role} ({self.organisation})"

@@ -5,12 +5,18 @@
 - A review is overdue when its date has passed and the pledge is not Not applicable.
 - A review is coming due when its date is today or within the reminder window.
 - Compliance is pledges met out of pledges that apply (Not applicable ones are left out of both figures).
+- The offer pledge (the pledge whose evidence is the Early Help offer, pledge 4 in Leicester's wording)
+  follows the offer's real state, not the status typed in: a published offer in date is Met; a published
+  offer whose review date has passed is Met with its review overdue; an offer awaiting moderation, sent
+  back for changes or in draft is In progress; no offer page is Not started. Only Not applicable, with its
+  reason, stands as declared (an organisation that publishes no offer of its own says why).
 """
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from home import rules as offer_rules
 from pledges.models import Status
 
 REMINDER_WINDOW_DAYS = 30
@@ -121,8 +127,50 @@ def all_met(counts: Counts) -> bool:
     return counts.applicable > 0 and counts.met == counts.applicable
 
 
-def offer_warning(status, offer_published: bool) -> str:
-    """Pledge 4 marked Met while the organisation's offer page is not published: say so, don't block it."""
-    if effective_status(status) == Status.MET and not offer_published:
-        return "Marked as met, but your Early Help offer is not published on the portal yet."
-    return ""
+@dataclass(frozen=True)
+class OfferPledge:
+    """Where the offer pledge stands, worked out from the offer: the status, why, and an overdue review."""
+
+    status: Status
+    offer_label: str = ""  # the offer's state in the offers feature's own words, e.g. "Awaiting moderation"
+    overdue: bool = False
+
+    @property
+    def note(self) -> str:
+        """Why, when the status alone does not say it ("Not started" needs no "offer: not started")."""
+        if not self.offer_label or self.offer_label == self.status.label:
+            return ""
+        return f"offer: {self.offer_label.lower()}"
+
+
+OFFER_PLEDGE_STATUSES = {
+    offer_rules.PUBLISHED.key: Status.MET,
+    offer_rules.REVIEW_OVERDUE.key: Status.MET,
+    offer_rules.AWAITING_MODERATION.key: Status.IN_PROGRESS,
+    offer_rules.CHANGES_REQUESTED.key: Status.IN_PROGRESS,
+    offer_rules.DRAFT.key: Status.IN_PROGRESS,
+    offer_rules.NOT_STARTED.key: Status.NOT_STARTED,
+}
+
+
+def offer_pledge(declared, offer_state) -> OfferPledge:
+    """The offer pledge's position from the offer's state (a home.rules.State); see the rule at the top."""
+    if effective_status(declared) == Status.NOT_APPLICABLE:
+        return OfferPledge(Status.NOT_APPLICABLE)
+    state = offer_state if offer_state in offer_rules.STATES else offer_rules.NOT_STARTED
+    return OfferPledge(
+        OFFER_PLEDGE_STATUSES[state.key],
+        offer_label=state.label,
+        overdue=state == offer_rules.REVIEW_OVERDUE,
+    )
+
+
+def offer_pledge_warning(declared, position: OfferPledge) -> str:
+    """Said on the pledge's page when the status typed in is not the one the offer gives it."""
+    declared = effective_status(declared)
+    if declared == position.status:
+        return ""
+    return (
+        f"You recorded this pledge as {declared.label.lower()}, but it shows as {position.status.label.lower()} "
+        f"because it follows your Early Help offer, whose status is “{position.offer_label}”."
+    )

@@ -58,6 +58,9 @@ class Cell:
     overdue: bool = False
     due_soon: bool = False
     record: PledgeStatus | None = None
+    declared: Status = Status.NOT_STARTED  # what the lead recorded; `status` may follow evidence instead
+    note: str = ""  # why `status` differs from what was typed, e.g. "offer: awaiting moderation"
+    offer: rules.OfferPledge | None = None  # the offer pledge's position, when this is the offer pledge
 
     @property
     def label(self) -> str:
@@ -70,31 +73,43 @@ class Cell:
     @property
     def text(self) -> str:
         """The status as plain text, with the overdue review when there is one (spreadsheets, screen readers)."""
-        return f"{self.label} ({rules.OVERDUE_LABEL.lower()})" if self.overdue else self.label
+        extras = [self.note] if self.note else []
+        if self.overdue:
+            extras.append(rules.OVERDUE_LABEL.lower())
+        return f"{self.label} ({'; '.join(extras)})" if extras else self.label
 
 
-def make_cell(pledge, record, today) -> Cell:
-    if record is None:
-        return Cell(pledge=pledge)
-    status = rules.effective_status(record.status)
-    return Cell(
+def make_cell(pledge, record, today, offer=None) -> Cell:
+    """One pledge's cell. `offer` (a home.selectors.OfferStatus) makes the offer pledge follow the offer."""
+    declared = rules.effective_status(record.status if record else None)
+    review_date = record.review_date if record else None
+    cell = Cell(
         pledge=pledge,
-        status=status,
-        review_date=record.review_date,
-        reason=record.not_applicable_reason,
-        notes=record.notes,
-        overdue=rules.is_overdue(status, record.review_date, today),
-        due_soon=rules.is_due_soon(status, record.review_date, today),
+        status=declared,
+        declared=declared,
+        review_date=review_date,
+        reason=record.not_applicable_reason if record else "",
+        notes=record.notes if record else "",
+        overdue=rules.is_overdue(declared, review_date, today),
+        due_soon=rules.is_due_soon(declared, review_date, today),
         record=record,
     )
+    if pledge.evidence == Pledge.Evidence.OFFER and offer is not None:
+        position = rules.offer_pledge(declared, offer.state)
+        cell.offer, cell.status, cell.note = position, position.status, position.note
+        if position.overdue and not cell.overdue:
+            # The offer's review has passed: the pledge's review is overdue from the offer's date.
+            cell.overdue, cell.due_soon, cell.review_date = True, False, offer.review_date
+    return cell
 
 
 def organisation_cells(organisation, pledge_set, today) -> list[Cell]:
-    """The organisation's position on every pledge of the set, in pledge order (two queries)."""
+    """The organisation's position on every pledge of the set, in pledge order (three queries)."""
     records = {
         r.pledge_id: r for r in PledgeStatus.objects.filter(organisation=organisation, pledge__pledge_set=pledge_set)
     }
-    return [make_cell(pledge, records.get(pledge.pk), today) for pledge in pledge_set.pledges.all()]
+    offer = offer_statuses([organisation.pk])[organisation.pk]
+    return [make_cell(pledge, records.get(pledge.pk), today, offer) for pledge in pledge_set.pledges.all()]
 
 
 def evidence_for(organisation, evidence_kind) -> dict:
@@ -135,7 +150,7 @@ def evidence_summary(organisation) -> dict:
             else f"Staff numbers not recorded; {courses} course(s) recorded"
         ),
         Pledge.Evidence.ACCESS: "Access routes described" if access else "Access routes not described yet",
-        Pledge.Evidence.OFFER: f"Offer page: {offer.label}",
+        Pledge.Evidence.OFFER: f"Offer page: {offer.label} (this pledge follows it)",
         Pledge.Evidence.IMPACT: f"{measures} measure(s), {returns} return(s)",
         Pledge.Evidence.NOTES: "",
     }
@@ -201,6 +216,10 @@ class Matrix:
     def signed_count(self) -> int:
         return sum(row.signature is not None for row in self.rows)
 
+    def signed_by(self, day) -> int:
+        """Organisations shown whose signature of this set is dated on or before `day` (a past term's count)."""
+        return sum(row.signature is not None and row.signature.signed_on <= day for row in self.rows)
+
     @property
     def all_met_count(self) -> int:
         return sum(row.all_met for row in self.rows)
@@ -249,7 +268,7 @@ def compliance_matrix(organisations, pledge_set, today, filters: MatrixFilters |
         MatrixRow(
             organisation=o,
             signature=signatures.get(o.pk),
-            cells=[make_cell(p, records.get((o.pk, p.pk)), today) for p in pledges],
+            cells=[make_cell(p, records.get((o.pk, p.pk)), today, offers.get(o.pk)) for p in pledges],
             offer=offers.get(o.pk),
         )
         for o in organisations
@@ -282,6 +301,21 @@ def designated_leads():
         .select_related("organisation", "organisation__locality")
         .order_by("organisation__name")
     )
+
+
+def designated_lead_of(organisation_id):
+    """The organisation's recorded designated lead, or None (one query)."""
+    return DesignatedLead.objects.filter(organisation_id=organisation_id).first()
+
+
+def organisations_with_a_designated_lead(organisation_ids) -> set:
+    """Which of these organisations have their designated lead recorded (one query; none for no ids).
+
+    The one answer to "is the lead named?" for the offer's sign-off, pledge 1 and commitment 1."""
+    ids = set(organisation_ids)
+    if not ids:
+        return set()
+    return set(DesignatedLead.objects.filter(organisation_id__in=ids).values_list("organisation_id", flat=True))
 
 
 def reviews_calling_for_reminders(today, window_days=rules.REMINDER_WINDOW_DAYS):

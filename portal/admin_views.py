@@ -9,6 +9,7 @@ from portal.jobs import start_job
 from portal.services import organisations as organisation_service
 from portal.services.organisations import IMPORT_COLUMNS
 from portal.tabular import template_csv
+from portal.xlsx import ReportWorkbook, xlsx_response
 
 
 def import_organisations(request):
@@ -37,3 +38,11 @@ def import_template(request):
     response = HttpResponse(template_csv(IMPORT_COLUMNS), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="organisations-template.csv"'
     return response
+
+
+def import_template_xlsx(request):
+    """The template as a workbook: drop-down lists of the allowed values and a Guidance sheet."""
+    permissions.require(permissions.can_administer(request.user))
+    with ReportWorkbook() as workbook:
+        organisation_service.write_import_template(workbook)
+    return xlsx_response(workbook, "organisations-template.xlsx")

@@ -11,6 +11,12 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Each app contributes sections to the signed-in dashboards from its own dashboard.py.
         autodiscover_modules("dashboard")
+        # ...and its header section (with its sub-pages) from its navigation.py.
+        autodiscover_modules("navigation")
+        # ...its headline figures for the partnership overview (portal/overview.py), and the board pack's
+        # section kinds (portal/board_pack.py).
+        autodiscover_modules("overview")
+        autodiscover_modules("board_pack")
 
 
 class PortalUsersAppConfig(WagtailUsersAppConfig):

@@ -6,7 +6,7 @@ chart is never the only way to read the numbers.
 
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 # Distinguishable by shape (markers, dash) as well as colour.
@@ -121,3 +121,98 @@ def _marker(shape, x, y, colour):
             f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}" fill="{colour}"/>'
         )
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
+
+
+def sparkline(values, *, title="", description="", reference=None, width=160, height=40, chart_id="spark"):
+    """A small trend line as inline SVG: the series oldest first (None for a gap), the latest point marked.
+
+    Without a title the sparkline is decorative (hidden from assistive technology): use it only beside
+    the same figures in words or in a table. With a title it is an image labelled by its title and
+    description. `reference` (e.g. the target) is drawn as a dashed level line on the same scale.
+    """
+    known = [v for v in values if v is not None]
+    scale = known + ([reference] if reference is not None else [])
+    pad = 4
+    low, high = (min(scale), max(scale)) if scale else (0, 1)
+    span = (high - low) or 1
+    n = len(values)
+
+    def x(i):
+        return pad + (width - 2 * pad) * (i / (n - 1) if n > 1 else 0.5)
+
+    def y(v):
+        # A flat series (span 0) sits in the middle rather than on the floor.
+        if high == low:
+            return height / 2
+        return pad + (height - 2 * pad) * (1 - (float(v) - float(low)) / float(span))
+
+    if title:
+        labels = f' role="img" aria-labelledby="{chart_id}-title{f" {chart_id}-desc" if description else ""}"'
+        head = f'<title id="{chart_id}-title">{escape(title)}</title>'
+        if description:
+            head += f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+    else:
+        labels, head = ' aria-hidden="true" focusable="false"', ""
+    parts = [
+        f'<svg class="sparkline" viewBox="0 0 {width} {height}" width="{width}" height="{height}"{labels}'
+        f' xmlns="http://www.w3.org/2000/svg">{head}'
+    ]
+    if reference is not None:
+        parts.append(
+            f'<line x1="{pad}" x2="{width - pad}" y1="{y(reference):.1f}" y2="{y(reference):.1f}"'
+            f' stroke="#505a5f" stroke-width="1" stroke-dasharray="4 3"/>'
+        )
+    for segment in _segments(values):
+        path = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in segment)
+        parts.append(f'<polyline fill="none" stroke="#1d70b8" stroke-width="2" points="{path}"/>')
+    last = next((i for i in range(n - 1, -1, -1) if values[i] is not None), None)
+    if last is not None:
+        parts.append(f'<circle cx="{x(last):.1f}" cy="{y(values[last]):.1f}" r="3" fill="#0b0c0c"/>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def figures_table(rows, *, caption, headings=("Period", "Figure")):
+    """A chart's figures as a table (caption visually hidden), for anyone who cannot read the chart.
+
+    rows  (period label, figure as text) pairs, in the chart's order. Built in Python rather than a template
+    loop: the scorecard shows one per indicator, a hundred tables of two dozen rows.
+    """
+    body = format_html_join("", '<tr><th scope="row">{}</th><td class="numeric">{}</td></tr>', rows)
+    return format_html(
+        '<table class="table trend-table"><caption class="visually-hidden">{}</caption>'
+        '<thead><tr><th scope="col">{}</th><th scope="col" class="numeric">{}</th></tr></thead>'
+        "<tbody>{}</tbody></table>",
+        caption,
+        headings[0],
+        headings[1],
+        body,
+    )
+
+
+RAG_BAR_FILLS = {"red": "#d4351c", "amber": "#ffbf47", "green": "#00703c", "not_started": "#b1b4b6"}
+
+
+def rag_bar(counts, labels, *, title, width=240, height=20):
+    """One horizontal bar split by RAG rating, as inline SVG: `counts` {rating: n} in the order to draw,
+    `labels` {rating: word}. The bar is labelled by its numbers in words (its <title>), and pages print the
+    same numbers beside it, so the colours are never the only way to read it. Segments keep a white gap
+    between them, so neighbouring colours stay apart for anyone who cannot tell them apart."""
+    total = sum(counts.values())
+    words = ", ".join(f"{labels[rating]} {n}" for rating, n in counts.items())
+    parts = [
+        f'<svg class="rag-bar" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"'
+        f' xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}: {escape(words)}</title>'
+    ]
+    x = 0.0
+    for rating, n in counts.items():
+        if not n:
+            continue
+        w = width * n / total
+        fill = RAG_BAR_FILLS.get(rating, "#505a5f")
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{max(w - 1, 0.5):.1f}" height="{height}" fill="{fill}"/>')
+        x += w
+    if not total:
+        parts.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="none" stroke="#b1b4b6"/>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

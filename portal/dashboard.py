@@ -3,6 +3,11 @@
 A section provider is a function `(user) -> DashboardSection | None`, registered with `@section(order)`.
 It returns None when the section does not concern the person's role, and a section with no items when it
 does but there is nothing to act on yet (the page then shows `empty_text`).
+
+The page leads with "Needs your action": the items a provider marks `needs_action` (a review overdue, an
+audit to continue, a round to sign off), gathered from every section by `needs_action()`. The sections
+follow as short summaries: a section with `limit` shows that many items and links to `url` for the rest,
+so the page stays a page (an LA officer's once ran past 4,000 px).
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +27,7 @@ class DashboardItem:
     detail: str = ""
     tag: str = ""  # short status text, e.g. "Review overdue"
     tag_colour: str = "grey"
+    needs_action: bool = False  # something the person should do now: also listed under "Needs your action"
 
 
 @dataclass
@@ -31,6 +37,21 @@ class DashboardSection:
     empty_text: str = "Nothing to act on yet."
     actions: list = field(default_factory=list)  # [(label, url)]
     count: int | None = None  # a headline figure, when the list is a sample of more
+    url: str = ""  # the page with the whole list
+    limit: int | None = None  # items shown on the dashboard; None shows them all
+
+    @property
+    def shown(self):
+        return self.items if self.limit is None else self.items[: self.limit]
+
+    @property
+    def total(self):
+        return self.count if self.count is not None else len(self.items)
+
+    @property
+    def hidden_count(self):
+        """How many more the section's page lists than the dashboard shows."""
+        return max(self.total - len(self.shown), 0)
 
 
 def section(order=100):
@@ -44,6 +65,11 @@ def section(order=100):
 
 def sections_for(user):
     return [s for _, provider in _providers if (s := provider(user)) is not None]
+
+
+def needs_action(sections):
+    """[(section, item)] for every item that asks the person to act, in the sections' order."""
+    return [(s, item) for s in sections for item in s.items if item.needs_action]
 
 
 ROLE_HEADINGS = {
@@ -95,16 +121,6 @@ def administration(user):
                 "Frameworks", reverse("framework_list"), "Pledges, commitments, principles, maturity, checklist"
             ),
         ],
-    )
-
-
-@section(order=940)
-def audit_trail(user):
-    if not permissions.can_read_audit_trail(user):
-        return None
-    return DashboardSection(
-        title="Audit trail",
-        items=[DashboardItem("Who changed what and when", reverse("audit_trail"), "Offers, audits, ratings, pledges")],
     )
 
 

@@ -6,6 +6,13 @@ strategy names them, the organisations) that signed Leicester's partnership pled
 Every function here is idempotent: running it again updates rather than duplicates.
 """
 
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from portal.invitations import Invitation, token_digest
 from portal.models import Locality, Membership, Organisation, User
 from portal.seeding import demo_seeder
 
@@ -179,6 +186,33 @@ ACCOUNTS = [
 ]
 
 
+# People administration shows an invitation in each state: one waiting to be used, one that expired unused.
+# Their links are not known to anyone (only a digest is stored): "Send the invitation again" makes a real one.
+INVITED = [
+    ("priya.shah@example.org", "Priya", "Shah", "Pastoral Lead", 2),
+    ("dan.wood@example.org", "Dan", "Wood", "Family Worker", 12),
+]
+
+
+def _seed_invitations():
+    for email, first, last, job, days_ago in INVITED:
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"first_name": first, "last_name": last, "job_title": job}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        sent_at = timezone.now() - timedelta(days=days_ago)
+        Invitation.objects.get_or_create(
+            user=user,
+            defaults={
+                "token_digest": token_digest(secrets.token_urlsafe(32)),
+                "sent_at": sent_at,
+                "expires_at": sent_at + timedelta(days=settings.INVITATION_VALID_DAYS),
+            },
+        )
+
+
 def _slug_email(name):
     return "".join(c for c in name.lower() if c.isalnum())[:24]
 
@@ -233,6 +267,7 @@ def seed(stdout=None):
             Membership.objects.update_or_create(
                 user=user, organisation=Organisation.objects.get(name=org_name), defaults={"role": role}
             )
+    _seed_invitations()
     if stdout:
         stdout.write(
             f"Partnership: {Locality.objects.count()} localities, "

@@ -29,9 +29,7 @@ def _versions(kind):
     model = kind.model()
     versions = list(model.objects.order_by("slug", "-version"))
     for version in versions:
-        version.response_count = (
-            sum(getattr(version, relation).count() for relation in model.used_by) if model.used_by else None
-        )
+        version.response_count = version.count_responses()
     return versions
 
 

@@ -126,7 +126,25 @@ class VersionedFramework(models.Model):
             return False
         if not self.used_by:
             return True
-        return any(getattr(self, relation).exists() for relation in self.used_by)
+        return any(self._responses(relation).exists() for relation in self.used_by)
+
+    def _responses(self, relation):
+        """The rows of one `used_by` relation that use this version. A relation may be a path through a part:
+        an indicator set's returns hang off its indicators ("indicators__returns")."""
+        if "__" not in relation:
+            return getattr(self, relation).all()
+        model, back = type(self), []
+        for name in relation.split("__"):
+            reverse = model._meta.get_field(name)
+            back.insert(0, reverse.remote_field.name)
+            model = reverse.related_model
+        return model._default_manager.filter(**{"__".join(back): self})
+
+    def count_responses(self) -> int | None:
+        """How many responses use this version (None: responses copy its words, so all count as used)."""
+        if not self.used_by:
+            return None
+        return sum(self._responses(relation).count() for relation in self.used_by)
 
     def save(self, *args, **kwargs):
         if self.pk and self.is_in_use():

@@ -15,17 +15,21 @@
 - A `next` (where to go after signing in) that is not a path on this site is dropped: the sign-in views
   redirect to it and failed on anything else.
 - `id_parameter()`: a query parameter naming a record by its number; anything else is a 400.
+- A Wagtail snippet URL (its edit, delete, history and chooser views) whose record key is not a number is
+  a 404: every snippet the portal registers has a numeric id, and Wagtail hands the key to the database
+  as typed, which failed on anything else.
 """
 
 import re
 
 from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 MAX_PARAMETER_LENGTH = 1000  # longer than any link the portal builds; a search box stops at 200
 MAX_SEARCH_LENGTH = 200
+SNIPPET_NAMESPACES = ("wagtailsnippets_", "wagtailsnippetchoosers_")
 
 # C0 controls and DEL, except tab, line feed and carriage return (a pasted search can hold those).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -65,6 +69,13 @@ class InputGuard:
             return render(request, "400.html", {"problem": problem}, status=400)
         self._make_safe(request)
         return self.get_response(request)
+
+    @staticmethod
+    def process_view(request, view_func, view_args, view_kwargs):
+        namespace = request.resolver_match.namespace
+        if namespace.startswith(SNIPPET_NAMESPACES) and not str(view_kwargs.get("pk", "0")).isdigit():
+            raise Http404("No such record.")
+        return None
 
     @staticmethod
     def _make_safe(request):

@@ -6,9 +6,15 @@ stored on Django's storage, a Job row records who asked for what, and one task i
 file; the runner reports progress through `job.report(done, total)` and returns an ImportResult-like
 object (created, errors). The outcome, errors by row and column, and a result file are kept on the Job.
 
-The runner writes inside one transaction (portal.tabular.import_rows), so a worker killed mid-job leaves
-nothing half-written; the job then stops reporting, is shown as stalled after JOB_STALE_AFTER, and its
-owner can retry it.
+Exactly once, with any number of workers: a worker claims a job with one conditional UPDATE (queued ->
+running, its attempt number raised), which only one can win on SQLite and PostgreSQL alike; every later
+write of that attempt (progress, outcome) is conditional on the attempt still being the job's current one,
+so a superseded attempt stops at its next progress report and its writes are undone.
+
+A killed worker: the runner writes inside one transaction (portal.tabular.import_rows), whose last step is
+a progress report, so a worker killed mid-job leaves nothing half-written. The job then stops reporting,
+is shown as stalled after JOB_STALE_AFTER, and its owner can retry it (a retry too is conditional: on the
+heartbeat the person saw, so a job that has just reported again is not retried under its worker's feet).
 """
 
 import csv
@@ -21,6 +27,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -28,6 +35,10 @@ from django_tasks import task
 from portal.xlsx import neutralise_formula
 
 logger = logging.getLogger(__name__)
+
+
+class JobSuperseded(Exception):
+    """This attempt is no longer the job's current one (it was retried, or finished elsewhere): stop, write nothing."""
 
 
 class Job(models.Model):
@@ -80,13 +91,25 @@ class Job(models.Model):
         return (self.status == self.Status.FAILED and not self.errors) or self.is_stale
 
     @property
+    def is_export(self):
+        return self.kind == "export"
+
+    @property
     def percent(self):
         return round(100 * self.done / self.total) if self.total else (100 if self.status == self.Status.DONE else 0)
 
     def report(self, done, total):
-        """Progress, written at once (outside the job's own transaction) so other servers can read it."""
+        """Progress, written at once (outside the job's own transaction) so other servers can read it.
+
+        Raises JobSuperseded when this attempt is no longer the running one; called inside a runner's
+        transaction, that undoes what the attempt wrote."""
         self.done, self.total = done, total
-        Job.objects.filter(pk=self.pk).update(done=done, total=total, updated=timezone.now())
+        if not self._current().update(done=done, total=total, updated=timezone.now()):
+            raise JobSuperseded(self.pk)
+
+    def _current(self):
+        """This job, while this object's attempt is the one running it."""
+        return Job.objects.filter(pk=self.pk, status=self.Status.RUNNING, attempts=self.attempts)
 
     def status_data(self):
         return {
@@ -102,42 +125,60 @@ class Job(models.Model):
 
 
 def start_job(*, owner, kind, label, runner, upload, params=None):
-    """Store the upload, record the job and put it on the queue. Returns the Job."""
+    """Store the upload (if any), record the job and put it on the queue. Returns the Job."""
     job = Job(owner=owner, kind=kind, label=label, runner=f"{runner.__module__}.{runner.__qualname__}")
     job.params = params or {}
-    extension = (upload.name or "").lower().rsplit(".", 1)[-1][:5] if "." in (upload.name or "") else "bin"
-    job.input_file = default_storage.save(f"jobs/{job.id}/input.{extension}", upload)
+    if upload is not None:  # an export has none: its params say what to build
+        extension = (upload.name or "").lower().rsplit(".", 1)[-1][:5] if "." in (upload.name or "") else "bin"
+        job.input_file = default_storage.save(f"jobs/{job.id}/input.{extension}", upload)
     job.save()
     enqueue(job)
     return job
 
 
 def retry_job(job):
-    """Put a failed or stalled job back on the queue; its earlier attempt wrote nothing (one transaction)."""
-    Job.objects.filter(pk=job.pk).update(
+    """Put a failed or stalled job back on the queue; its earlier attempt wrote nothing (one transaction).
+
+    Conditional on the job being as `job` was read (same status, same heartbeat): a job whose worker
+    reported in the meantime is left alone. Returns whether it was put back."""
+    if not job.can_retry:
+        return False
+    put_back = Job.objects.filter(pk=job.pk, status=job.status, updated=job.updated).update(
         status=Job.Status.QUEUED, done=0, message="", errors=[], finished=None, updated=timezone.now()
     )
     job.refresh_from_db()
-    enqueue(job)
-    return job
+    if put_back:
+        enqueue(job)
+    return bool(put_back)
 
 
 def enqueue(job):
     run_job.enqueue(str(job.id))
 
 
+def claim(job_id):
+    """The job, now running as this worker's attempt; or None if another worker has it, or it is not queued."""
+    now = timezone.now()
+    claimed = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
+        status=Job.Status.RUNNING, started=now, attempts=F("attempts") + 1, updated=now
+    )
+    return Job.objects.get(pk=job_id) if claimed else None
+
+
 @task()
 def run_job(job_id):
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None or job.status == Job.Status.DONE:
-        return  # deleted, or a retried task that already finished
-    Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.RUNNING, started=timezone.now(), attempts=job.attempts + 1, updated=timezone.now()
-    )
-    job.refresh_from_db()
+    job = claim(job_id)
+    if job is None:
+        return  # deleted, finished, or being run by another worker
     try:
-        with default_storage.open(job.input_file, "rb") as stored:
-            outcome = import_string(job.runner)(job, stored)
+        if job.input_file:
+            with default_storage.open(job.input_file, "rb") as stored:
+                outcome = import_string(job.runner)(job, stored)
+        else:
+            outcome = import_string(job.runner)(job, None)
+    except JobSuperseded:
+        logger.info("Job %s attempt %s superseded; its writes were undone", job.pk, job.attempts)
+        return
     except Exception as problem:  # noqa: BLE001 - any failure must end as a failed job, never a silent one
         from portal.tabular import FileProblem
 
@@ -150,16 +191,25 @@ def run_job(job_id):
     if errors:
         _finish(job, Job.Status.FAILED, f"Nothing was saved: {len(errors)} problem(s) found.", errors)
     else:
-        _finish(job, Job.Status.DONE, f"{outcome.created} row(s) saved.", [])
+        made = getattr(outcome, "content", None)  # an export's file; an import's result is its summary
+        message = getattr(outcome, "message", None) or f"{outcome.created} row(s) saved."
+        _finish(job, Job.Status.DONE, message, [], made and (outcome.filename, made))
 
 
-def _finish(job, status, message, errors):
+def _finish(job, status, message, errors, made=None):
+    current = job._current()
     job.status, job.message, job.errors, job.finished = status, message, errors, timezone.now()
-    job.result_file = default_storage.save(f"jobs/{job.id}/result.csv", ContentFile(_result_csv(job).encode()))
-    job.result_name = f"{job.kind}-result.csv"
+    if made:
+        filename, content = made
+        job.result_file = default_storage.save(f"jobs/{job.id}/{filename}", ContentFile(content))
+        job.result_name = filename
+    else:
+        job.result_file = default_storage.save(f"jobs/{job.id}/result.csv", ContentFile(_result_csv(job).encode()))
+        job.result_name = f"{job.kind}-result.csv"
     if status == Job.Status.DONE:
         job.done = job.total or job.done
-    job.save()
+    fields = ("status", "message", "errors", "finished", "result_file", "result_name", "done", "total")
+    current.update(**{name: getattr(job, name) for name in fields}, updated=timezone.now())
 
 
 def _result_csv(job):

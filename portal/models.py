@@ -302,4 +302,5 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()}, {self.organisation}"
 
 
+from portal.invitations import Invitation  # noqa: E402,F401  (invitations live in their own module)
 from portal.jobs import Job  # noqa: E402,F401  (background jobs live in their own module)

@@ -2,6 +2,8 @@
 
 - UK financial years run 1 April to 31 March; quarter 1 is April-June ("Q1 2018-19").
 - Academic years run 1 September to 31 August ("2025/26").
+- Terms, as the partnership reports them: autumn (September-December), spring (January-March) and summer
+  (April-August), so that every day falls in exactly one term ("Autumn term 2026").
 """
 
 from dataclasses import dataclass
@@ -82,3 +84,42 @@ def academic_year_label(start_year: int) -> str:
 
 def academic_year(day: date) -> str:
     return academic_year_label(academic_year_start(day))
+
+
+TERMS = (("Autumn", 9, 12), ("Spring", 1, 3), ("Summer", 4, 8))  # (name, first month, last month)
+
+
+@dataclass(frozen=True, order=True)
+class Term:
+    year: int  # the calendar year the term falls in
+    first_month: int
+
+    @property
+    def name(self) -> str:
+        return next(name for name, first, _ in TERMS if first == self.first_month)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} term {self.year}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.first_month, 1)
+
+    @property
+    def last_day(self) -> date:
+        last_month = next(last for _, first, last in TERMS if first == self.first_month)
+        following = date(self.year + (last_month == 12), last_month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+
+    def previous(self) -> "Term":
+        return academic_term(date.fromordinal(self.first_day.toordinal() - 1))
+
+    def __str__(self):
+        return self.label
+
+
+def academic_term(day: date) -> Term:
+    """The term containing `day`: autumn from September, spring from January, summer from April."""
+    first = next(first for _, first, last in TERMS if first <= day.month <= last)
+    return Term(day.year, first)

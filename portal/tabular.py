@@ -2,7 +2,10 @@
 
 Councils keep lists in spreadsheets; an import reads one, validates every row with a Django form, and
 saves nothing unless every row is valid. Errors name the spreadsheet row (the header is row 1) and the
-column, so the person can fix the file and try again.
+column, so the person can fix the file and try again; a value that is not one of a column's choices is
+answered with the choices. `template_xlsx` makes the file to fill in: the headings, a drop-down of the
+allowed values in each column that has them, and a Guidance sheet, all taken from the same row form and
+columns as the import, so the template and the check cannot disagree.
 """
 
 import csv
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from portal.xlsx import neutralise_formula
+from portal.xlsx import PORTRAIT_WIDTH, neutralise_formula
 
 PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
 
@@ -150,10 +153,13 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
     save_all  called once with every valid form, inside the transaction: writes them in bulk, so the
               queries of an import do not grow with its rows (see portal.bulk_writes)
     save      or: called with each valid form, inside the transaction
-    progress  optional: called with (rows checked, rows in all) every PROGRESS_EVERY rows (a job's progress bar)
+    progress  optional: called with (rows checked, rows in all) every PROGRESS_EVERY rows (a job's progress bar),
+              and once more inside the transaction after the writes: a background job's attempt that has
+              been superseded raises there, and its writes are undone (portal.jobs)
     """
     result = ImportResult()
     forms = []
+    choices = {}  # a field's allowed values, read once per import (a model field's choices are a query)
     form_class = _row_form_class(form_class)
     for checked, (number, data) in enumerate(table):
         if progress is not None and checked % PROGRESS_EVERY == 0:
@@ -162,10 +168,10 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
         if form.is_valid():
             forms.append(form)
             continue
-        for field_name, messages in form.errors.items():
+        for field_name, errors in form.errors.as_data().items():
             column = columns.get(field_name, "" if field_name == "__all__" else field_name)
-            for message in messages:
-                result.errors.append(RowError(number, column, message))
+            for error in errors:
+                result.errors.append(RowError(number, column, _row_message(form, field_name, column, error, choices)))
     if not table:
         result.errors.append(RowError(2, "", "There are no rows to import under the headings."))
     if progress is not None:
@@ -180,7 +186,41 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
             for form in forms:
                 save(form)
                 result.created += 1
+        if progress is not None:
+            progress(len(table), len(table))
     return result
+
+
+MAX_LISTED_CHOICES = 40  # beyond this a message points to the template's drop-down instead of listing all
+
+
+def allowed_values(field) -> list[str]:
+    """The values a form field accepts from a spreadsheet, as people write them (the labels); [] for free text."""
+    if not hasattr(field, "choices"):
+        return []
+    values = []
+    for value, label in field.choices:
+        if isinstance(label, (list, tuple)):  # a group of choices
+            values.extend(str(sub_label) for sub_value, sub_label in label if sub_value not in ("", None))
+        elif value not in ("", None):
+            values.append(str(label))
+    return values
+
+
+def _row_message(form, field_name, column, error, choices):
+    """The form's message, in words a spreadsheet user can act on: a wrong choice names the right ones."""
+    message = " ".join(error.messages)
+    if error.code != "invalid_choice" or field_name not in form.fields:
+        return message
+    if field_name not in choices:
+        choices[field_name] = allowed_values(form.fields[field_name])
+    allowed = choices[field_name]
+    typed = (error.params or {}).get("value", form.data.get(field_name, ""))
+    if not allowed:
+        return message
+    if len(allowed) > MAX_LISTED_CHOICES:
+        return f"'{typed}' is not one of the choices for {column}: choose one from the template's drop-down list."
+    return f"'{typed}' is not one of the choices for {column}. Use one of: {', '.join(allowed)}."
 
 
 def check_headings(headings, columns, required):
@@ -198,3 +238,70 @@ def template_csv(columns) -> str:
     out = io.StringIO()
     csv.writer(out).writerow([neutralise_formula(heading) for heading in columns.values()])
     return out.getvalue()
+
+
+def template_xlsx(workbook, *, sheet_name, columns, required=(), choices=None, guidance=None, rows=1000):
+    """Write an import template into `workbook` (a portal.xlsx.ReportWorkbook).
+
+    columns    {field name: heading}, in the file's order (the import's own columns)
+    required   the field names a row must fill in
+    choices    {field name: [allowed values]}: each becomes a drop-down on the first `rows` rows, its
+               values on a "Lists" sheet (a drop-down typed inline may hold only 255 characters); take
+               them from the row form with `allowed_values(form_class.base_fields[name])`
+    guidance   {field name: what to enter}, written on the Guidance sheet beside each heading
+    """
+    choices, guidance, required = choices or {}, guidance or {}, set(required)
+    sheet = workbook.add_sheet(sheet_name)
+    workbook.write_header(sheet, 0, list(columns.values()), widths=[22])
+    guide = workbook.add_sheet("Guidance")
+    workbook.write_title(guide, 0, f"How to fill in the {sheet_name} sheet")
+    guide.write_string(
+        1, 0, "One row per record under the headings. Every row is checked before anything is saved: if any row "
+        "has a problem, nothing is imported and each problem is listed by row and column."
+    )  # fmt: skip
+    workbook.write_header(guide, 3, ["Column", "Required", "What to enter", "Allowed values"], widths=[28, 10, 70, 50])
+    lists = workbook.add_sheet("Lists") if choices else None
+    list_column = 0
+    for col, (name, heading) in enumerate(columns.items()):
+        allowed = list(choices.get(name, []))
+        what = guidance.get(name, "Optional." if name not in required else "")
+        listed = ", ".join(allowed) if len(allowed) <= MAX_LISTED_CHOICES else "See the drop-down list."
+        workbook.write_row(
+            guide, 4 + col, [heading, "Yes" if name in required else "No", what, listed if allowed else ""]
+        )
+        if not allowed:
+            continue
+        lists.write_string(0, list_column, heading, workbook.formats["header"])
+        lists.set_column(list_column, list_column, 30)
+        for row, value in enumerate(allowed, start=1):
+            lists.write_string(row, list_column, value)
+        letter = _column_letter(list_column)
+        sheet.data_validation(
+            1,
+            col,
+            rows,
+            col,
+            {
+                "validate": "list",
+                "source": f"=Lists!${letter}$2:${letter}${len(allowed) + 1}",
+                "input_title": heading[:32],
+                "input_message": "Choose from the list.",
+                "error_title": f"Not a choice for {heading}"[:32],
+                "error_message": f"Choose one of the {heading} values from the list (see the Guidance sheet)."[:255],
+            },
+        )
+        list_column += 1
+    if lists:  # written column by column, so its print set-up is told how wide it is (30 units a list)
+        workbook.print_setup(
+            lists, title=f"Allowed values for the {sheet_name} sheet", landscape=list_column * 30 > PORTRAIT_WIDTH
+        )
+    return sheet
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters

@@ -14,7 +14,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import audit_trail, framework_views, health, job_views, two_factor, views
+from portal import audit_trail, framework_views, health, invitation_views, job_views, two_factor, views
 from portal.forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -32,6 +32,7 @@ urlpatterns = [
     path("accounts/two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
     path("accounts/two-factor/turn-off/", two_factor.turn_off, name="two_factor_turn_off"),
     path("accounts/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    path("accounts/invitation/<str:token>/", invitation_views.accept_invitation, name="invitation"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", health.healthz, name="healthz"),
@@ -50,6 +51,10 @@ urlpatterns = [
     path("audits/", include("audits.urls")),
     path("case-audits/", include("caseaudits.urls")),
     path("maturity/", include("maturity.urls")),
+    path("performance/", include("performance.urls")),
+    path("strategy/", include("strategy.urls")),
+    path("localities/", include("localities.urls")),
+    path("board/", include("board.urls")),
     path("", include("home.urls")),
 ]
 

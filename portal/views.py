@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from portal import permissions
 from portal.concurrency import VersionedUpdateView
-from portal.dashboard import ROLE_HEADINGS, sections_for
+from portal.dashboard import ROLE_HEADINGS, needs_action, sections_for
 from portal.forms import OrganisationContactForm
 from portal.models import Membership
 
@@ -15,10 +15,16 @@ from portal.models import Membership
 @login_required
 def dashboard(request):
     role = permissions.dashboard_role(request.user)
+    sections = sections_for(request.user)
     return render(
         request,
         "portal/dashboard.html",
-        {"role": role, "role_heading": ROLE_HEADINGS[role], "sections": sections_for(request.user)},
+        {
+            "role": role,
+            "role_heading": ROLE_HEADINGS[role],
+            "sections": sections,
+            "needs_action": needs_action(sections),
+        },
     )
 
 

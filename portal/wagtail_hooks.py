@@ -1,4 +1,5 @@
-"""The Wagtail admin for the partnership core: localities, organisations (with their people) and imports."""
+"""The Wagtail admin for the partnership core: localities, organisations (with their people) and imports,
+and the way back from the CMS to the portal for everyone who uses it."""
 
 from django.contrib import messages
 from django.db.models import ProtectedError
@@ -10,7 +11,7 @@ from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from portal import admin_views
+from portal import admin_views, users_admin
 from portal.models import Locality, Organisation
 from portal.permissions.admin import AdministratorsOnly
 
@@ -66,7 +67,7 @@ register_permission_policy(Organisation, AdministratorsOnly(Organisation))
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [LocalityViewSet(), OrganisationViewSet()]
+    return [LocalityViewSet(), OrganisationViewSet(), users_admin.PersonChooserViewSet("person_chooser")]
 
 
 @hooks.register("register_admin_urls")
@@ -74,7 +75,21 @@ def register_import_urls():
     return [
         path("organisations-import/", admin_views.import_organisations, name="organisation_import"),
         path("organisations-import/template.csv", admin_views.import_template, name="organisation_import_template"),
+        path(
+            "organisations-import/template.xlsx",
+            admin_views.import_template_xlsx,
+            name="organisation_import_template_xlsx",
+        ),
+        path("people/<int:user_id>/invite/", users_admin.send_invitation, name="person_invite"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def back_to_the_portal_menu_item():
+    # The CMS is one step of the portal's journeys: its menu leads back first, for everyone who reaches it.
+    return MenuItem(
+        "Back to your dashboard", reverse("dashboard"), name="portal-dashboard", icon_name="arrow-left", order=1
+    )
 
 
 class AdministratorMenuItem(MenuItem):

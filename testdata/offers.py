@@ -6,9 +6,18 @@ from django.core import mail
 
 from home import rules, services
 from home.models import OfferPage
+from pledges.models import DesignatedLead
 from portal.models import User
 
 BEREAVEMENT = "Bereavement counselling / groups"
+
+
+def record_lead(organisation, name="Dee Lead", role="Designated lead", email="dee.lead@example.org"):
+    """The organisation's designated lead (pledge 1), which the offer's sign-off reads."""
+    lead, _ = DesignatedLead.objects.get_or_create(
+        organisation=organisation, defaults={"name": name, "role": role, "email": email}
+    )
+    return lead
 
 
 def complete(page, **overrides):
@@ -18,9 +27,12 @@ def complete(page, **overrides):
     page.how_to_get_help = "Ask at reception for the Designated Safeguarding Lead."
     page.completed_on = today - timedelta(days=30)
     page.review_date = today + timedelta(days=335)
+    # The sign-off's lead is the organisation's recorded designated lead, not a name typed on the offer.
+    record_lead(page.organisation)
     if page.organisation.is_school:
-        for prefix in ("head_teacher", "chair_of_governors", "senco", "dsl"):
+        for prefix in ("head_teacher", "chair_of_governors", "senco"):
             setattr(page, f"{prefix}_name", f"{prefix.replace('_', ' ').title()} Person")
+        for prefix in ("head_teacher", "chair_of_governors", "senco", "dsl"):
             setattr(page, f"{prefix}_signed_on", today - timedelta(days=31))
         page.areas = [
             (
@@ -45,7 +57,6 @@ def complete(page, **overrides):
             ),
         ]
     else:
-        page.designated_lead_name = "Dee Lead"
         page.designated_lead_signed_on = today - timedelta(days=31)
         page.first_response = "We listen and help straight away."
     for name, value in overrides.items():
@@ -72,3 +83,19 @@ def make_offer(organisation, state="published", *, user=None, officer=None, **ov
 
 def _robot():
     return User.objects.create_superuser(email="robot@test.example", password="x" * 12)
+
+
+def service(**overrides):
+    """An unsaved service for an offer page (make_offer(..., services=[service(...), ...])): free, families
+    can ask for it themselves, ages 5 to 16."""
+    from home.models import OfferService
+
+    values = {
+        "name": "Art for wellbeing",
+        "description": "Weekly creative sessions that help children talk about their feelings.",
+        "min_age": 5,
+        "max_age": 16,
+        "self_referral": True,
+    }
+    values.update(overrides)
+    return OfferService(**values)

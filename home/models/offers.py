@@ -7,20 +7,32 @@ and the Open Referral feed read, so drafts and unpublished changes never reach t
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import rules
+from home import geocoding, rules
 from home.admin_forms import OfferPageForm
 from home.blocks import AreaProvisionBlock, AudienceBlock, OpeningTimesBlock
 from home.models.checklists import ChecklistSection
+from home.models.services import TemporaryClosure
+from home.panels import RecordedLeadPanel
+from pledges.models import DesignatedLead
 from portal.permissions.offers import OfferPagePermissionTester
 
 MAX_AGE = 25
@@ -49,7 +61,7 @@ class OfferIndexPage(Page):
         return context
 
 
-class OfferPage(Page):
+class OfferPage(TemporaryClosure, Page):
     """One organisation's Early Help offer."""
 
     organisation = models.OneToOneField(
@@ -96,6 +108,10 @@ class OfferPage(Page):
     website = models.URLField(blank=True)
     address = models.TextField(blank=True, help_text="Where families can come to. One line per part of the address.")
     postcode = models.CharField(max_length=10, blank=True)
+    # Where the postcode is, for "nearest first": set from the postcode when the offer is saved (published),
+    # by the offline geocoder (home/geocoding.py), never on a public request.
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
     opening_times = StreamField([("hours", OpeningTimesBlock())], blank=True)
     opening_times_note = models.CharField(
         "about opening times", max_length=200, blank=True, help_text="For example: closed in the school holidays."
@@ -137,9 +153,9 @@ class OfferPage(Page):
     chair_of_governors_signed_on = models.DateField("chair of governors signed on", null=True, blank=True)
     senco_name = models.CharField("SENCo", max_length=120, blank=True)
     senco_signed_on = models.DateField("SENCo signed on", null=True, blank=True)
-    dsl_name = models.CharField("Designated Safeguarding Lead", max_length=120, blank=True)
+    # The Designated Safeguarding Lead / designated lead is not typed here: their name is the organisation's
+    # recorded lead (pledges.DesignatedLead, see recorded_lead); only the date they signed is the offer's.
     dsl_signed_on = models.DateField("Designated Safeguarding Lead signed on", null=True, blank=True)
-    designated_lead_name = models.CharField("designated lead", max_length=120, blank=True)
     designated_lead_signed_on = models.DateField("designated lead signed on", null=True, blank=True)
     completed_on = models.DateField("date completed", null=True, help_text="When the offer was last agreed.")
     review_date = models.DateField(
@@ -190,8 +206,19 @@ class OfferPage(Page):
                     MultiFieldPanel(
                         [FieldPanel("opening_times"), FieldPanel("opening_times_note")], heading="Opening times"
                     ),
+                    MultiFieldPanel(TemporaryClosure.closure_panels, heading="Temporarily closed"),
                 ],
                 heading="About the offer",
+            ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        "<p>List each service families can use: what it is, who it is for, what it costs and "
+                        "how to get it. Services are checked with the rest of the offer before they are public.</p>"
+                    ),
+                    InlinePanel("services", label="Service", heading="Services"),
+                ],
+                heading="Services",
             ),
             ObjectList([FieldPanel("areas")], heading="Provision (schools)"),
             ObjectList(
@@ -201,11 +228,16 @@ class OfferPage(Page):
             ObjectList([FieldPanel("audiences")], heading="Access to help"),
             ObjectList(
                 [
+                    HelpPanel(
+                        "<p>The names, dates and review date marked * are needed before you submit the offer to "
+                        "the Early Help team. You can save a draft without them.</p>"
+                    ),
                     FieldRowPanel([FieldPanel("head_teacher_name"), FieldPanel("head_teacher_signed_on")]),
                     FieldRowPanel([FieldPanel("chair_of_governors_name"), FieldPanel("chair_of_governors_signed_on")]),
                     FieldRowPanel([FieldPanel("senco_name"), FieldPanel("senco_signed_on")]),
-                    FieldRowPanel([FieldPanel("dsl_name"), FieldPanel("dsl_signed_on")]),
-                    FieldRowPanel([FieldPanel("designated_lead_name"), FieldPanel("designated_lead_signed_on")]),
+                    RecordedLeadPanel(heading="Designated lead"),
+                    FieldPanel("dsl_signed_on"),
+                    FieldPanel("designated_lead_signed_on"),
                     FieldRowPanel([FieldPanel("completed_on"), FieldPanel("review_date")]),
                 ],
                 heading="Sign-off",
@@ -233,7 +265,16 @@ class OfferPage(Page):
             self.areas_offered = ChecklistSection.objects.filter(
                 checklist__is_current=True, kind=ChecklistSection.Kind.AREA, slug__in=slugs
             )
+        if update_fields is None or "postcode" in update_fields:
+            point = geocoding.geocoder().locate(self.postcode)
+            self.latitude, self.longitude = point if point else (None, None)
         return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = self.closure_errors()
+        if errors:
+            raise ValidationError(errors)
 
     @cached_property
     def last_reviewed_on(self):
@@ -243,14 +284,26 @@ class OfferPage(Page):
     def review_overdue(self):
         return rules.is_review_overdue(self.live, self.review_date, rules.today())
 
+    @property
+    def has_outcome_measures(self):
+        """Whether any area of the offer names how it will know it is working (the page's "Outcome measures")."""
+        return any(block.value.get("outcomes") for block in self.areas)
+
+    def recorded_lead(self):
+        """The organisation's designated lead as recorded for pledge 1, or None: the one source of the name."""
+        return DesignatedLead.objects.filter(organisation_id=self.organisation_id).first()
+
     def signatures(self):
-        """[(role, name, date)] that have a name, in the seed's order."""
-        fields = rules.SIGN_OFF_FIELDS[rules.sign_off_kind(self.organisation.kind)]
-        return [
-            (label, getattr(self, f"{prefix}_name"), getattr(self, f"{prefix}_signed_on"))
-            for prefix, label, _role in fields
-            if getattr(self, f"{prefix}_name")
-        ]
+        """[(role, name, date)] that have a name, in the seed's order; the lead's name is the recorded lead's."""
+        kind = rules.sign_off_kind(self.organisation.kind)
+        lead = self.recorded_lead()
+        names = {rules.RECORDED_LEAD_PREFIX[kind]: lead.name if lead else ""}
+        rows = []
+        for prefix, label, _role in rules.SIGN_OFF_FIELDS[kind]:
+            name = names[prefix] if prefix in names else getattr(self, f"{prefix}_name")
+            if name:
+                rows.append((label, name, getattr(self, f"{prefix}_signed_on")))
+        return rows
 
     def serve(self, request, *args, **kwargs):
         # A closed organisation's offer leaves the public site with it (the directory and feed skip it too).

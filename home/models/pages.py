@@ -1,4 +1,7 @@
-"""The home page: what the partnership is and where to find help."""
+"""The home page: what the partnership is and where to find help.
+
+Its "Urgent help" box shows the numbers of the site setting home.UrgentHelpSettings, which the LA edits once
+for every page that shows them."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -14,17 +17,8 @@ class HomePage(Page):
         [("route", HelpRouteBlock())], blank=True, help_text="Where to find help, most used first."
     )
     body = RichTextField(blank=True, help_text="More about the partnership: who is in it and how it works.")
-    urgent_help = models.TextField(
-        blank=True,
-        default=(
-            "If you think a child is in immediate danger, call 999. If you are worried about a child's safety, "
-            "contact the council's children's social care duty team."
-        ),
-    )
-
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("urgent_help"),
         FieldPanel("help_routes"),
         FieldPanel("body"),
     ]

@@ -94,13 +94,20 @@ def service_summary(page, request) -> dict:
             "description": _description(page),
             "url": absolute(request, page.get_url(request)),
             "email": page.email,
-            "status": "active",
+            "status": status(page),
             "minimum_age": page.min_age,
             "maximum_age": page.max_age,
             "assured_date": timezone.localdate(published).isoformat() if published else None,
-            "alert": "This offer is past its review date: check the details with the organisation."
-            if page.review_overdue
-            else None,
+            "alert": " ".join(
+                note
+                for note in (
+                    page.closure_note,
+                    "This offer is past its review date: check the details with the organisation."
+                    if page.review_overdue
+                    else "",
+                )
+                if note
+            ),
             "last_modified": published.isoformat() if published else None,
         }
     )
@@ -108,13 +115,20 @@ def service_summary(page, request) -> dict:
     return data
 
 
-def location(page) -> dict | None:
-    """The place families come to, when the offer gives an address."""
+def status(record, offer=None) -> str:
+    """HSDS's service status: "temporarily closed" when the offer (or the service, or its offer) says so."""
+    closed = record.temporarily_closed or (offer is not None and offer.temporarily_closed)
+    return "temporarily closed" if closed else "active"
+
+
+def location(page, *, service=None) -> dict | None:
+    """The place families come to, when the offer gives an address; for one of its services, with that
+    service's own id and the accessibility of the venue."""
     lines = [line.strip() for line in page.address.splitlines() if line.strip()]
     if not lines:
         return None
-    location_id = ids.derived_id(ids.service_id(page), "location")
-    return {
+    location_id = ids.derived_id(ids.service_id(page) if service is None else str(service.key), "location")
+    place = {
         "id": location_id,
         "location_type": "physical",
         "name": page.title,
@@ -132,6 +146,20 @@ def location(page) -> dict | None:
             }
         ],
     }
+    if service is not None:
+        # One entry per thing said (step-free access; the venue in words), each with its own stable id.
+        said = {"step-free": service.step_free_label, "venue": service.venue_accessibility.strip()}
+        access = [
+            {
+                "id": ids.derived_id(location_id, f"accessibility:{kind}"),
+                "location_id": location_id,
+                "description": text,
+            }
+            for kind, text in said.items()
+            if text
+        ]
+        place["accessibility"] = access
+    return place
 
 
 def _schedules(page, service):
@@ -234,6 +262,77 @@ def service_at_location(page, request, *, full=False) -> dict:
         "location": place,
         "service": service_full(page, request) if full else service_summary(page, request),
     }
+
+
+def offer_service(service, request, *, full=False) -> dict:
+    """One of an organisation's services (home.models.OfferService) as an HSDS service of that organisation:
+    its cost options, eligibility (ages and words), languages and, at the offer's address, the venue's
+    accessibility. `service.page` is its (published) offer."""
+    page = service.page
+    service_id = str(service.key)
+    published = page.last_published_at
+    url = absolute(request, page.get_url(request))
+    data = _clean(
+        {
+            "id": service_id,
+            "organization_id": ids.organization_id(page.organisation_id),
+            "name": service.name,
+            "description": service.description,
+            "url": f"{url}#service-{service.key}" if url else None,
+            "email": service.contact_email or page.email,
+            "status": status(service, page),
+            "fees": service.cost_label,
+            "minimum_age": service.min_age,
+            "maximum_age": service.max_age,
+            # HSDS 3.0's field; the UK profile has only the ages, and lets a service carry more.
+            "eligibility_description": service.eligibility,
+            "assured_date": timezone.localdate(published).isoformat() if published else None,
+            "alert": service.closure_note or page.closure_note,
+            "last_modified": published.isoformat() if published else None,
+        }
+    )
+    data["cost_options"] = [
+        _clean(
+            {
+                "id": ids.derived_id(service_id, "cost"),
+                "service_id": service_id,
+                "option": "Free" if service.is_free else "Cost",
+                "amount": 0
+                if service.is_free
+                else (float(service.cost_amount) if service.cost_amount is not None else None),
+                "amount_description": service.cost_label if not service.is_free else "Free",
+            }
+        )
+    ]
+    data["languages"] = [
+        {
+            "id": ids.derived_id(service_id, f"language:{name.lower()}"),
+            "service_id": service_id,
+            "name": name,
+        }
+        for name in service.language_list
+    ]
+    data["organization"] = organization(page.organisation)
+    if not full:
+        return data
+    data["organization"]["organization_identifiers"] = organization_identifiers(page.organisation)
+    phone = service.contact_phone or page.phone
+    data["phones"] = [{"id": ids.derived_id(service_id, "phone"), "number": phone}] if phone else []
+    data["service_areas"] = _service_areas(page, service_id)
+    place = location(page, service=service)
+    data["service_at_locations"] = (
+        [
+            {
+                "id": ids.service_at_location_id(service_id),
+                "service_id": service_id,
+                "location_id": place["id"],
+                "location": place,
+            }
+        ]
+        if place
+        else []
+    )
+    return data
 
 
 def page_of(number: int, total: int, total_pages: int, contents: list) -> dict:

@@ -2,13 +2,16 @@
 response (errors too), published offers only, a fixed number of queries per request."""
 
 import math
+from collections import defaultdict
 from functools import wraps
 
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from home.directory import cached_offers, published_offers
-from home.models import ChecklistSection
+from home import geocoding, search
+from home.directory import cached_offers, published_offers, shown
+from home.directory_cache import DIRECTORY
+from home.models import ChecklistSection, OfferPage, OfferService
 from home.openreferral import ids, serializers
 from portal.input_guard import search_terms
 
@@ -93,16 +96,54 @@ def _area_sections():
     )
 
 
-def _filtered_services(request, *, with_address=False):
-    """Published offers matching the feed's filter parameters (search, taxonomy, ages)."""
+def _place(request):
+    """The `postcode` and `proximity` parameters (UK profile): where, and how many metres from it, or None."""
+    postcode, proximity = request.GET.get("postcode", "").strip(), request.GET.get("proximity", "").strip()
+    if not postcode:
+        if proximity:
+            raise BadParameter("proximity needs a postcode to measure from.")
+        return None, None
+    normal = geocoding.normalise(postcode)
+    if normal is None:
+        raise BadParameter("postcode must be a UK postcode, for example LE4 6AB, or its outward code, LE4.")
+    origin = geocoding.geocoder().locate(normal)
+    if origin is None:
+        raise BadParameter(
+            f"postcode {normal} is outside the area this directory covers ({geocoding.geocoder().covers()})."
+        )
+    metres = None
+    if proximity:
+        try:
+            metres = float(proximity)
+        except ValueError:
+            raise BadParameter("proximity must be a number of metres.") from None
+        if not math.isfinite(metres) or metres <= 0:
+            raise BadParameter("proximity must be a number of metres, more than 0.")
+    return origin, metres
+
+
+def _aged(records, minimum_age, maximum_age):
+    """Offers or services by the feed's age parameters: minimum age at least, maximum age at most."""
+    if minimum_age is not None:
+        records = records.filter(min_age__gte=minimum_age)
+    if maximum_age is not None:
+        records = records.filter(max_age__lte=maximum_age)
+    return records
+
+
+def _filtered_services(request, *, with_address=False, by_place=False, ages=True):
+    """Published offers matching the feed's filter parameters (search, taxonomy, ages; and for the
+    service_at_locations, postcode and proximity: the nearest first, only those within proximity metres)."""
+    origin, metres = _place(request) if by_place else (None, None)
     offers = published_offers()
+    if metres is not None:
+        offers = search.within(offers.exclude(latitude=None), origin, metres)
     if with_address:
         offers = offers.exclude(address="")
-    minimum_age, maximum_age = _number(request, "minimum_age"), _number(request, "maximum_age")
-    if minimum_age is not None:
-        offers = offers.filter(min_age__gte=minimum_age)
-    if maximum_age is not None:
-        offers = offers.filter(max_age__lte=maximum_age)
+    minimum_age, maximum_age = (
+        (_number(request, "minimum_age"), _number(request, "maximum_age")) if ages else (None, None)
+    )
+    offers = _aged(offers, minimum_age, maximum_age)
     term = request.GET.get("taxonomy_term_id")
     if term:
         slugs = {ids.taxonomy_term_id(slug): slug for slug in _area_sections().values_list("slug", flat=True)}
@@ -111,8 +152,68 @@ def _filtered_services(request, *, with_address=False):
     if taxonomy:
         offers = offers.filter(areas_offered__isnull=False) if ids.parse(taxonomy) == ids.TAXONOMY_ID else offers.none()
     # Everything `offers` was narrowed by, so that the shared cache keeps each combination apart.
-    parts = ("feed", with_address, minimum_age, maximum_age, term, taxonomy)
-    return cached_offers(parts, {}, search=search_terms(request.GET.get("search")), within=offers)
+    parts = ("feed", with_address, minimum_age, maximum_age, term, taxonomy, metres)
+    text = search_terms(request.GET.get("search"))
+    sort = "nearest" if origin else ("relevance" if text else "name")
+    results, _query = cached_offers(parts, {}, search=text, within=offers, sort=sort, origin=origin)
+    return results
+
+
+class WithServices:
+    """The /services list: each matching offer followed by the services its organisation lists on it.
+
+    An offer's services come after it (the offer's words, services included, are what a search finds); the
+    age parameters apply to each offer's and each service's own ages, and a taxonomy filter leaves the
+    services out (they carry no offer-area terms). Count and order are kept in the shared cache like the
+    offers'; a page of the list reads only its own offers and services, so a request costs the same
+    whatever the size.
+    """
+
+    def __init__(self, offers, services, aged, parts):
+        self.offers, self.services, self.aged, self.parts = offers, services, aged, parts
+
+    def _entries(self):
+        def build():
+            by_offer = defaultdict(list)
+            if self.services is not None:
+                rows = self.services.filter(page__in=published_offers().values("pk")).order_by(
+                    "page_id", "sort_order", "pk"
+                )
+                for page_id, pk in rows.values_list("page_id", "pk"):
+                    by_offer[page_id].append(("service", pk))
+            kept = None if self.aged is None else set(self.aged)
+            return [
+                entry
+                for pk in self.offers.ranked.ids(0, None)
+                for entry in ([("offer", pk)] if kept is None or pk in kept else []) + by_offer[pk]
+            ]
+
+        return DIRECTORY.cached(("feed entries", self.parts), build)
+
+    def count(self):
+        return len(self._entries())
+
+    def __getitem__(self, window):
+        entries = self._entries()[window]
+        wanted = defaultdict(list)
+        for kind, pk in entries:
+            wanted[kind].append(pk)
+        found = {("offer", o.pk): o for o in shown(OfferPage.objects.live().filter(pk__in=wanted["offer"]))}
+        if wanted["service"]:
+            services = OfferService.objects.filter(pk__in=wanted["service"]).select_related(
+                "page__organisation__locality"
+            )
+            found.update({("service", s.pk): s for s in services})
+        return [found[entry] for entry in entries if entry in found]
+
+
+def _serialize(request, *, full=False):
+    def serialize(item):
+        if isinstance(item, OfferService):
+            return serializers.offer_service(item, request, full=full)
+        return serializers.service_full(item, request) if full else serializers.service_summary(item, request)
+
+    return serialize
 
 
 @open_endpoint
@@ -120,9 +221,24 @@ def api_root(request):
     return _json({"version": VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL})
 
 
+def _listed_services(request):
+    """The organisations' own services the /services list shows beside their offers (None: none of them)."""
+    if request.GET.get("taxonomy_term_id") or request.GET.get("taxonomy_id"):
+        return None
+    return _aged(OfferService.objects.all(), _number(request, "minimum_age"), _number(request, "maximum_age"))
+
+
 @open_endpoint
 def services(request):
-    return _paged(request, _filtered_services(request), lambda page: serializers.service_summary(page, request))
+    # The offers in order without the age parameters, so that a service of the right ages is listed even
+    # when its offer's own ages are not; the offers themselves are then kept to those of the right ages.
+    offers = _filtered_services(request, ages=False)
+    minimum_age, maximum_age = _number(request, "minimum_age"), _number(request, "maximum_age")
+    aged = None
+    if minimum_age is not None or maximum_age is not None:
+        aged = _aged(published_offers(), minimum_age, maximum_age).values_list("pk", flat=True)
+    parts = ("with services", offers.parts, minimum_age, maximum_age)
+    return _paged(request, WithServices(offers, _listed_services(request), aged, parts), _serialize(request))
 
 
 def _published_service(service_id):
@@ -138,19 +254,35 @@ def _published_service(service_id):
     )
 
 
+def _published_listed_service(service_id):
+    """One of the organisations' own services, when its offer is published."""
+    key = ids.parse(service_id)
+    if key is None:
+        return None
+    return (
+        OfferService.objects.filter(key=key, page__in=published_offers().values("pk"))
+        .select_related("page__organisation__locality")
+        .prefetch_related("page__localities")
+        .first()
+    )
+
+
 @open_endpoint
 def service_detail(request, service_id):
     page = _published_service(service_id)
-    if page is None:
+    if page is not None:
+        return _json(serializers.service_full(page, request))
+    listed = _published_listed_service(service_id)
+    if listed is None:
         return _not_found("service")
-    return _json(serializers.service_full(page, request))
+    return _json(serializers.offer_service(listed, request, full=True))
 
 
 @open_endpoint
 def service_at_locations(request):
     return _paged(
         request,
-        _filtered_services(request, with_address=True),
+        _filtered_services(request, with_address=True, by_place=True),
         lambda page: serializers.service_at_location(page, request),
     )
 

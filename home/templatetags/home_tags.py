@@ -33,3 +33,48 @@ def offer_state_tag(state):
 @register.filter
 def days_label(codes):
     return rules.days_label(codes)
+
+
+@register.simple_tag
+def service_facts(service):
+    """A service's facts as summary-list rows, in the order a parent asks: cost, who for, how to get it."""
+    from django.utils.html import format_html, format_html_join
+
+    rows = [
+        (
+            "Cost",
+            format_html('<strong class="tag tag--green">Free</strong>') if service.is_free else service.cost_label,
+        ),
+        (
+            "Who it is for",
+            " ".join(
+                part
+                for part in (f"Ages {rules.age_range_label(service.min_age, service.max_age)}.", service.eligibility)
+                if part
+            ),
+        ),
+        (
+            "How to get it",
+            format_html_join("", '<span class="offer-service__way">{}</span>', ((w,) for w in service.ways_to_get_it)),
+        ),
+    ]
+    contact = [
+        format_html('<a href="tel:{}">{}</a>', service.contact_phone.replace(" ", ""), service.contact_phone)
+        if service.contact_phone
+        else "",
+        format_html('<a href="mailto:{}">{}</a>', service.contact_email, service.contact_email)
+        if service.contact_email
+        else "",
+    ]
+    if any(contact):
+        rows.append(("Contact", format_html_join(format_html("<br>"), "{}", ((c,) for c in contact if c))))
+    if service.language_list:
+        rows.append(("Languages", ", ".join(service.language_list)))
+    getting_in = " ".join(
+        part
+        for part in (service.step_free_label + "." if service.step_free_label else "", service.venue_accessibility)
+        if part
+    )
+    if getting_in:
+        rows.append(("Getting in", getting_in))
+    return rows

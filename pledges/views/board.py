@@ -11,14 +11,15 @@ from pledges.exports import write_matrix
 from pledges.forms import MatrixFilterForm
 from pledges.models import PledgeSet
 from pledges.selectors import MatrixFilters
+from portal.exports import export_response
 from portal.input_guard import id_parameter
 from portal.permissions import require
 from portal.permissions.pledges import can_view_lead_contacts, can_view_matrix, pledge_organisations
-from portal.xlsx import ReportWorkbook, xlsx_response
+from portal.xlsx import ReportWorkbook
 
 
-def _matrix_for(request):
-    """The matrix the request asks for: a pledge set (default the current one) and the filters in the query."""
+def _pledge_set(request):
+    """The pledge set the request asks for (default the current one), once the person may see the matrix."""
     require(can_view_matrix(request.user))
     set_id = id_parameter(request, "set")
     if set_id is not None:
@@ -27,6 +28,12 @@ def _matrix_for(request):
         pledge_set = selectors.current_pledge_set()
     if pledge_set is None:
         raise Http404("No pledges have been loaded yet.")
+    return pledge_set
+
+
+def _matrix_for(request):
+    """The matrix the request asks for: a pledge set (default the current one) and the filters in the query."""
+    pledge_set = _pledge_set(request)
     pledges = list(pledge_set.pledges.all())
     form = MatrixFilterForm(request.GET or None, pledges=pledges)
     filters = MatrixFilters(**form.cleaned_data) if form.is_valid() else MatrixFilters()
@@ -56,13 +63,20 @@ def matrix(request):
     )
 
 
-@login_required
-def matrix_export(request):
+def build_matrix_export(request):
+    """The matrix as a workbook (in the request, or on a worker for a large one: portal.exports)."""
     matrix, _form, today = _matrix_for(request)
     report = ReportWorkbook()
     write_matrix(report, matrix, today)
     report.close()
-    return xlsx_response(report, f"pledge-compliance-{today:%Y-%m-%d}.xlsx")
+    return report, f"pledge-compliance-{today:%Y-%m-%d}.xlsx"
+
+
+@login_required
+def matrix_export(request):
+    _pledge_set(request)  # a bad or unknown ?set= is refused here, in the request
+    rows = pledge_organisations(request.user).count()
+    return export_response(request, rows=rows, build=build_matrix_export, label="Pledge compliance export")
 
 
 @login_required

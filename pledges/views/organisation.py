@@ -79,9 +79,9 @@ def pledge(request, slug, number):
     organisation = get_organisation(request.user, slug)
     pledge = get_pledge(organisation, number)
     record = PledgeStatus.objects.filter(organisation=organisation, pledge=pledge).first()
-    cell = selectors.make_cell(pledge, record, timezone.localdate())
     evidence = selectors.evidence_for(organisation, pledge.evidence)
     offer = evidence.get("offer")
+    cell = selectors.make_cell(pledge, record, timezone.localdate(), offer)
     return render(
         request,
         "pledges/pledge.html",
@@ -90,7 +90,7 @@ def pledge(request, slug, number):
             "pledge": pledge,
             "cell": cell,
             "evidence": evidence,
-            "offer_warning": rules.offer_warning(cell.status, offer.published) if offer else "",
+            "offer_warning": rules.offer_pledge_warning(cell.declared, cell.offer) if cell.offer else "",
             "can_set_status": can.can_set_status(request.user, organisation),
             "can_record_evidence": can.can_record_evidence(request.user, organisation),
         },

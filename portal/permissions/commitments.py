@@ -88,5 +88,17 @@ def can_list_visits(user) -> bool:
     return is_la_officer(user) or _member_of_a_school(user)
 
 
+def can_use_school_audits(user) -> bool:
+    """A school's own audit: its people (the header offers it to them on every page)."""
+    return _member_of_a_school(user)
+
+
 def _member_of_a_school(user) -> bool:
-    return Organisation.objects.schools().filter(pk__in=member_organisation_ids(user)).exists()
+    """Cached on the user for the request, as the memberships are: the header asks on every page."""
+    if not member_organisation_ids(user):
+        return False
+    cached = getattr(user, "_portal_school_member", None)
+    if cached is None:
+        cached = Organisation.objects.schools().filter(pk__in=member_organisation_ids(user)).exists()
+        user._portal_school_member = cached
+    return cached

@@ -151,3 +151,25 @@ class OfferPagePermissionTester(PagePermissionTester):
 
     def can_copy(self):
         return False
+
+
+# --- "Report a problem with this page" --------------------------------------------------------------------
+# Anyone, signed in or not, may send a report about a published offer page. The organisation's editors and
+# the LA read them and mark them resolved; nobody else sees a report (they may quote a page's draft detail).
+
+
+def can_handle_problem_reports(user, organisation) -> bool:
+    """Read and resolve the reports about this organisation's offer page: its editors and the LA."""
+    return can_edit_offer(user, organisation)
+
+
+def can_view_problem_reports(user) -> bool:
+    """The list of reports: the LA, and people who edit an organisation's offer (board members never)."""
+    return is_la_officer(user) or bool(member_organisation_ids(user))
+
+
+def problem_reports_for(user, reports):
+    """The reports the person reads: the LA all of them, an editor only their own organisations'."""
+    if is_la_officer(user):
+        return reports
+    return reports.filter(organisation_id__in=member_organisation_ids(user))  # members edit their offer

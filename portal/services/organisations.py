@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 
 from portal.bulk_writes import create_all
 from portal.models import Locality, Organisation, unique_slugs
-from portal.tabular import check_headings, import_rows, read_table
+from portal.tabular import allowed_values, check_headings, import_rows, read_table, template_xlsx
 
 # Column headings of the import file, by form field name.
 IMPORT_COLUMNS = {
@@ -22,6 +22,20 @@ IMPORT_COLUMNS = {
     "website": "Website",
 }
 REQUIRED_COLUMNS = ["name", "kind"]
+# What to enter in each column, for the template's Guidance sheet.
+COLUMN_GUIDANCE = {
+    "name": "The organisation's name as families know it, for example Rushey Mead Primary School.",
+    "kind": "What it is. A school also needs its Phase and URN.",
+    "sector": "Optional: left empty, a school is Education and anything else Other.",
+    "phase": "Schools and colleges only.",
+    "urn": "Schools only: the 6-digit unique reference number, for example 120285.",
+    "locality": "The locality partnership it belongs to; leave empty for a city-wide organisation.",
+    "address": "Optional: the public address, shown on its offer.",
+    "postcode": "Optional, for example LE4 7AB.",
+    "phone": "Optional: the number families and practitioners should call.",
+    "email": "Optional: a public email address.",
+    "website": "Optional, starting https://",
+}
 
 
 def _choice_lookup(choices):
@@ -167,3 +181,19 @@ def import_organisations(uploaded_file, progress=None):
 def run_import_job(job, stored_file):
     """The organisations import as a background job (portal.jobs)."""
     return import_organisations(stored_file, progress=job.report)
+
+
+def write_import_template(workbook):
+    """The xlsx to fill in: the import's columns, drop-downs of the values its form accepts, and guidance."""
+    choices = {
+        name: allowed_values(OrganisationImportForm.base_fields[name]) for name in CHOICE_LOOKUPS
+    }  # fmt: skip
+    choices["locality"] = list(Locality.objects.order_by("name").values_list("name", flat=True))
+    return template_xlsx(
+        workbook,
+        sheet_name="Organisations",
+        columns=IMPORT_COLUMNS,
+        required=REQUIRED_COLUMNS,
+        choices=choices,
+        guidance=COLUMN_GUIDANCE,
+    )

@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "audits",
     "caseaudits",
     "maturity",
+    "performance",
+    "strategy",
+    "localities",
+    "board",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -85,6 +89,8 @@ MIDDLEWARE = [
     "portal.two_factor.RequireSecondFactor",
     "home.cms_scope.KeepTheCMSToEachOrganisation",  # editors see only their own organisations' pages in the CMS
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An offer approved or sent back from the CMS dashboard: the portal's words, back to the portal.
+    "home.cms_journey.ModerationFromTheCMSDashboard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "auditlog.middleware.AuditlogMiddleware",  # records who made each change in the audit trail
@@ -108,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.portal",
+                "home.context_processors.urgent_help",  # the duty numbers in every footer
             ],
         },
     },
@@ -175,6 +182,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# A new person is invited by email and sets their own password (portal/invitations.py): the link's lifetime.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# Administrators never type someone else's password: Wagtail's people screens have no password fields.
+WAGTAILUSERS_PASSWORD_ENABLED = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -206,6 +217,8 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=40 * 1024 * 1024)
 # Imports run as background jobs (portal/jobs.py), outside any request's timeout; each is still one
 # transaction, all or nothing. A bigger file is refused with "split it into smaller files".
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=50_000)
+# An export of more rows than this is built by a background job, not in the request (portal/exports.py).
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=2_000)
 
 # Background jobs: django-tasks. The database backend needs no extra service: `make worker` (manage.py
 # db_worker) runs the queue, on as many machines as needed. TASKS_BACKEND may name another backend
@@ -219,7 +232,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Early Help Partnership <no-reply@earlyhelp.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-SITE_BASE_URL = env("SITE_BASE_URL", default="http://127.0.0.1:8000")
+# Where emails link to: the configured address in production; in development the port `make run` serves on.
+SITE_BASE_URL = env("SITE_BASE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000')}")
 PARTNERSHIP_NAME = env("PARTNERSHIP_NAME", default="Leicester Early Help Partnership")
 
 # Wagtail
@@ -295,6 +309,18 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "maturity.StrandRating",
     "maturity.ContributorRating",
     "maturity.ActionItem",
+    # The performance book: owners, targets, returns (each correction is also kept as a revision)
+    "performance.IndicatorOwner",
+    "performance.Target",
+    "performance.Return",
+    "performance.LocalityValue",
+    "performance.IndicatorSet",
+    # The strategy action plan: plans, responses, actions, their updates and evidence
+    "strategy.Plan",
+    "strategy.ObjectiveResponse",
+    "strategy.Action",
+    "strategy.ProgressUpdate",
+    "strategy.EvidenceLink",
     # Schools commitments audits: the audit, its outcomes, actions (RAG) and trained staff; offer visits
     "audits.Audit",
     "audits.OutcomeRecord",

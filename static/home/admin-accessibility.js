@@ -31,3 +31,24 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", nameSessionButtons);
 })();
+
+/* Lets the keyboard reach the page editor's minimap (its list of the form's sections) when it scrolls.
+ *
+ * With many sections (a school's seven offer areas and more) Wagtail 8's minimap list scrolls, but while the
+ * minimap is collapsed its links leave the tab order, so a keyboard user cannot scroll it (WCAG 2.1.1;
+ * axe: scrollable-region-focusable). The list itself is made focusable and named, as it appears.
+ */
+(function () {
+  "use strict";
+  var LIST = ".w-minimap__list:not([tabindex])";
+
+  function focusableMinimap() {
+    document.querySelectorAll(LIST).forEach(function (list) {
+      list.setAttribute("tabindex", "0");
+      if (!list.hasAttribute("aria-label")) list.setAttribute("aria-label", "Sections of this form");
+    });
+  }
+
+  new MutationObserver(focusableMinimap).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", focusableMinimap);
+})();

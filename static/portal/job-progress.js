@@ -13,7 +13,7 @@
         if (data.total) {
           bar.max = data.total;
           bar.value = data.done;
-          text.textContent = data.done + " of " + data.total + " rows checked (" + data.percent + "%)";
+          text.textContent = data.done + " of " + data.total + " rows " + (box.dataset.verb || "checked") + " (" + data.percent + "%)";
         }
         if (status.textContent !== data.status_label) status.textContent = data.status_label;
         if (data.finished) window.location.reload();

@@ -8,8 +8,20 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("portal", "home", "pledges", "audits", "caseaudits", "maturity", "bench")
-FEATURE_APPS = ("home", "pledges", "audits", "caseaudits", "maturity")
+PACKAGES = (
+    "portal",
+    "home",
+    "pledges",
+    "audits",
+    "caseaudits",
+    "maturity",
+    "performance",
+    "strategy",
+    "localities",
+    "board",
+    "bench",
+)
+FEATURE_APPS = ("home", "pledges", "audits", "caseaudits", "maturity", "performance", "strategy", "localities", "board")
 
 
 def module_name(path: Path) -> str:

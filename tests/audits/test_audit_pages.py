@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from audits import services
 from audits.models import Action, OutcomeRecord, RagChange, TrainedStaff
+from pledges.models import DesignatedLead
 from portal.rag import RAG_XLSX_COLOURS, Rag
 from tests.audits.helpers import form_data
 
@@ -98,9 +99,11 @@ def test_action_plan_export_reads_back(client_for, school_lead, audit, today):
     Action.objects.filter(pk=action.pk).update(
         rag=Rag.RED, owner='=HYPERLINK("http://evil")', due_date=today + timedelta(days=30)
     )
+    # Commitment 1's named DSL is the school's designated-lead record, not what was once typed in the audit.
     OutcomeRecord.objects.filter(audit=audit, outcome__commitment__number=1, outcome__position=1).update(
-        complete=True, details="Sam Patel"
+        complete=False, details="Typed long ago"
     )
+    DesignatedLead.objects.create(organisation=audit.organisation, name="Sam Patel", role="Deputy head and DSL")
     TrainedStaff.objects.create(audit=audit, name="Aisha Begum", part_a_on=today, part_b_on=today, login_received=True)
     services.update_trained_staff_outcome(audit, school_lead)
     RagChange.objects.create(
@@ -132,7 +135,7 @@ def test_action_plan_export_reads_back(client_for, school_lead, audit, today):
     values = [[c.value for c in r] for r in c1.iter_rows()]
     outcomes_at = next(i for i, r in enumerate(values) if r[0] == "Outcomes achieved")
     assert values[outcomes_at + 1][:5] == ["Outcome", "Complete?", "Details", "Date", "Review date"]
-    assert values[outcomes_at + 2][1:3] == ["Yes", "Sam Patel"]
+    assert values[outcomes_at + 2][1:3] == ["Yes", "Recorded lead: Sam Patel, Deputy head and DSL"]
     assert values[outcomes_at + 3][1] == "Not answered"
 
     c2 = [[c.value for c in r] for r in book["Commitment 2"].iter_rows()]

@@ -15,16 +15,30 @@ from portal.models import Organisation
 from portal.periods import academic_year_label
 from portal.rag import RAG_XLSX_COLOURS, Rag
 from testdata.audits import build_city
+from testdata.offers import record_lead
 
 
 @pytest.fixture
-def city(school, other_school, south, school_lead, other_school_lead, la_officer, framework, this_year, today):
+def city(
+    school,
+    other_school,
+    south,
+    school_lead,
+    other_school_lead,
+    la_officer,
+    framework,
+    this_year,
+    today,
+    offer_published,
+):
     """Oak Tree (north, primary): in progress, an overdue action (red).
-    Birch Academy (north, secondary): submitted, every outcome complete (green).
+    Birch Academy (north, secondary): submitted, every outcome complete (green: its offer is published, which
+    commitment 3 follows, and its designated lead is recorded, which commitment 1's named DSL follows).
     Elm Special School (south): no audit yet. One offer quality visit."""
     oak = services.start_audit(school, this_year, school_lead)
     Action.objects.filter(pk=oak.actions.first().pk).update(rag=Rag.AMBER, due_date=today - timedelta(days=1))
     birch = services.start_audit(other_school, this_year, other_school_lead)
+    record_lead(other_school)
     OutcomeRecord.objects.filter(audit=birch).update(complete=True)
     Action.objects.filter(audit=birch).update(rag=Rag.GREEN)
     services.submit_audit(birch, other_school_lead, birch.version)
@@ -48,8 +62,13 @@ def test_matrix_and_counts(client_for, la_officer, city):
     assert '<span class="figure">3</span> schools' in counts
     assert '<span class="figure">2</span> audits started <span class="hint">67% (2 of 3)</span>' in counts
     assert '<span class="figure">1</span> submitted' in counts
-    assert '<span class="figure">1</span> all green' in counts
-    assert '<span class="figure">1</span> with overdue actions' in counts
+    assert '<span class="figure">1</span> schools with every commitment green (of audits submitted or in progress)' in (
+        counts
+    )
+    assert (
+        '<span class="figure">1</span> schools with an action past its date (of audits submitted or in progress)'
+        in counts
+    )
     assert '<span class="figure">1</span> offer quality visits' in counts
     assert "1. DSL responsible for Early Help" in page
     oak_row = page[page.index("Oak Tree Primary School") : page.index("</tr>", page.index("Oak Tree Primary School"))]
@@ -94,7 +113,29 @@ def test_board_sees_ratings_of_submitted_audits_only(client_for, board_member, c
     assert "Not submitted" in oak_row and "tag--rag" not in oak_row
     assert f"/audits/{oak.pk}/" not in page and f"/audits/{birch.pk}/" in page
     assert rows(client_for(board_member).get("/audits/city/?rag=red").content.decode()) == []
-    assert '<span class="figure">0</span> with overdue actions' in page
+    assert '<span class="figure">0</span> schools with an action past its date (of submitted audits)' in page
+
+
+@pytest.mark.parametrize(
+    "role, rated, green, overdue",
+    [("la_officer", "audits submitted or in progress", 1, 1), ("board_member", "submitted audits", 1, 0)],
+)
+def test_dashboard_and_city_page_show_one_figure_under_one_label(
+    request, client_for, city, role, rated, green, overdue
+):
+    """The board's and the LA's numbers differ (the board rates submitted audits only): each label says which
+    audits it counts, and the dashboard and the city page show the same figure from city_view."""
+    client = client_for(request.getfixturevalue(role))
+    city_page = client.get("/audits/city/").content.decode()
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    green_label = f"schools with every commitment green (of {rated})"
+    overdue_label = f"schools with an action past its date (of {rated})"
+    assert f'<span class="figure">{green}</span> {green_label}' in city_page
+    assert f'<span class="figure">{overdue}</span> {overdue_label}' in city_page
+    if role == "board_member":  # the board's dashboard leads to the overview instead of each tool's figures
+        assert "The partnership at a glance" in dashboard and green_label not in dashboard
+    else:
+        assert f"{green} {green_label}" in dashboard and f"{overdue} {overdue_label}" in dashboard
 
 
 def test_last_year(client_for, la_officer, city, this_year):
@@ -129,7 +170,10 @@ def test_dashboard_counts_in_bounded_queries(
     from audits.dashboard import commitments_audit
 
     build_city(size, framework, this_year, today)
-    with django_assert_max_num_queries(8):
+    # 11: the roll-up also reads the schools' offers (commitment 3 follows them): the statuses and, once,
+    # the site roots and content type; and which schools have a recorded lead (commitment 1's named DSL)
+    # in one query; the same at both sizes.
+    with django_assert_max_num_queries(11):
         commitments_audit(la_officer)
     page = client_for(la_officer).get(reverse("dashboard")).content.decode()
     assert f"of {size} schools have started their {this_year} audit" in page

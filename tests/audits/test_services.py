@@ -250,4 +250,7 @@ def test_submission_problems(audit, school_lead, offer_unpublished, today):
     assert len(problems) == 4 and problems[0].startswith("You have not saved commitment 1")
     OutcomeRecord.objects.filter(audit=audit, outcome__kind="offer_published").update(complete=True)
     problems = services.submission_problems(audit_detail(audit, today))
-    assert "is marked complete, but your Early Help offer is not published (its status is: Draft)" in problems[-1]
+    assert (
+        "is marked complete, but your Early Help offer is not published and in date (its status is: Draft)"
+        in problems[-1]
+    )

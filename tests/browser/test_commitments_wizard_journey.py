@@ -94,12 +94,16 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     assert "/steps/commitment-1/" in page.url
     dsl.check("commitment-1")
 
+    # The named DSL is not typed: it is the school's recorded designated lead (pledge 1), with a link to
+    # change it, then the outcome's review date.
+    named_lead = page.locator("#commitment-1-outcomes-0")
+    assert "Gary Lowe, Deputy Headteacher and DSL" in named_lead.inner_text()
+    assert page.locator("#id_commitment-1-outcomes-0-details").count() == 0
     # Focus order on the outcomes: Yes/No is one stop, then the outcome's own fields, outcome by outcome,
     # each stop drawn after the last and visibly focused.
-    tab_to(page, page.locator("#id_commitment-1-outcomes-0-complete_0"), limit=TAB_LIMIT)
-    stops = tab_sequence(page, 10)
+    tab_to(page, named_lead.get_by_role("link", name="Change the designated lead"), limit=TAB_LIMIT)
+    stops = tab_sequence(page, 9)
     assert [s["id"] for s in stops] == [
-        "id_commitment-1-outcomes-0-details",
         "id_commitment-1-outcomes-0-review_date",  # a date's day, month and year boxes, in that order
         "id_commitment-1-outcomes-0-review_date-month",
         "id_commitment-1-outcomes-0-review_date-year",
@@ -115,11 +119,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     assert focused(page)["id"] == "id_commitment-1-outcomes-2-complete_0"
 
     # Commitment 1, with a slip: the briefing date typed in the future.
-    tab_to(page, page.locator("#id_commitment-1-outcomes-0-complete_0"), backwards=True)
-    page.keyboard.press("Space")  # a radio group is one tab stop; Space picks its first choice, Yes
-    page.keyboard.press("Tab")
-    page.keyboard.type("Sam Reid (DSL) and Ola Bello (deputy)")
-    page.keyboard.press("Tab")
+    tab_to(page, page.locator("#id_commitment-1-outcomes-0-review_date"), backwards=True)
     type_date(page, in_ten_months)
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowDown")  # arrow keys move through a radio group and pick: here, No
@@ -143,7 +143,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     briefing = page.locator("#id_commitment-1-outcomes-1-achieved_on")
     assert_error_tied_to_field(page, briefing, "must be today or in the past")
     # Nothing typed is lost, and the summary's link takes the keyboard straight to the field.
-    assert page.locator("#id_commitment-1-outcomes-0-details").input_value() == "Sam Reid (DSL) and Ola Bello (deputy)"
+    assert page.locator("#id_commitment-1-outcomes-0-review_date-year").input_value() == str(in_ten_months.year)
     assert (
         page.locator("#id_commitment-1-actions-3-description").input_value()
         == "Add Early Help to the staff induction pack"
@@ -218,7 +218,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
     dsl.check("check-your-answers")
     answers = page.locator("main").inner_text()
     for typed in (
-        "Sam Reid (DSL) and Ola Bello (deputy)",
+        "Recorded lead: Gary Lowe, Deputy Headteacher and DSL",
         "Ola Bello",
         "Add Early Help to the staff induction pack",
         "On the portal's Early Help directory and the school website",
@@ -259,7 +259,7 @@ def test_a_dsl_completes_the_audit_by_keyboard_leaves_comes_back_submits_and_dow
 
     assert row_with("Commitment 1", "Add Early Help to the staff induction pack")[0] == "The commitment as a whole"
     assert row_with("Commitment 1", "Identify the responsible DSL or DSLs")[4] == "Amber"  # rated by arrow keys
-    answered = [row for row in rows["Commitment 1"] if "Sam Reid (DSL) and Ola Bello (deputy)" in row]
+    answered = [row for row in rows["Commitment 1"] if "Recorded lead: Gary Lowe, Deputy Headteacher and DSL" in row]
     assert answered and answered[0][1] == "Yes"
     name, part_a, part_b, login = row_with("Commitment 2", "Ola Bello")[:4]
     assert (part_a.date(), part_b.date(), login) == (today - timedelta(days=60), last_month, "Yes")

@@ -142,7 +142,7 @@ def test_partner_lead_signs_the_pledges_and_records_evidence(journey):
     assert DesignatedLead.objects.get(organisation__name=ORGANISATION).email == LEAD["Email address"]
 
     # The lead's own list of organisations, then the public list of who has signed.
-    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Partnership pledges").click()
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Pledges", exact=True).click()
     lead.check()
     assert long_date(today) in page.get_by_role("row", name=ORGANISATION).inner_text()
     page.get_by_role("link", name="Who has signed").click()

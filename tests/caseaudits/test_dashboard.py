@@ -25,18 +25,12 @@ def test_la_officers_see_what_awaits_them(client_for, la_officer, second_officer
     assert 'actions overdue</a> <strong class="tag tag--red">2</strong>' in page  # the fixture's 2018 one and this
 
 
-def test_the_board_sees_the_latest_quarter_in_aggregate(client_for, board_member, make_audit, agency):
+def test_the_board_is_led_to_the_overview_for_the_quarters_figures(client_for, board_member, make_audit, agency):
     make_audit(agency, reference="EHA-600001", audit_date=date(2018, 5, 1))
-    make_audit(agency, reference="EHA-600002", audit_date=date(2018, 8, 1), judgement="inadequate")
-    make_audit(agency, reference="EHA-600003", audit_date=date(2018, 8, 2))
     page = dashboard(client_for, board_member)
-    assert "Quarterly EHA principle reports" in page
-    assert "Q2 2018-19: 2 cases audited" in page and "Judged good or better: 50% (1 of 2)" in page
+    assert "Quarterly EHA principle reports" not in page  # the overview reads the report's own selector
+    assert 'href="/board/overview/"' in page
     assert "EHA-6000" not in page
-
-
-def test_the_board_is_told_when_there_is_nothing_yet(client_for, board_member, framework):
-    assert "No case-file audits have been recorded yet." in dashboard(client_for, board_member)
 
 
 def test_the_lead_agency_sees_its_audits_and_actions(client_for, agency_lead, audit):

@@ -197,8 +197,11 @@ def test_the_templates_carry_the_current_principles(client_for, la_officer, colu
     guidance = {r[0]: r[1:] for r in workbook["Guidance"].iter_rows(min_row=2, values_only=True)}
     assert guidance["Case reference"][0] == "Yes" and guidance["Strengths"][0] == "No"
     assert "Met, Partly met, Not met, Not applicable" in guidance["Action plan"][1]
-    names = [r[0] for r in workbook["Names"].iter_rows(min_row=2, values_only=True)]
+    names = [r[0] for r in workbook["Lists"].iter_rows(min_row=2, values_only=True)]
     assert agency.name in names
+    # Each column with choices has a drop-down of them (the shared template: tests/portal/test_import_templates.py).
+    sources = {str(v.sqref).split(":")[0]: v.formula1 for v in workbook["Audits"].data_validations.dataValidation}
+    assert sources["B2"].startswith("Lists!$A$2")
 
 
 def test_the_import_page_lists_problems_then_imports(client_for, la_officer, columns, row):

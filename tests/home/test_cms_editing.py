@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils.html import escape
 from wagtail.models import WorkflowState
 
 from home import rules, services
 from home.models import OfferPage
-from testdata.offers import BEREAVEMENT, complete, make_offer
+from testdata.offers import BEREAVEMENT, complete, make_offer, record_lead
 
 from .conftest import editor_form_data
 
@@ -25,14 +26,24 @@ def draft(school, school_editor, offer_index):
     return page
 
 
+@pytest.fixture
+def school_lead_recorded(school):
+    return record_lead(school)
+
+
 def test_a_primary_school_sees_the_primary_and_outcome_checklists(client_for, school_editor, draft):
     html = client_for(school_editor).get(f"/admin/pages/{draft.pk}/edit/").content.decode()
     assert "Primary provision" in html and "Measurable outcomes" in html
     assert "Secondary provision" not in html
     assert 'value="First day calling"' in html
     assert "Children and young people" in html and 'name="audiences-children-key_staff"' in html
-    # A school signs off with four names; the agency's designated lead is not asked for.
-    assert 'name="senco_name"' in html and 'name="designated_lead_name"' not in html
+    # A school signs off with four signatures; the DSL's name is the recorded lead's, never typed here.
+    assert 'name="senco_name"' in html and 'name="dsl_signed_on"' in html
+    assert 'name="dsl_name"' not in html and 'name="designated_lead_signed_on"' not in html
+    assert "No designated lead is recorded for this organisation." in html
+    assert (
+        f'href="/pledges/organisations/{draft.organisation.slug}/designated-lead/">Record the designated lead' in html
+    )
 
 
 def test_an_agency_has_no_school_areas_and_signs_off_with_its_designated_lead(
@@ -41,8 +52,38 @@ def test_an_agency_has_no_school_areas_and_signs_off_with_its_designated_lead(
     page, _ = services.start_offer(agency, agency_editor)
     html = client_for(agency_editor).get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert 'name="areas-semh-primary"' not in html
-    assert 'name="designated_lead_name"' in html and 'name="senco_name"' not in html
+    assert 'name="designated_lead_signed_on"' in html and 'name="senco_name"' not in html
+    assert 'name="designated_lead_name"' not in html
     assert 'name="first_response"' in html
+
+
+def test_the_sign_off_panel_shows_the_recorded_lead_read_only_with_a_link(
+    client_for, agency_editor, agency, offer_index
+):
+    record_lead(agency, name="Priya Lead", role="Early Help coordinator")
+    page, _ = services.start_offer(agency, agency_editor)
+    html = client_for(agency_editor).get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Priya Lead, Early Help coordinator" in html
+    assert f'href="/pledges/organisations/{agency.slug}/designated-lead/">Change the designated lead' in html
+    assert 'value="Priya Lead"' not in html  # shown, not an input to type over
+
+
+def test_submitting_without_a_recorded_lead_says_where_to_record_it(client_for, agency_editor, agency, offer_index):
+    page, _ = services.start_offer(agency, agency_editor)
+    today = rules.today()
+    data = {
+        "action-submit": "Submit",
+        "summary": "Help.",
+        "how_to_get_help": "Ask.",
+        "first_response": "We listen.",
+        "designated_lead_signed_on": str(today - timedelta(days=2)),
+        "completed_on": str(today - timedelta(days=1)),
+        "review_date": str(today + timedelta(days=364)),
+    }
+    response = edit(client_for(agency_editor), page, **data)
+    assert response.status_code == 200
+    assert escape(rules.NO_RECORDED_LEAD) in response.content.decode()
+    assert not WorkflowState.objects.for_instance(page).exists()
 
 
 def test_saving_a_draft_stores_ticks_and_own_lines(client_for, school_editor, draft):
@@ -114,13 +155,16 @@ def test_submitting_needs_a_complete_sign_off(client_for, school_editor, draft):
 def _sign_off(on):
     signed = str(on - timedelta(days=2))
     data = {"completed_on": str(on - timedelta(days=1)), "review_date": str(on + timedelta(days=364))}
-    for prefix in ("head_teacher", "chair_of_governors", "senco", "dsl"):
+    for prefix in ("head_teacher", "chair_of_governors", "senco"):
         data[f"{prefix}_name"] = f"{prefix} name"
+    for prefix in ("head_teacher", "chair_of_governors", "senco", "dsl"):
         data[f"{prefix}_signed_on"] = signed
     return data
 
 
-def test_editor_submits_la_officer_approves_and_it_is_public(client_for, school_editor, la_officer, draft, client):
+def test_editor_submits_la_officer_approves_and_it_is_public(
+    client_for, school_editor, la_officer, draft, client, school_lead_recorded
+):
     editor = client_for(school_editor)
     response = edit(
         editor,
@@ -150,7 +194,10 @@ def test_editor_submits_la_officer_approves_and_it_is_public(client_for, school_
     page = OfferPage.objects.get(pk=draft.pk)
     assert page.live and page.summary == "Oak Tree helps families early."
     assert "Oak Tree Primary School" in client.get("/offers/?q=bereavement").content.decode()
-    assert "Oak Tree helps families early." in client.get("/offers/oak-tree-primary-school/").content.decode()
+    public = client.get("/offers/oak-tree-primary-school/").content.decode()
+    assert "Oak Tree helps families early." in public
+    # The DSL who signed is the recorded lead, though no name for them was posted with the offer.
+    assert "<dt>Designated Safeguarding Lead</dt><dd>Dee Lead," in public
 
 
 def test_la_officer_sends_it_back_with_a_comment(client_for, school_editor, la_officer, school, offer_index):

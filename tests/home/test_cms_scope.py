@@ -179,6 +179,7 @@ NOT_PAGE_PARAMETERS = {
     "token",
     "uidb64",
     "uploaded_file_id",
+    "user_id",  # the people admin's "send the invitation again": administrators only
     "workflow_pk",
     "workflow_state_id",
     "pk",

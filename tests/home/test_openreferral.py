@@ -3,6 +3,7 @@
 The schemas are read from shared/openreferral-uk beside the repository (as CI checks it out), never copied in.
 """
 
+import datetime
 import json
 import os
 import uuid
@@ -239,6 +240,18 @@ def test_service_at_locations(client, feed, validate):
     get(client, f"/service_at_locations/{uuid.uuid4()}", status=404)
 
 
+def test_service_at_locations_near_a_postcode_validate(client, feed, validate):
+    """`postcode` and `proximity` (metres from the postcode's centre), as the UK profile's openapi.json names them."""
+    near = get(client, "/service_at_locations?postcode=le4+6ab&proximity=10000")
+    validate("Page", near)
+    [item] = near["contents"]
+    validate("compiled/service_at_location_list", item)
+    assert item["service"]["name"] == "Oak Tree Primary School"
+    assert get(client, "/service_at_locations?postcode=LE11&proximity=1000")["contents"] == []  # Loughborough
+    refused = get(client, "/service_at_locations?postcode=XX&proximity=10", status=400)
+    assert "postcode must be a UK postcode" in refused["error"]
+
+
 def test_taxonomies_and_terms(client, feed, validate):
     taxonomies = get(client, "/taxonomies")
     validate("Page", taxonomies)
@@ -263,3 +276,125 @@ def test_a_closed_organisations_service_is_withdrawn(client, feed, agency):
     agency.status = Organisation.Status.CLOSED
     agency.save()
     get(client, f"/services/{feed['family'].translation_key}", status=404)
+
+
+# --- The organisations' own services (home/models/services.py) ---
+
+
+def _every_field_service():
+    from decimal import Decimal
+
+    from testdata.offers import service
+
+    return service(
+        name="Family therapy",
+        description="Sessions with a family therapist.",
+        min_age=5,
+        max_age=16,
+        eligibility="Families with a child on the Early Help register",
+        cost="paid",
+        cost_amount=Decimal("15.50"),
+        cost_details="per session",
+        self_referral=True,
+        professional_referral=True,
+        drop_in=True,
+        contact_phone="0116 496 0500",
+        contact_email="therapy@example.org",
+        languages="English, Punjabi, Gujarati",
+        venue_accessibility="Ramp at the side door; accessible toilet.",
+        step_free="yes",
+        temporarily_closed=True,
+        closed_reason="our therapist is on leave",
+        reopens_on=datetime.date(2027, 1, 5),
+    )
+
+
+@pytest.fixture
+def with_services(school, agency, offer_index):
+    from testdata.offers import service
+
+    agency_offer = make_offer(
+        agency, address="2 Elm Road\nLeicester", postcode="LE2 1AB", services=[_every_field_service(), service()]
+    )
+    make_offer(school)
+    return agency_offer
+
+
+def test_a_service_with_every_field_validates_and_carries_the_uk_profiles_fields(client, with_services, validate):
+    therapy = with_services.services.get(name="Family therapy")
+    data = get(client, f"/services/{therapy.key}")
+    validate("compiled/service", data)
+    assert data["id"] == str(therapy.key)
+    assert data["organization_id"] == ids.organization_id(with_services.organisation_id)
+    assert data["organization"]["name"] == "Family Action Group"
+    assert data["status"] == "temporarily closed"
+    assert data["alert"] == "Temporarily closed. Our therapist is on leave. Reopens on 5 January 2027."
+    assert (data["minimum_age"], data["maximum_age"]) == (5, 16)
+    assert data["eligibility_description"] == "Families with a child on the Early Help register"
+    assert data["fees"] == "£15.50 (per session)"
+    [cost] = data["cost_options"]
+    validate("cost_option", cost)
+    assert (cost["option"], cost["amount"], cost["amount_description"]) == ("Cost", 15.5, "£15.50 (per session)")
+    assert [language["name"] for language in data["languages"]] == ["English", "Punjabi", "Gujarati"]
+    for language in data["languages"]:
+        validate("language", language)
+    assert data["email"] == "therapy@example.org"
+    assert data["phones"][0]["number"] == "0116 496 0500"
+    [place] = data["service_at_locations"]
+    access = place["location"]["accessibility"]
+    for item in access:
+        validate("accessibility", item)
+    assert [item["description"] for item in access] == ["Step-free access", "Ramp at the side door; accessible toilet."]
+    assert data["url"].endswith(f"/offers/family-action-group/#service-{therapy.key}")
+
+
+def test_services_are_listed_with_their_organisations_offer(client, with_services, validate):
+    data = get(client, "/services")
+    validate("Page", data)
+    for item in data["contents"]:
+        validate("compiled/service_list", item)
+    assert [s["name"] for s in data["contents"]] == [
+        "Family Action Group",
+        "Family therapy",
+        "Art for wellbeing",
+        "Oak Tree Primary School",
+    ]
+    assert data["total_items"] == 4
+    free = data["contents"][2]
+    assert free["status"] == "active" and free["cost_options"][0]["option"] == "Free"
+    assert free["cost_options"][0]["amount"] == 0
+    # Paging walks the same list.
+    second = get(client, "/services?per_page=2&page=2")
+    assert [s["name"] for s in second["contents"]] == ["Art for wellbeing", "Oak Tree Primary School"]
+    # The age parameters ask each service's own ages; a taxonomy leaves the services out.
+    older = get(client, "/services?minimum_age=5")
+    assert "Art for wellbeing" in [s["name"] for s in older["contents"]]
+    assert "Family therapy" in [s["name"] for s in get(client, "/services?maximum_age=16")["contents"]]
+    assert "Family therapy" not in [s["name"] for s in get(client, "/services?maximum_age=12")["contents"]]
+    taxonomy = get(client, f"/services?taxonomy_id={ids.TAXONOMY_ID}")
+    assert [s["name"] for s in taxonomy["contents"]] == ["Oak Tree Primary School"]
+
+
+def test_a_closed_offer_is_temporarily_closed_in_the_feed(client, agency, offer_index, validate):
+    from testdata.offers import service
+
+    page = make_offer(agency, temporarily_closed=True, closed_reason="moving building", services=[service()])
+    data = get(client, f"/services/{page.translation_key}")
+    validate("compiled/service", data)
+    assert data["status"] == "temporarily closed" and data["alert"].startswith("Temporarily closed. Moving building.")
+    listed = get(client, f"/services/{page.services.get().key}")
+    assert listed["status"] == "temporarily closed"
+
+
+def test_a_drafts_services_and_a_withdrawn_offers_services_are_not_in_the_feed(client, with_services, agency):
+    from testdata.offers import service
+
+    therapy_key = with_services.services.get(name="Family therapy").key
+    page = OfferPage.objects.get(pk=with_services.pk)
+    page.services = [*page.services.all(), service(name="Draft-only club")]
+    page.save_revision()
+    assert "Draft-only club" not in json.dumps(get(client, "/services"))
+    agency.status = Organisation.Status.CLOSED
+    agency.save()
+    get(client, f"/services/{therapy_key}", status=404)
+    assert "Family therapy" not in json.dumps(get(client, "/services"))

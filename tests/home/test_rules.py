@@ -154,6 +154,15 @@ def test_sign_off_for_an_agency_needs_only_the_designated_lead():
     assert set(problems) == {"designated_lead_name", "designated_lead_signed_on"}
 
 
+def test_sign_off_without_a_recorded_lead_says_to_record_one():
+    """The lead's name is the organisation's recorded lead; missing, the rule says where it is recorded."""
+    school = rules.sign_off_problems("school", _signed(SCHOOL_ROLES[:3]), date(2026, 3, 2), date(2027, 3, 2), TODAY)
+    assert school["dsl_name"] == rules.NO_RECORDED_LEAD
+    agency = rules.sign_off_problems("agency", {}, date(2026, 3, 2), date(2027, 3, 2), TODAY)
+    assert agency["designated_lead_name"] == rules.NO_RECORDED_LEAD
+    assert rules.RECORDED_LEAD_PREFIX == {"school": "dsl", "other": "designated_lead"}
+
+
 def test_sign_off_date_in_the_future_is_refused():
     values = _signed(SCHOOL_ROLES)
     values["dsl_signed_on"] = date(2026, 3, 11)

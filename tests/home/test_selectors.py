@@ -55,6 +55,22 @@ def test_offer_statuses_reports_the_published_review_date_not_a_drafts(school, o
     assert offer_statuses([school.pk])[school.pk].review_date != rules.today() + timedelta(days=900)
 
 
+def test_offer_statuses_know_moderation_in_the_registers_words(school, other_school, agency, offer_index):
+    make_offer(school, state="awaiting")
+    make_offer(other_school, state="changes")
+    make_offer(agency)
+    statuses = offer_statuses([school.pk, other_school.pk, agency.pk])
+    register = {row.organisation.pk: row.state for row in offer_overview(Organisation.objects.all())}
+
+    assert statuses[school.pk].label == "Awaiting moderation" and statuses[school.pk].awaiting_moderation
+    assert statuses[other_school.pk].label == "Changes requested" and statuses[other_school.pk].sent_back
+    assert statuses[agency.pk].label == "Published" and not statuses[agency.pk].awaiting_moderation
+    # One vocabulary: the contract other features call says what the offer register says, colour too.
+    for org_id, status in statuses.items():
+        assert status.state == register[org_id]
+        assert status.colour == register[org_id].colour
+
+
 @pytest.mark.parametrize("size", [10, 300])
 def test_offer_statuses_is_one_query_whatever_the_number(size, offer_index, django_assert_max_num_queries):
     create_published_offers(size)

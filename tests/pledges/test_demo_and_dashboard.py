@@ -101,12 +101,17 @@ def test_lead_contacts_never_on_the_public_page(demo_data, client):
 
 
 class TestDashboard:
-    def test_board_sees_overdue_reviews_with_links(self, client_for, board_member, school, set_status):
+    def test_la_sees_overdue_reviews_with_links_and_the_board_the_overview(
+        self, client_for, la_officer, board_member, school, set_status
+    ):
         set_status(school, 2, MET, -5)
-        content = client_for(board_member).get(reverse("dashboard")).content.decode()
-        assert "Pledge compliance: overdue reviews" in content
+        content = client_for(la_officer).get(reverse("dashboard")).content.decode()
+        assert "Pledge reviews overdue" in content
         assert f'href="{reverse("pledges:pledge", args=[school.slug, 2])}"' in content
         assert "Open the compliance matrix" in content
+        board = client_for(board_member).get(reverse("dashboard")).content.decode()
+        assert "Pledge reviews overdue" not in board
+        assert 'href="/board/overview/"' in board
 
     def test_board_with_nothing_overdue(self, client_for, la_officer, school):
         content = client_for(la_officer).get(reverse("dashboard")).content.decode()

@@ -141,7 +141,9 @@ def test_offer_review_overdue_and_unpublished_warning(client_for, school_lead, s
     offers[school.pk] = OfferStatus(organisation_id=school.pk, exists=True)
     set_status(school, 4, MET, 30)
     content = page(client_for(school_lead), school, 4)
-    assert "Draft" in content and "your Early Help offer is not published on the portal yet" in content
+    assert "Draft" in content
+    assert "You recorded this pledge as met, but it shows as in progress" in content  # it follows the offer
+    assert "whose status is “Draft”" in content
 
 
 def test_offer_placeholder_reads_not_started(client_for, school_lead, school):

@@ -16,8 +16,10 @@ from .conftest import IN_PROGRESS, MET, NOT_APPLICABLE
 
 
 @pytest.fixture
-def partnership(school, other_school, agency, set_status, sign, south):
-    """school: signed, pledges 1-3 met, pledge 4 overdue; other_school: nothing; agency: a commissioner-like mix."""
+def partnership(school, other_school, agency, set_status, sign, south, offers):
+    """school: signed, pledges 1-3 met, pledge 4 overdue (its offer in draft, so pledge 4 is in progress);
+    other_school: nothing; agency: a commissioner-like mix."""
+    offers[school.pk] = OfferStatus(organisation_id=school.pk, exists=True)
     sign(school)
     set_status(school, 1, MET, 100)
     set_status(school, 2, MET, 100)
@@ -127,8 +129,31 @@ def test_closed_organisations_are_left_out(client_for, board_member, partnership
 
 def test_offer_status_column_uses_the_offers_contract(client_for, board_member, partnership, offers):
     offers[partnership[0].pk] = OfferStatus(organisation_id=partnership[0].pk, exists=True, published=True)
+    offers[partnership[1].pk] = OfferStatus(
+        organisation_id=partnership[1].pk, exists=True, workflow_status="in_progress"
+    )
     content = get(client_for(board_member)).content.decode()
-    assert "<td>Published</td>" in content and "<td>Not started</td>" in content
+    assert 'tag--green">Published</strong>' in content and 'tag--grey">Not started</strong>' in content
+    assert 'tag--blue">Awaiting moderation</strong>' in content  # the register's words, not "Draft"
+
+
+def test_pledge_4_follows_the_offer_not_the_status_typed_in(
+    client_for, board_member, partnership, offers, set_status, pledge_set
+):
+    school, other_school, agency = partnership
+    set_status(other_school, 4, MET, 100)  # typed in as Met, but no offer page exists
+    set_status(agency, 4, MET, 100)
+    offers[agency.pk] = OfferStatus(organisation_id=agency.pk, exists=True, workflow_status="needs_changes")
+    offers[school.pk] = OfferStatus(organisation_id=school.pk, exists=True, published=True)
+    matrix = get(client_for(board_member)).context["matrix"]
+    pledge_4 = {row.organisation: row.cells[3] for row in matrix.rows}
+
+    assert pledge_4[other_school].status == "not_started" and pledge_4[other_school].declared == MET
+    assert pledge_4[other_school].text == "Not started"
+    assert pledge_4[agency].status == "in_progress" and pledge_4[agency].note == "offer: changes requested"
+    assert pledge_4[school].status == MET
+    # The counts follow too: nobody's Met pledge 4 rests on an offer that is not published.
+    assert matrix.pledge_counts[3].met == 1 and matrix.pledge_counts[3].in_progress == 1
 
 
 def make_organisations(n, pledge_set, sign_every=2):
@@ -162,22 +187,24 @@ def test_matrix_page_queries_are_bounded(size, client_for, board_member, pledge_
 
 
 @pytest.mark.parametrize("size", [5, 60])
-def test_board_dashboard_section_queries_are_bounded(size, board_member, pledge_set, django_assert_max_num_queries):
-    """The pledges section alone (the dashboard page adds other features' sections)."""
+def test_partnership_dashboard_section_queries_are_bounded(size, la_officer, pledge_set, django_assert_max_num_queries):
+    """The pledges section alone (the dashboard page adds other features' sections). The LA's: the board's
+    dashboard leads to the partnership overview instead."""
     from pledges.dashboard import pledges as pledges_section
 
     make_organisations(size, pledge_set)
     with django_assert_max_num_queries(8):
-        section = pledges_section(board_member)
-    assert section.title == "Pledge compliance: overdue reviews"
+        section = pledges_section(la_officer)
+    assert section.title == "Pledge reviews overdue"
     assert section.count == size * 3
 
 
 @pytest.mark.parametrize("size", [5, 60])
-def test_board_dashboard_page_shows_the_overdue_count(size, client_for, board_member, pledge_set):
+def test_partnership_dashboard_page_shows_the_overdue_count(size, client_for, la_officer, pledge_set):
     make_organisations(size, pledge_set)
-    content = client_for(board_member).get(reverse("dashboard")).content.decode()
-    assert f'Pledge compliance: overdue reviews <span class="count">({size * 3})</span>' in content
+    content = client_for(la_officer).get(reverse("dashboard")).content.decode()
+    # The heading links to the matrix, which lists them all.
+    assert f'Pledge reviews overdue</a> <span class="count">({size * 3})</span>' in content
 
 
 def read_workbook(content):
@@ -196,12 +223,12 @@ def test_xlsx_export_from_the_page(client_for, board_member, partnership, pledge
     assert headings[10:] == ["Offer page", "Pledges met", "Overdue reviews"]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=4, values_only=True)}
     assert set(rows) == {school.name, other_school.name}  # the page's filters apply
-    assert rows[school.name][5:10] == ("Met", "Met", "Met", "In progress (review overdue)", "Not started")
+    assert rows[school.name][5:10] == ("Met", "Met", "Met", "In progress (offer: draft; review overdue)", "Not started")
     assert rows[school.name][11:] == ("3 of 5", 1)
     assert rows[other_school.name][4] == "Not signed"
     school_row = next(row for row in sheet.iter_rows(min_row=4) if row[0].value == school.name)
     fills = {cell.value: cell.fill.fgColor.rgb for cell in school_row[5:10]}
-    assert fills["Met"].endswith("00703C") and fills["In progress (review overdue)"].endswith("B10E1E")
+    assert fills["Met"].endswith("00703C") and fills["In progress (offer: draft; review overdue)"].endswith("B10E1E")
     assert fills["Not started"].endswith("DEE0E2")
     counts = list(book["Counts"].iter_rows(min_row=4, values_only=True))
     assert counts[0][0].startswith("Pledge 1") and counts[0][1:4] == (

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from home import rules as offer_rules
 from pledges import rules
 from pledges.models import Status
 
@@ -182,9 +183,46 @@ class TestCounts:
         assert rules.all_met(counts) is expected
 
 
-@pytest.mark.parametrize(
-    "status, published, warns",
-    [(Status.MET, False, True), (Status.MET, True, False), (Status.IN_PROGRESS, False, False), (None, False, False)],
-)
-def test_offer_warning(status, published, warns):
-    assert bool(rules.offer_warning(status, published)) is warns
+OFFER_EXPECTED = {
+    # offer state -> (the offer pledge's status, review overdue)
+    offer_rules.PUBLISHED: (Status.MET, False),
+    offer_rules.REVIEW_OVERDUE: (Status.MET, True),
+    offer_rules.AWAITING_MODERATION: (Status.IN_PROGRESS, False),
+    offer_rules.CHANGES_REQUESTED: (Status.IN_PROGRESS, False),
+    offer_rules.DRAFT: (Status.IN_PROGRESS, False),
+    offer_rules.NOT_STARTED: (Status.NOT_STARTED, False),
+}
+
+
+def test_every_offer_state_has_an_offer_pledge_status():
+    assert set(OFFER_EXPECTED) == set(offer_rules.STATES)
+
+
+@pytest.mark.parametrize("declared", ALL + [None])
+@pytest.mark.parametrize("state", offer_rules.STATES, ids=lambda s: s.key)
+def test_the_offer_pledge_follows_the_offer_whatever_was_typed(declared, state):
+    position = rules.offer_pledge(declared, state)
+    if declared == Status.NOT_APPLICABLE:
+        # The one declaration that stands: an organisation with no offer of its own says why.
+        assert position == rules.OfferPledge(Status.NOT_APPLICABLE)
+        assert rules.offer_pledge_warning(declared, position) == ""
+        return
+    assert (position.status, position.overdue) == OFFER_EXPECTED[state]
+    assert position.offer_label == state.label
+    assert position.note == ("" if state.label == position.status.label else f"offer: {state.label.lower()}")
+    warning = rules.offer_pledge_warning(declared, position)
+    if rules.effective_status(declared) == position.status:
+        assert warning == ""
+    else:
+        assert state.label in warning and position.status.label.lower() in warning
+
+
+def test_met_with_no_offer_is_not_started_and_says_why():
+    """The board saw pledge 4 as Met in green for an organisation whose offer was not started."""
+    position = rules.offer_pledge(Status.MET, offer_rules.NOT_STARTED)
+    assert position.status == Status.NOT_STARTED
+    assert "recorded this pledge as met" in rules.offer_pledge_warning(Status.MET, position)
+
+
+def test_an_unknown_offer_state_reads_as_not_started():
+    assert rules.offer_pledge(Status.MET, None).status == Status.NOT_STARTED

@@ -13,7 +13,7 @@ from testdata.people import PASSWORD
     [
         ("admin", "Site administrator", ["Administration"]),
         ("la_officer", "Local-authority quality assurance", ["Offers awaiting moderation", "Case-file audits"]),
-        ("board_member", "Strategic board", ["Pledge compliance", "Maturity rounds awaiting sign-off"]),
+        ("board_member", "Strategic board", ["The partnership at a glance", "Maturity rounds awaiting sign-off"]),
         ("school_lead", "Organisation lead", ["Your organisations", "Early Help commitments audit"]),
         ("school_editor", "Organisation editor", ["Your organisations", "Your Early Help offer"]),
         ("agency_lead", "Organisation lead", ["Your organisations", "Partnership pledges"]),

@@ -20,6 +20,8 @@ KINDS = {
     "maturity": ("load_maturity_framework", "stmm.json"),
     "pledges": ("load_pledges", "leicester-2016.json"),
     "offer-checklist": ("load_offer_checklist", "leicester-2019.json"),
+    "indicators": ("load_indicator_set", "leicester-performance-book.json"),
+    "objectives": ("load_objectives", "leicester-objectives.json"),
 }
 
 
@@ -61,6 +63,14 @@ def use(kind_key, framework, *, school, agency, la_officer, north):
             signatory_role="Director",
             signed_on=date(2024, 5, 1),
         )
+    elif kind_key == "indicators":
+        from testdata.performance import make_return, quarter
+
+        make_return(framework.indicators.first(), quarter("2024-25", 1), value=50, user=la_officer)
+    elif kind_key == "objectives":
+        from testdata.strategy import make_plan
+
+        make_plan("2026-27", objective_set=framework)
     # The offer checklist: offers copy the words they tick, so every stored version already counts as used.
 
 
@@ -451,5 +461,9 @@ def test_an_administrator_uploads_a_file_and_problems_show_beside_the_field(clie
 
 
 def test_administrators_find_the_frameworks_from_their_dashboard(client_for, admin_user, la_officer):
-    assert 'href="/frameworks/"' in client_for(admin_user).get("/dashboard/").content.decode()
-    assert 'href="/frameworks/"' not in client_for(la_officer).get("/dashboard/").content.decode()
+    # The dashboard's own body (the header offers Frameworks to everyone who may read them: the LA too).
+    def dashboard_body(user):
+        return client_for(user).get("/dashboard/").content.decode().split('<main id="main-content"', 1)[1]
+
+    assert 'href="/frameworks/"' in dashboard_body(admin_user)
+    assert 'href="/frameworks/"' not in dashboard_body(la_officer)

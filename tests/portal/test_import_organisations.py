@@ -72,7 +72,7 @@ class TestImportService:
     def test_unknown_kind_lists_nothing_saved(self, db):
         result = import_organisations(csv_file("Thing,Spaceship,,,,,,\n"))
         assert result.errors[0].column == "Kind"
-        assert "not one of the available choices" in result.errors[0].message
+        assert "'Spaceship' is not one of the choices for Kind. Use one of: School," in result.errors[0].message
 
     def test_duplicate_urn_in_the_file_and_in_the_database(self, school):
         result = import_organisations(

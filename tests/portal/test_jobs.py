@@ -3,14 +3,15 @@
 from datetime import timedelta
 
 import pytest
+from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from portal.jobs import Job, run_job, start_job
+from portal.jobs import Job, JobSuperseded, _finish, claim, retry_job, run_job, start_job
 from portal.models import Organisation
 from portal.services.organisations import run_import_job
-from portal.tabular import ImportResult, RowError
+from portal.tabular import ImportResult, RowError, import_rows
 
 HEADER = "Name,Kind,Phase,URN,Locality,Phone,Email,Website\n"
 
@@ -175,3 +176,57 @@ def test_the_import_cap_is_at_least_50000_rows(settings):
 
     assert base.IMPORT_MAX_ROWS >= 50_000
     assert base.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+@pytest.mark.django_db
+class TestClaim:
+    """One attempt at a time: claimed by a conditional UPDATE, every later write conditional on it."""
+
+    def queued(self, owner):
+        job = start(owner)
+        Job.objects.filter(pk=job.pk).update(status="queued", attempts=0, done=0)
+        return Job.objects.get(pk=job.pk)
+
+    def test_only_one_of_two_workers_claims_a_queued_job(self, la_officer):
+        job = self.queued(la_officer)
+        first, second = claim(job.pk), claim(job.pk)
+        assert first is not None and first.status == "running" and first.attempts == 1
+        assert second is None
+        assert Job.objects.get(pk=job.pk).attempts == 1
+
+    def test_a_superseded_attempt_stops_at_its_next_report(self, la_officer):
+        job = claim(self.queued(la_officer).pk)
+        Job.objects.filter(pk=job.pk).update(attempts=2)  # retried and claimed by another worker meanwhile
+        with pytest.raises(JobSuperseded):
+            job.report(1, 3)
+        assert Job.objects.get(pk=job.pk).done == 0
+
+    def test_a_superseded_import_undoes_what_it_wrote(self, admin_user, north):
+        def import_overtaken(job, stored_file):
+            def save_all(forms):
+                Organisation.objects.create(name="Overtaken", kind="agency", slug="overtaken")
+                Job.objects.filter(pk=job.pk).update(attempts=job.attempts + 1)  # another attempt took over
+
+            table = [(2, {"name": "Overtaken"})]
+            return import_rows(table, form_class=forms.Form, columns={}, save_all=save_all, progress=job.report)
+
+        job = self.queued(admin_user)
+        claimed = claim(job.pk)
+        with pytest.raises(JobSuperseded):
+            import_overtaken(claimed, None)
+        assert not Organisation.objects.filter(name="Overtaken").exists()
+
+    def test_a_retry_is_refused_when_the_job_reported_since_it_was_read(self, la_officer):
+        job = start(la_officer)
+        Job.objects.filter(pk=job.pk).update(status="running", updated=timezone.now() - timedelta(hours=1))
+        seen = Job.objects.get(pk=job.pk)
+        assert seen.can_retry
+        Job.objects.filter(pk=job.pk).update(updated=timezone.now() - timedelta(hours=1, seconds=-1))  # a report
+        assert retry_job(seen) is False
+        assert Job.objects.get(pk=job.pk).status == "running"
+
+    def test_an_outcome_of_a_superseded_attempt_is_not_written(self, la_officer):
+        job = claim(self.queued(la_officer).pk)
+        Job.objects.filter(pk=job.pk).update(attempts=5)
+        _finish(job, Job.Status.DONE, "3 row(s) saved.", [])
+        assert Job.objects.get(pk=job.pk).status == "running"

@@ -20,6 +20,8 @@ def views(school):
         "admin_org_edit": f"/admin/organisation/edit/{school.pk}/",
         "admin_import": "/admin/organisations-import/",
         "admin_localities": "/admin/locality/",
+        "board_overview": "/board/overview/",
+        "strategy": "/strategy/",
     }
 
 
@@ -33,7 +35,9 @@ MATRIX = {
         admin_orgs=LOGIN,
         admin_org_edit=LOGIN,
         admin_import=LOGIN,
+        board_overview=LOGIN,
         admin_localities=LOGIN,
+        strategy=LOGIN,
     ),
     "admin": dict(
         dashboard=200,
@@ -42,7 +46,9 @@ MATRIX = {
         admin_orgs=200,
         admin_org_edit=200,
         admin_import=200,
+        board_overview=200,
         admin_localities=200,
+        strategy=200,
     ),
     "la_officer": dict(
         dashboard=200,
@@ -51,7 +57,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=200,
         admin_localities=403,
+        strategy=200,
     ),
     "board_member": dict(
         dashboard=200,
@@ -60,7 +68,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=200,
         admin_localities=403,
+        strategy=200,
     ),
     "school_lead": dict(
         dashboard=200,
@@ -69,7 +79,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=403,
         admin_localities=403,
+        strategy=403,
     ),
     "school_editor": dict(
         dashboard=200,
@@ -78,7 +90,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=403,
         admin_localities=403,
+        strategy=403,
     ),
     "other_school_lead": dict(
         dashboard=200,
@@ -87,7 +101,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=403,
         admin_localities=403,
+        strategy=403,
     ),
     "agency_lead": dict(
         dashboard=200,
@@ -96,7 +112,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=403,
         admin_localities=403,
+        strategy=403,
     ),
     "no_role": dict(
         dashboard=200,
@@ -105,7 +123,9 @@ MATRIX = {
         admin_orgs=403,
         admin_org_edit=403,
         admin_import=403,
+        board_overview=403,
         admin_localities=403,
+        strategy=403,
     ),
 }
 
@@ -147,3 +167,57 @@ def test_organisation_page_shows_its_people_to_those_allowed(role, everyone, sch
     assert "Organisation lead (Designated Lead / DSL)" in content
     assert "Dsl Tester" in content
     assert "Office Tester" in content
+
+
+# The locality partnerships' list (tests/localities/test_permissions.py walks every page, chairs included):
+# the LA and the board read every partnership; anyone else only those they chair or sit on (none here).
+LOCALITIES = {
+    "anonymous": LOGIN,
+    "admin": 200,
+    "la_officer": 200,
+    "board_member": 200,
+    "school_lead": 403,
+    "school_editor": 403,
+    "other_school_lead": 403,
+    "agency_lead": 403,
+    "agency_editor": 403,
+    "no_role": 403,
+}
+
+
+@pytest.mark.parametrize("role", list(LOCALITIES))
+def test_locality_partnerships_by_role(role, everyone, client_for):
+    response = client_for(everyone[role]).get("/localities/")
+    if LOCALITIES[role] == LOGIN:
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == LOCALITIES[role], (role, response.status_code)
+    if response.status_code == 200:
+        assert "Locality partnerships" in response.content.decode()
+
+
+# The board's meetings (tests/board/test_meeting_permissions.py walks every page, drafts and issued packs):
+# LA officers schedule meetings and assemble packs; board members read the issued packs; no one else.
+BOARD_MEETINGS = {
+    "anonymous": LOGIN,
+    "admin": 200,
+    "la_officer": 200,
+    "board_member": 200,
+    "school_lead": 403,
+    "school_editor": 403,
+    "other_school_lead": 403,
+    "agency_lead": 403,
+    "agency_editor": 403,
+    "no_role": 403,
+}
+
+
+@pytest.mark.parametrize("role", list(BOARD_MEETINGS))
+def test_board_meetings_by_role(role, everyone, client_for):
+    response = client_for(everyone[role]).get("/board/meetings/")
+    if BOARD_MEETINGS[role] == LOGIN:
+        assert response.status_code == 302 and "login" in response["Location"]
+    else:
+        assert response.status_code == BOARD_MEETINGS[role], (role, response.status_code)
+    if response.status_code == 200:
+        assert "<h1>Board meetings</h1>" in response.content.decode()

@@ -251,8 +251,10 @@ def build_partnership(*, admin, la_officer, board_member, school, school_lead, a
         PledgeStatus.objects.create(
             organisation=organisation, pledge=pledge, notes="Notes.", review_date=today + timedelta(days=30)
         )
-        DesignatedLead.objects.create(
-            organisation=organisation, name="Dee Lead", role="DSL", email="dee@example.org", phone="0116 111 1111"
+        # The offer made above recorded a lead already (its sign-off reads the record): complete it.
+        DesignatedLead.objects.update_or_create(
+            organisation=organisation,
+            defaults={"name": "Dee Lead", "role": "DSL", "email": "dee@example.org", "phone": "0116 111 1111"},
         )
         TrainingSummary.objects.create(organisation=organisation, staff_in_roles=10, staff_trained=8)
         TrainingRecord.objects.create(

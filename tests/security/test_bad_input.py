@@ -237,3 +237,24 @@ def test_a_pledge_set_that_is_not_a_number_is_a_400(client_for, board_member, va
 @pytest.mark.parametrize("path", ["/case-audits/{n}/", "/maturity/rounds/{n}/", "/audits/{n}/"])
 def test_a_record_number_too_large_for_the_database_is_a_404(client_for, la_officer, path):
     assert client_for(la_officer).get(path.format(n="9" * 30)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        '/admin/snippets/choose/home/synonym/chosen/"/',
+        "/admin/snippets/home/synonym/edit/abc/",
+        "/admin/snippets/home/synonym/delete/1x/",
+    ],
+)
+def test_a_snippet_key_that_is_not_a_number_is_a_404(client_for, admin_user, path):
+    # Wagtail hands the key to the database as typed: a quote was a 500 (ValueError) before the guard.
+    assert client_for(admin_user).get(path).status_code == 404
+
+
+def test_a_snippet_with_a_numeric_key_still_opens(client_for, admin_user):
+    from home.models import Synonym
+
+    synonym = Synonym.objects.first()
+    response = client_for(admin_user).get(f"/admin/snippets/home/synonym/edit/{synonym.pk}/")
+    assert response.status_code == 200 and synonym.everyday_words.split(",")[0].strip() in response.content.decode()

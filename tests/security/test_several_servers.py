@@ -249,8 +249,8 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
         server_a,
         f"{steps}commitment-1/",
         **{
-            "commitment-1-outcomes-0-complete": "yes",
-            "commitment-1-outcomes-0-details": "Sam Patel (typed on A)",
+            # Outcome 1 (the named DSL) follows the school's designated-lead record; outcome 2 is typed.
+            "commitment-1-outcomes-1-complete": "yes",
             "commitment-1-actions-0-rag": "green",
             "commitment-1-actions-0-notes": "Done, typed on A",
         },
@@ -273,7 +273,7 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     # On B: the wizard resumes at commitment 3, showing what A saved; commitments 3 and 4.
     resumed = browser.get(f"{server_b}{steps}", allow_redirects=False, timeout=15)
     assert resumed.headers["Location"] == f"{steps}commitment-3/"
-    assert "Sam Patel (typed on A)" in browser.get(f"{server_b}{steps}commitment-1/", timeout=15).text
+    assert "Done, typed on A" in browser.get(f"{server_b}{steps}commitment-1/", timeout=15).text
     on_b = _answer_step(
         browser,
         server_b,
@@ -303,7 +303,7 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     )
     check = browser.get(f"{server_a}{steps}check/", timeout=15).text
     for typed in (
-        "Sam Patel (typed on A)",
+        "Done, typed on A",
         "Aisha Begum (typed on A)",
         "Pastoral lead (typed on B)",
         "Needs governors, typed on B",
@@ -323,8 +323,8 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     audit.refresh_from_db()
     assert audit.is_submitted and audit.submitted_by == school_lead
     assert audit.sections.count() == 4
-    record = OutcomeRecord.objects.get(audit=audit, outcome__commitment__number=1, outcome__position=1)
-    assert (record.complete, record.details) == (True, "Sam Patel (typed on A)")
+    record = OutcomeRecord.objects.get(audit=audit, outcome__commitment__number=1, outcome__position=2)
+    assert record.complete is True
     assert list(audit.trained_staff.values_list("name", flat=True)) == ["Aisha Begum (typed on A)"]
     assert OutcomeRecord.objects.get(audit=audit, outcome__kind="trained_staff").complete is True
     first_actions = {

@@ -114,7 +114,8 @@ MARKERS = {
         Marker(
             "VQ7DESIGNATEDLEADZ",
             ROLES - ANONYMOUS - SIGNED_IN_NO_ROLE,
-            "pledges: the designated leads' directory, for every signed-in partner",
+            "pledges: the designated leads' contact details, for every signed-in partner (the name is public: it "
+            "signs the published offer)",
         ),
         Marker("VQ7CONTACTZ", VICTIM_MEMBERS | LA, "portal: the organisation's private record (can_view_organisation)"),
         Marker("VQ7PERSONZ", VICTIM_MEMBERS | LA, "portal: the organisation's people (can_view_organisation)"),
@@ -126,6 +127,20 @@ MARKERS = {
         Marker(
             "VQ7JOBZ", LA | {"victim_lead"}, "portal.jobs: a background job and its result, its owner's and the LA's"
         ),
+        Marker(
+            "VQ7PROBLEMZ",
+            VICTIM_MEMBERS | LA,
+            "offers: a report of a problem with the offer page, its editors' and the LA's (can_handle_problem_reports)",
+        ),
+        Marker(
+            "VQ7STRATEGYZ",
+            LA | BOARD | {"victim_lead"},
+            "strategy: the action plan, the LA's, the board's and each action's lead's (can_read_plans)",
+        ),
+        Marker(
+            "VQ7LOCALITYDRAFTZ", LA, "localities: a draft quarterly report, its chair's and the LA's (can_read_report)"
+        ),
+        Marker("VQ7MEETINGZ", LA, "board: a pack in preparation is the LA's draft until issued (can_view_pack)"),
     ]
 }
 
@@ -153,6 +168,7 @@ class World:
     wagtail: dict = field(default_factory=dict)
     password_reset: tuple = ()
     job: object = None
+    board_side: dict = field(default_factory=dict)
 
 
 def _job(owner, job_marker):
@@ -176,6 +192,56 @@ def _job(owner, job_marker):
     job.result_file = default_storage.save(f"jobs/{job.pk}/result.csv", ContentFile(job_marker.text("result")))
     job.save()
     return job
+
+
+def _board_side(victim, lead, officer, offer):
+    """The board's side of the victim's world: a problem reported on its offer page, a strategy action its lead
+    leads, its locality's partnership (the victim a member) with a draft report, and a board meeting."""
+    from board.models import FollowUp, Meeting
+    from board.services import add_section
+    from home.models import ProblemReport
+    from localities import rules as locality_rules
+    from testdata import localities, strategy
+
+    m = marker
+    problem = ProblemReport.objects.create(
+        offer=offer,
+        organisation=victim,
+        what_is_wrong=m("PROBLEM").text("the phone number is wrong"),
+        reply_email="parent@example.net",
+    )
+    plan = strategy.make_plan("2026-27", by=officer)
+    action = strategy.make_action(
+        plan,
+        lead_user=lead,
+        lead_organisation=victim,
+        due_date=date(2027, 3, 31),
+        description=m("STRATEGY").text("publish every school's offer"),
+    )
+    partnership = localities.make_partnership(victim.locality, organisations=[victim])
+    priority = localities.make_priority(partnership, 2026)
+    budget = localities.make_budget(partnership, 2026, initiatives=[("Get Up and Go", "1200.00")])
+    quarter = locality_rules.parse_quarter("2026-q2")
+    localities.make_report(partnership, quarter, narrative=m("LOCALITYDRAFT").text("the chair's draft narrative"))
+    meeting = Meeting.objects.create(
+        title="Partnership board", date=date(2027, 1, 20), kind="business", created_by=officer
+    )
+    section = add_section(meeting, "paper", title="Paper", text=m("MEETING").text("a paper for the board"))
+    follow_up = FollowUp.objects.create(
+        meeting=meeting, text="Chase the offers", owner="QA officer", due_date=date(2027, 2, 1)
+    )
+    return {
+        "problem": problem,
+        "plan": plan,
+        "action": action,
+        "partnership": partnership,
+        "priority": priority,
+        "initiative": budget.initiatives.get(),
+        "quarter": locality_rules.quarter_slug(quarter),
+        "meeting": meeting,
+        "section": section,
+        "follow_up": follow_up,
+    }
 
 
 def _school(name, urn, locality, phase="primary"):
@@ -352,12 +418,17 @@ def build(victim, users, rounds):
             notes=m("PLEDGE").text(f"pledge {pledge.number} notes"),
             updated_by=lead,
         )
-    DesignatedLead.objects.create(
+    # The lead's name signs the published offer (its sign-off reads this record), so it is public; the
+    # contact details are for signed-in partners only, and carry the marker.
+    DesignatedLead.objects.update_or_create(
         organisation=victim,
-        name=m("DESIGNATEDLEAD").text("name"),
-        role="Deputy head",
-        email="designated.lead@victim.example",
-        updated_by=lead,
+        defaults={
+            "name": "Dana Lead",
+            "role": m("DESIGNATEDLEAD").text("role"),
+            "email": "VQ7DESIGNATEDLEADZ@victim.example",
+            "phone": "0116 496 0777",
+            "updated_by": lead,
+        },
     )
     TrainingSummary.objects.create(organisation=victim, staff_in_roles=7, staff_trained=3, updated_by=lead)
     training = TrainingRecord.objects.create(
@@ -407,6 +478,7 @@ def build(victim, users, rounds):
     job = _job(lead, m("JOB"))
     return World(
         job=job,
+        board_side=_board_side(victim, lead, officer, offer),
         victim=victim,
         sister=sister,
         users=users,
