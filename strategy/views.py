@@ -298,6 +298,19 @@ def action_edit(request, pk):
     )
 
 
+def _action_form_page(request, form, action, *, title, button):
+    """A form about one action (an update, an evidence link): captioned by the action, back to its page."""
+    return _form_page(
+        request,
+        form,
+        title=title,
+        caption=action.description[:120],
+        button=button,
+        cancel_url=action_url(action),
+        trail=[str(action.plan), plan_url(action.plan), "Action", action_url(action)],
+    )
+
+
 @login_required
 def action_update(request, pk):
     action = _action(pk)
@@ -317,15 +330,7 @@ def action_update(request, pk):
         else:
             messages.success(request, "The progress update is added.")
             return redirect("strategy:action", pk=action.pk)
-    return _form_page(
-        request,
-        form,
-        title="Add a progress update",
-        caption=action.description[:120],
-        button="Add the update",
-        cancel_url=action_url(action),
-        trail=[str(action.plan), plan_url(action.plan), "Action", action_url(action)],
-    )
+    return _action_form_page(request, form, action, title="Add a progress update", button="Add the update")
 
 
 @login_required
@@ -337,15 +342,7 @@ def action_evidence(request, pk):
         services.add_evidence(action, url=form.cleaned_data["url"], label=form.cleaned_data["label"], by=request.user)
         messages.success(request, "The evidence link is added.")
         return redirect("strategy:action", pk=action.pk)
-    return _form_page(
-        request,
-        form,
-        title="Add an evidence link",
-        caption=action.description[:120],
-        button="Add the link",
-        cancel_url=action_url(action),
-        trail=[str(action.plan), plan_url(action.plan), "Action", action_url(action)],
-    )
+    return _action_form_page(request, form, action, title="Add an evidence link", button="Add the link")
 
 
 @login_required

@@ -13,12 +13,11 @@ def plan(db, la_officer):
 
 
 @pytest.fixture
-def action(plan, agency_lead, agency):
+def action(plan, add_action):
     """An action led by the agency's lead, due in the future."""
-    return make_action(
+    return add_action(
         plan,
-        lead_user=agency_lead,
-        lead_organisation=agency,
+        "agency",
         due_date=date(2027, 3, 31),
         rag="amber",
         description="Embed Rickter Scale assessment model",
@@ -26,12 +25,23 @@ def action(plan, agency_lead, agency):
 
 
 @pytest.fixture
-def overdue_action(plan, school_lead, school):
-    return make_action(
+def overdue_action(plan, add_action):
+    return add_action(
         plan,
-        lead_user=school_lead,
-        lead_organisation=school,
+        "school",
         due_date=date(2026, 6, 30),
         rag="red",
         description="Raise awareness of EH strategy with appropriate groups",
     )
+
+
+@pytest.fixture
+def add_action(agency_lead, agency, school_lead, school):
+    """make_action led by the agency's lead ("agency") or the school's ("school")."""
+    leads = {"agency": (agency_lead, agency), "school": (school_lead, school)}
+
+    def add(plan, led_by, **fields):
+        user, organisation = leads[led_by]
+        return make_action(plan, lead_user=user, lead_organisation=organisation, **fields)
+
+    return add

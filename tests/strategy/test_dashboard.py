@@ -14,20 +14,18 @@ def _section(user, title):
     return next((s for s in sections_for(user) if s.title.startswith(title)), None)
 
 
-def test_a_lead_sees_their_actions_overdue_first(plan, agency_lead, agency, board_member):
+def test_a_lead_sees_their_actions_overdue_first(plan, agency_lead, board_member, add_action):
     today = timezone.localdate()
-    make_action(
+    add_action(
         plan,
-        lead_user=agency_lead,
-        lead_organisation=agency,
+        "agency",
         due_date=today + timedelta(days=30),
         description="Later one",
         rag="amber",
     )
-    make_action(
+    add_action(
         plan,
-        lead_user=agency_lead,
-        lead_organisation=agency,
+        "agency",
         due_date=today - timedelta(days=3),
         description="Late one",
         rag="red",

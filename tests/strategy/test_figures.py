@@ -12,56 +12,51 @@ from openpyxl import load_workbook
 
 from portal import board_pack, overview
 from strategy import selectors
-from testdata.strategy import add_update, make_action, make_plan
+from testdata.strategy import add_update, make_plan
 
 TODAY = date(2026, 12, 2)  # the last quarter ended on 30 September 2026
 
 
 @pytest.fixture
-def busy_plan(plan, agency_lead, agency, school_lead, school):
+def busy_plan(plan, agency_lead, school_lead, add_action):
     """Red, amber, green, not started and an overdue one, with history either side of 30 September."""
     objectives = list(plan.objective_set.objectives.order_by("order"))
-    amber_then_red = make_action(
+    amber_then_red = add_action(
         plan,
-        lead_user=agency_lead,
-        lead_organisation=agency,
+        "agency",
         due_date=date(2027, 3, 31),
         description="Workforce plan",
         objective=objectives[0],
     )
     add_update(amber_then_red, by=agency_lead, rag="amber", on=date(2026, 5, 1))
     add_update(amber_then_red, by=agency_lead, rag="red", on=date(2026, 11, 1))
-    green = make_action(
+    green = add_action(
         plan,
-        lead_user=school_lead,
-        lead_organisation=school,
+        "school",
         due_date=date(2026, 9, 1),
         description="Briefings",
         objective=objectives[2],
     )
     add_update(green, by=school_lead, rag="green", on=date(2026, 8, 20))
-    overdue = make_action(
+    overdue = add_action(
         plan,
-        lead_user=agency_lead,
-        lead_organisation=agency,
+        "agency",
         due_date=date(2026, 10, 31),
         description="Rickter Scale",
         objective=objectives[4],
     )
     add_update(overdue, by=agency_lead, rag="amber", on=date(2026, 6, 2))
-    make_action(
+    add_action(
         plan,
-        lead_user=school_lead,
-        lead_organisation=school,
+        "school",
         due_date=date(2027, 2, 1),
         description="Feedback system",
         objective=objectives[3],
     )
     # Added after the quarter ended: not in the previous period's figures.
-    make_action(
+    add_action(
         plan,
-        lead_user=school_lead,
-        lead_organisation=school,
+        "school",
         due_date=date(2027, 2, 1),
         description="Added late",
         objective=objectives[3],

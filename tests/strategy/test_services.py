@@ -9,35 +9,32 @@ from maturity.models import ActionItem
 from portal.concurrency import StaleEditError
 from strategy import selectors, services
 from strategy.models import Action, ObjectiveResponse, ProgressUpdate
-from testdata.strategy import add_update, make_action, make_plan, make_recommendation
+from testdata.strategy import add_update, make_plan, make_recommendation
 
 
 @pytest.fixture
-def last_year(db, la_officer, agency_lead, agency, school_lead, school):
+def last_year(db, la_officer, agency_lead, school_lead, add_action):
     plan = make_plan("2025-26", by=la_officer)
     objectives = list(plan.objective_set.objectives.order_by("order"))
-    done = make_action(
+    done = add_action(
         plan,
-        lead_user=agency_lead,
-        lead_organisation=agency,
+        "agency",
         due_date=date(2026, 3, 31),
         description="Finished",
         objective=objectives[0],
     )
     add_update(done, by=agency_lead, rag="green", narrative="All done.", on=date(2026, 2, 1))
-    open_one = make_action(
+    open_one = add_action(
         plan,
-        lead_user=school_lead,
-        lead_organisation=school,
+        "school",
         due_date=date(2026, 3, 31),
         description="Still going",
         objective=objectives[2],
     )
     add_update(open_one, by=school_lead, rag="amber", narrative="Halfway.", on=date(2025, 10, 1))
-    make_action(
+    add_action(
         plan,
-        lead_user=school_lead,
-        lead_organisation=school,
+        "school",
         due_date=date(2026, 3, 31),
         description="Not begun",
         objective=objectives[4],
