@@ -1,7 +1,7 @@
 """Demo data for board meetings: last quarter's business meeting with its issued pack and decisions, and
 the next meeting, a deep dive on adolescent mental health, being prepared. Idempotent: found by title."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -64,7 +64,11 @@ def seed_board(stdout=None):
             due_date=today + timedelta(days=7),
         )
     if not last.is_issued:
-        services.issue_pack(last, officer, today=last.date - timedelta(days=7))
+        sent_out = last.date - timedelta(days=7)
+        services.issue_pack(last, officer, today=sent_out)
+        # The demo's pack went out a week before its meeting, as a real one would (issuing stamps "now").
+        issued_at = timezone.make_aware(datetime.combine(sent_out, time(10, 0)))
+        Meeting.objects.filter(pk=last.pk).update(issued_at=issued_at)
 
     upcoming, _ = Meeting.objects.get_or_create(
         title=NEXT_TITLE,

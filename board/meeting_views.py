@@ -37,9 +37,8 @@ def _posted(request):
 @login_required
 def meeting_list(request):
     permissions.require(can.can_view_meetings(request.user))
+    # Every meeting is listed, the next one included; its pack opens only once issued (can_view_pack).
     meetings = selectors.meetings()
-    if not can.can_manage_meetings(request.user):
-        meetings = meetings.filter(issued_at__isnull=False)
     return render(
         request,
         "board/meeting_list.html",
@@ -63,16 +62,17 @@ def meeting_edit(request, pk=None):
 def meeting_detail(request, pk):
     meeting = _meeting(request, pk)
     manage = can.can_manage_meetings(request.user)
-    if not can.can_view_pack(request.user, meeting):
-        raise Http404  # a meeting whose pack is still in preparation is the LA officers' draft
+    # The board sees the next meeting's date and agenda; its pack in preparation is the LA officers' draft.
+    pack_visible = can.can_view_pack(request.user, meeting)
     return render(
         request,
         "board/meeting_detail.html",
         {
             "meeting": meeting,
             "can_manage": manage,
-            "sections": [(s, selectors.section_title(s)) for s in meeting.sections.all()],
-            "follow_ups": meeting.follow_ups.all(),
+            "pack_visible": pack_visible,
+            "sections": [(s, selectors.section_title(s)) for s in meeting.sections.all()] if pack_visible else [],
+            "follow_ups": meeting.follow_ups.all() if pack_visible else [],
             "status": pack_status(meeting),
             "section_form": SectionForm(today=timezone.localdate()) if manage and not meeting.is_issued else None,
         },
