@@ -13,7 +13,8 @@ from .models import Meeting
 def pack_status(meeting):
     if meeting.is_issued:
         return f"Issued {timezone.localtime(meeting.issued_at):%-d %B %Y at %H:%M}"
-    return f"Draft, not issued: figures as at {timezone.localdate():%-d %B %Y}"
+    # "In preparation", the word the meeting list and the meeting page use for a pack not yet issued.
+    return f"In preparation, not issued: figures as at {timezone.localdate():%-d %B %Y}"
 
 
 def _write_block(report, sheet, row, block):

@@ -69,7 +69,7 @@ def test_every_kind_builds_json_ready_blocks_on_an_empty_portal(db, key, today):
 def test_the_draft_previews_live(client_for, la_officer, pack):
     client = client_for(la_officer)
     page = client.get(f"/board/meetings/{pack.pk}/pack/print/").content.decode()
-    assert "Draft, not issued" in page and "Visit the schools" in page
+    assert "In preparation, not issued" in page and "Visit the schools" in page
     FollowUp.objects.update(text="Visit every school")
     assert "Visit every school" in client.get(f"/board/meetings/{pack.pk}/pack/print/").content.decode()
 
