@@ -50,6 +50,7 @@ def commitments(scope):
         ],
         chart={
             "title": f"RAG rating of each commitment across schools' audits, {year}",
+            "of": "Commitment",
             "ratings": [(rag.value, rag.label, RAG_MEANINGS[rag]) for rag in Rag],
             "series": [
                 {"label": f"{c.number}. {c.short_title}", "counts": {rag.value: n for rag, n in counts.items()}}

@@ -27,7 +27,7 @@ def overview_blocks(section):
         for series in section.chart.get("series", []):
             rags += [r for r in series.get("counts", {}) if r not in rags]
         rows = [[s["label"]] + [s.get("counts", {}).get(r, 0) for r in rags] for s in section.chart.get("series", [])]
-        columns = [""] + [str(r).replace("_", " ").capitalize() for r in rags]
+        columns = [section.chart.get("of", "")] + [str(r).replace("_", " ").capitalize() for r in rags]
         blocks.append(bp.table(section.chart.get("title", ""), columns, rows))
     if section.exceptions:
         blocks.append(

@@ -20,7 +20,7 @@ def overview_sections(user, today, locality=None):
 
 
 def chart_rows(chart):
-    """A section's RAG chart as a table: {"ratings": [(value, label, meaning)], "rows": [(label,
+    """A section's RAG chart as a table: {"of", "ratings": [(value, label, meaning)], "rows": [(label,
     [(rating, label, n)], total, the bar as SVG)]}. The ratings are the portal's RAG unless the section
     names its own (chart["ratings"])."""
     ratings = chart.get("ratings") or [(rag.value, rag.label, RAG_MEANINGS[rag]) for rag in Rag]
@@ -36,7 +36,7 @@ def chart_rows(chart):
                 rag_bar(counts, labels, title=series["label"]),
             )
         )
-    return {"ratings": ratings, "rows": rows}
+    return {"of": chart.get("of", ""), "ratings": ratings, "rows": rows}
 
 
 @login_required

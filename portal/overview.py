@@ -48,7 +48,9 @@ class OverviewSection:
     period: str = ""  # "Autumn term 2026", "Q2 2026-27"
     previous_period: str = ""
     figures: list = field(default_factory=list)  # [Figure]
-    chart: dict | None = None  # {"title", "series": [{"label", "counts": {rag: n}}]}: drawn with its numbers
+    # {"title", "of": what each row is ("Commitment"), "series": [{"label", "counts": {rag: n}}]}: drawn with
+    # its numbers
+    chart: dict | None = None
     exceptions: list = field(default_factory=list)  # [(text, url)]: what the board should look at
     trend: list = field(default_factory=list)  # [(series name, [(period label, figure as text)])], oldest first
     note: str = ""  # e.g. why a section has nothing to show yet

@@ -43,6 +43,7 @@ def action_plan(scope):
         ],
         chart={
             "title": "Actions by RAG rating, by objective",
+            "of": "Objective",
             "series": [
                 {"label": f"{objective.reference}. {objective.title}", "counts": counts}
                 for objective, _response, _actions, counts in figures.by_objective

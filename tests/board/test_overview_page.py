@@ -104,10 +104,15 @@ def test_a_section_with_nothing_yet_shows_its_note(partnership, la_officer, clie
             key="charted",
             title="Actions by objective",
             url="",
-            chart={"title": "Actions by RAG", "series": [{"label": "Support", "counts": {"red": 2, "green": 5}}]},
+            chart={
+                "title": "Actions by RAG",
+                "of": "Objective",
+                "series": [{"label": "Support", "counts": {"red": 2, "green": 5}}],
+            },
         )
 
     monkeypatch.setattr(overview, "_providers", [*overview._providers, (70, placeholder), (71, charted)])
     content = client_for(la_officer).get("/board/overview/").content.decode()
     assert "Strategy action plan" in content and "No plan loaded yet." in content
     assert "<title>Support: Red 2, Amber 0, Green 5, Not started 0</title>" in content
+    assert '<th scope="col">Objective</th>' in content  # the chart's rows are named for what they are
