@@ -42,13 +42,21 @@ def seed_board(stdout=None):
                 ("Actions from the last meeting", "Chair"),
                 ("Partnership overview", "Early Help QA lead"),
                 ("Quarterly case-file audit report", "Early Help QA lead"),
+                ("Locality partnership reports", "Locality chairs"),
                 ("Any other business", "Chair"),
             ],
             start=1,
         ):
             last.agenda.create(order=order, title=title, presenter=presenter)
     _sections(
-        last, [("overview", {}), ("scorecard_exceptions", {}), ("caseaudits_report", {}), ("commitments_summary", {})]
+        last,
+        [
+            ("overview", {}),
+            ("scorecard_exceptions", {}),
+            ("caseaudits_report", {}),
+            ("commitments_summary", {}),
+            ("locality_reports", {}),  # each chair reads their own locality's part
+        ],
     )
     if not last.follow_ups.exists():
         last.follow_ups.create(

@@ -3,6 +3,8 @@ board member's latest issued pack; and the demo meetings, seeded idempotently.""
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from board import services
 from board.demo import seed_board
 from board.models import Meeting
@@ -54,6 +56,23 @@ def test_the_demo_seeds_an_issued_meeting_and_one_in_preparation_idempotently(la
     seed_board()
     last, upcoming = Meeting.objects.order_by("date")
     assert Meeting.objects.count() == 2
-    assert last.is_issued and last.follow_ups.count() == 2 and last.agenda.count() == 4
+    assert last.is_issued and last.follow_ups.count() == 2 and last.agenda.count() == 5
+    assert timezone.localtime(last.issued_at).date() == last.date - timedelta(days=7)  # sent out before it
     assert not upcoming.is_issued and upcoming.kind == "deep_dive" and upcoming.theme == "Adolescent mental health"
     assert upcoming.agenda.count() == 3 and upcoming.sections.count() == 3
+
+
+def test_each_demo_chair_reads_their_own_locality_in_the_issued_pack(la_officer, client_for):
+    from localities import demo as localities_demo
+    from portal.models import Locality, User
+
+    for name in ("North West", "Central"):
+        Locality.objects.get_or_create(name=name)
+    localities_demo.seed()
+    seed_board()
+    last = Meeting.objects.filter(issued_at__isnull=False).get()
+    own, other = sorted(last.locality_snapshot)[:2]
+    chair = User.objects.get(email=localities_demo.chair_email(Locality.objects.get(slug=own)))
+    page = client_for(chair).get(f"/board/meetings/{last.pk}/pack/locality/{own}/")
+    assert page.status_code == 200 and last.locality_snapshot[own]["title"] in page.content.decode()
+    assert client_for(chair).get(f"/board/meetings/{last.pk}/pack/locality/{other}/").status_code == 404
