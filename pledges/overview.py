@@ -8,6 +8,7 @@ keep no history, so the other figures have no previous value.
 from django.urls import reverse
 
 from pledges.selectors import MatrixFilters, compliance_matrix, current_pledge_set
+from portal.models import Organisation
 from portal.overview import Figure, OverviewSection, section, share_text
 from portal.periods import academic_term
 from portal.permissions import pledges as can
@@ -21,8 +22,10 @@ def pledges(scope):
         return OverviewSection(key="pledges", title="Pledges", url=url, note="No pledges have been loaded yet.")
     term = academic_term(scope.today)
     before = term.previous()
+    # Every active organisation, as the board's matrix counts them: the overview's readers are partnership-wide,
+    # and a locality's report (read with no user) counts its own organisations, never none.
     matrix = compliance_matrix(
-        can.pledge_organisations(scope.user), pledge_set, scope.today, MatrixFilters(locality=scope.locality)
+        Organisation.objects.active(), pledge_set, scope.today, MatrixFilters(locality=scope.locality)
     )
     if scope.locality is not None and url:
         url = f"{url}?locality={scope.locality.slug}"

@@ -3,6 +3,7 @@ freezes them and the narrative; a correction is a new revision (who, when, why);
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from localities import services
 from localities.models import QuarterlyReport
@@ -128,3 +129,16 @@ def test_opening_this_quarters_report_starts_a_draft_for_the_chair(north_partner
     assert response.status_code == 200
     assert "Submit to the board" in response.content.decode()
     assert QuarterlyReport.objects.get().status == QuarterlyReport.Status.DRAFT
+
+
+def test_a_reports_pledge_figures_count_the_localitys_organisations(north_partnership, school, other_school):
+    """A report is read with no user: its figures are the locality's own, never narrowed to nobody's."""
+    from localities import selectors
+    from localities.rules import current_quarter
+
+    today = timezone.localdate()
+    sections = {s["key"]: s for s in selectors.live_sections(north_partnership, current_quarter(today), today)}
+    signed = next(
+        f for f in sections["pledges"]["figures"] if f["label"] == "Organisations that have signed the pledges"
+    )
+    assert signed["text"] == "None yet (0 of 2)"  # the two schools in North, neither signed yet
