@@ -141,4 +141,4 @@ def test_a_reports_pledge_figures_count_the_localitys_organisations(north_partne
     signed = next(
         f for f in sections["pledges"]["figures"] if f["label"] == "Organisations that have signed the pledges"
     )
-    assert signed["text"] == "None yet (0 of 2)"  # the two schools in North, neither signed yet
+    assert signed["text"] == "0% (0 of 2)"  # the two schools in North, neither signed yet (not "0 of 0")
