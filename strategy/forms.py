@@ -35,6 +35,14 @@ class LeadFieldsMixin:
     """The lead is a person and the organisation they lead it for: the person must belong to it (LA officers
     may lead for the council's services without a membership)."""
 
+    def _set_up_lead_fields(self):
+        """Who may lead and what the fields say when left empty (named, so the error summary reads well)."""
+        person, organisation = self.fields["lead_user"], self.fields["lead_organisation"]
+        person.queryset, organisation.queryset = lead_people(), lead_organisations()
+        person.empty_label, organisation.empty_label = "Choose a person", "Choose an organisation"
+        person.error_messages["required"] = "Choose the person who leads the action."
+        organisation.error_messages["required"] = "Choose the organisation that leads the action."
+
     def _check_lead(self, cleaned):
         person, organisation = cleaned.get("lead_user"), cleaned.get("lead_organisation")
         if person and organisation:
@@ -109,7 +117,7 @@ class ActionForm(LeadFieldsMixin, VersionedFormMixin, forms.ModelForm):
             "description": "What future action will we take?",
             "lead_organisation": "Lead organisation",
             "due_date": "Due date",
-            "recommendation": "Maturity recommendation it answers (optional)",
+            "recommendation": "Maturity recommendation it answers",
         }
         error_messages = {
             "description": {"required": "Enter the action."},
@@ -121,10 +129,10 @@ class ActionForm(LeadFieldsMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = plan.objective_set.objectives.order_by("order")
         self.fields["objective"].empty_label = None
-        self.fields["lead_user"].queryset = lead_people()
-        self.fields["lead_organisation"].queryset = lead_organisations()
+        self._set_up_lead_fields()
         self.fields["recommendation"].queryset = recommendations
         self.fields["recommendation"].required = False
+        self.fields["recommendation"].empty_label = "None"
         self.fields["recommendation"].label_from_instance = lambda item: (
             f"{item.round.title}: recommendation {item.number}: {item.recommendation[:120]}"
         )
@@ -149,8 +157,7 @@ class FromRecommendationForm(LeadFieldsMixin, forms.Form):
             f"{item.round.title}: recommendation {item.number}: {item.recommendation[:120]}"
         )
         self.fields["objective"].queryset = plan.objective_set.objectives.order_by("order")
-        self.fields["lead_user"].queryset = lead_people()
-        self.fields["lead_organisation"].queryset = lead_organisations()
+        self._set_up_lead_fields()
 
     def clean(self):
         return self._check_lead(super().clean())

@@ -128,6 +128,15 @@ def test_the_officer_starts_a_plan_from_last_years(plan, action, overdue_action,
     assert "Carried forward to" in old and "the 2027-28 plan" in old
 
 
+def test_an_action_left_without_a_lead_says_which_field_to_fill(plan, la_officer, client_for):
+    html = client_for(la_officer).post(f"/strategy/{plan.year}/actions/new/", {"description": "Audit"}).content
+    html = html.decode()
+    assert "Choose the person who leads the action." in html
+    assert "Choose the organisation that leads the action." in html
+    assert "This field is required." not in html and "(optional) (optional)" not in html
+    assert "Audit" in html
+
+
 def test_the_officer_adds_and_edits_an_action(plan, la_officer, agency_lead, agency, school, client_for):
     client = client_for(la_officer)
     objective = plan.objective_set.objectives.order_by("order")[1]
