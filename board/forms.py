@@ -10,12 +10,16 @@ from .models import AgendaItem, FollowUp, Meeting
 
 
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
-    date = DayMonthYearField(label="Date of the meeting")
+    date = DayMonthYearField(label="Date of the meeting", error_messages={"required": "Enter the date of the meeting."})
 
     class Meta:
         model = Meeting
         fields = ["title", "date", "kind", "theme"]
         widgets = {"kind": forms.RadioSelect}
+        error_messages = {
+            "title": {"required": "Enter the title of the meeting."},
+            "kind": {"required": "Choose the kind of meeting."},
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -30,6 +34,7 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["order", "title", "presenter", "paper"]
         labels = {"order": "Position on the agenda"}
         help_texts = {"order": "Leave empty to add it at the end."}
+        error_messages = {"title": {"required": "Enter the title of the agenda item."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +53,9 @@ def section_sources(today):
 
 
 class SectionForm(forms.Form):
-    source = forms.ChoiceField(label="Section", choices=())
+    source = forms.ChoiceField(
+        label="Section", choices=(), error_messages={"required": "Choose the section to add to the pack."}
+    )
     title = forms.CharField(label="Title of the paper", max_length=200, required=False)
     text = forms.CharField(label="Text of the paper", widget=forms.Textarea, required=False)
 
@@ -69,9 +76,14 @@ class SectionForm(forms.Form):
 
 
 class FollowUpForm(forms.ModelForm):
-    due_date = DayMonthYearField(label="Due date")
+    due_date = DayMonthYearField(label="Due date", error_messages={"required": "Enter the date it is due."})
 
     class Meta:
         model = FollowUp
         fields = ["kind", "text", "owner", "due_date"]
         widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "kind": {"required": "Choose whether it is a decision or an action."},
+            "text": {"required": "Enter the decision or action."},
+            "owner": {"required": "Enter who owns it."},
+        }

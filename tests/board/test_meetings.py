@@ -77,7 +77,7 @@ def test_agenda_items_are_added_in_order(client_for, la_officer, meeting):
     client.post(f"/board/meetings/{meeting.pk}/agenda/add/", {"title": "Scorecard", "paper": "Q2 scorecard"})
     assert list(meeting.agenda.values_list("order", "title")) == [(1, "Welcome"), (2, "Scorecard")]
     bad = client.post(f"/board/meetings/{meeting.pk}/agenda/add/", {"title": "", "presenter": "Kept presenter"})
-    assert "This field is required." in bad.content.decode() and 'value="Kept presenter"' in bad.content.decode()
+    assert "Enter the title of the agenda item." in bad.content.decode() and 'value="Kept presenter"' in bad.content.decode()
     assert AgendaItem.objects.count() == 2
 
 
@@ -93,7 +93,7 @@ def test_a_decision_is_recorded_with_owner_and_due_date(client_for, la_officer, 
     assert (follow_up.owner, follow_up.due_date, follow_up.meeting) == ("Sam Lead", due, meeting)
     bad = client.post(f"/board/meetings/{meeting.pk}/follow-ups/add/", {"kind": "action", "text": "No owner"})
     page = bad.content.decode()
-    assert "This field is required." in page and "No owner" in page
+    assert "Enter who owns it." in page and "Enter the date it is due." in page and "No owner" in page
 
 
 def test_bad_ids_are_404_not_500(client_for, la_officer, meeting):
