@@ -20,6 +20,7 @@ from audits.rules import (
 from home import selectors as offers
 from pledges.selectors import designated_lead_of
 from pledges.selectors import organisations_with_a_designated_lead as recorded_leads
+from portal.memo import remembered
 from portal.models import Membership, Organisation
 from portal.permissions import commitments as can
 from portal.permissions import member_organisation_ids
@@ -174,6 +175,7 @@ def year_commitments(academic_year) -> list:
     return commitments or list(Commitment.objects.filter(framework__is_current=True).order_by("number"))
 
 
+@remembered  # asked for the same year by the overview's sections and the scorecard (portal.memo)
 def city_view(user, academic_year, today, *, locality=None, phase="", rag="", overdue=False, status=""):
     """All active schools x the commitments for one academic year, filtered, with counts.
 

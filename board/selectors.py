@@ -5,6 +5,7 @@
 """
 
 from portal.board_pack import PackContext, get_kind, paragraph
+from portal.memo import one_read
 
 from .models import Meeting
 
@@ -47,10 +48,11 @@ def build_section(section, meeting, today):
 
 def build_pack(meeting, today):
     """Every section's blocks as they stand today: what issuing stores."""
-    return [
-        {"key": s.kind, "title": section_title(s), "blocks": build_section(s, meeting, today)}
-        for s in meeting.sections.all()
-    ]
+    with one_read():  # sections ask the same selectors (the overview's and the case-file report's reads)
+        return [
+            {"key": s.kind, "title": section_title(s), "blocks": build_section(s, meeting, today)}
+            for s in meeting.sections.all()
+        ]
 
 
 LOCALITY_KIND = "locality_reports"
@@ -61,11 +63,12 @@ def build_locality_sections(meeting, today):
     kind = get_kind(LOCALITY_KIND)
     if kind is None or kind.options is None or not meeting.sections.filter(kind=LOCALITY_KIND).exists():
         return {}
-    return {
-        value: {"title": f"{kind.title}: {label}", "blocks": kind.build(PackContext(today, meeting.date, value))}
-        for value, label in kind.options(today)
-        if value
-    }
+    with one_read():
+        return {
+            value: {"title": f"{kind.title}: {label}", "blocks": kind.build(PackContext(today, meeting.date, value))}
+            for value, label in kind.options(today)
+            if value
+        }
 
 
 def pack_sections(meeting, today):

@@ -15,6 +15,7 @@ from caseaudits.choices import Finding
 from caseaudits.models import CaseAudit, Framework, Moderation, Principle, PrincipleFinding
 from caseaudits.rules import Share, principle_share, trim_empty_quarters
 from portal.judgements import GOOD_OR_BETTER, Judgement
+from portal.memo import remembered
 from portal.models import Locality, Organisation
 from portal.periods import (
     FinancialQuarter,
@@ -119,6 +120,7 @@ def audit_years():
     return sorted(CaseAudit.objects.order_by().values_list("financial_year", flat=True).distinct(), reverse=True)
 
 
+@remembered  # the overview, a pack and the scorecard's computed figures ask for the same year (portal.memo)
 def quarterly_report(start_year, framework_key=None, *, trend_principle=None, locality=None) -> QuarterlyReport:
     """Everything the board's quarterly report shows for one financial year of one principle set.
 

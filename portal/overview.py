@@ -13,6 +13,8 @@ a fixed number of queries whatever the number of organisations, audits or return
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from portal.memo import one_read
+
 _providers = []
 
 
@@ -99,4 +101,6 @@ def section(order=100):
 
 
 def sections_for(scope):
-    return [s for _, provider in _providers if (s := provider(scope)) is not None]
+    # Providers ask shared selectors the same questions (the same year's case-file report, say): one read.
+    with one_read():
+        return [s for _, provider in _providers if (s := provider(scope)) is not None]

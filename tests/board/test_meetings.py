@@ -77,7 +77,10 @@ def test_agenda_items_are_added_in_order(client_for, la_officer, meeting):
     client.post(f"/board/meetings/{meeting.pk}/agenda/add/", {"title": "Scorecard", "paper": "Q2 scorecard"})
     assert list(meeting.agenda.values_list("order", "title")) == [(1, "Welcome"), (2, "Scorecard")]
     bad = client.post(f"/board/meetings/{meeting.pk}/agenda/add/", {"title": "", "presenter": "Kept presenter"})
-    assert "Enter the title of the agenda item." in bad.content.decode() and 'value="Kept presenter"' in bad.content.decode()
+    assert (
+        "Enter the title of the agenda item." in bad.content.decode()
+        and 'value="Kept presenter"' in bad.content.decode()
+    )
     assert AgendaItem.objects.count() == 2
 
 

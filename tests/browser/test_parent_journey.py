@@ -171,3 +171,42 @@ def test_a_parent_on_a_phone_searches_in_everyday_words_with_a_slip_and_a_postco
     with page.expect_navigation():
         other_word.click()
     assert page.get_by_label("Search offers").input_value() == word
+
+
+def test_a_parent_on_a_phone_reads_an_offers_services_and_reports_a_problem_with_it(journey):
+    parent = journey(viewport=PHONE_390)
+    page = parent.visit("/")
+    page.get_by_label("Search Early Help offers from schools and services").fill("arts")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Soft Touch Arts", exact=True).click()
+    parent.check("services")
+
+    # The services: what each costs, who can refer, and one closed for now, saying why and until when.
+    services = page.get_by_role("region", name="What we offer")
+    text = services.inner_text()
+    assert "Creative wellbeing sessions" in text and "Back into learning arts course" in text
+    closed = services.locator(".offer-service", has_text="Holiday art club")
+    assert "Temporarily closed The studio is being refurbished. Reopens on" in closed.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_390["width"]
+
+    # A problem with the page: a phone number slipped in is refused, and what was typed is kept.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Report a problem with this page").click()
+    parent.check("report-a-problem")
+    what = page.get_by_label("What is wrong with this page?")
+    what.fill("The holiday club times are out of date. Call me on 07700 900123")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the report").click()
+    parent.check("report-a-problem-error")
+    assert_error_tied_to_field(page, what, "a phone number")
+    assert "out of date" in what.input_value()
+    what.fill("The holiday club times are out of date.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the report").click()
+    parent.check("report-sent")
+    assert page.get_by_role("heading", level=1).inner_text() == "Thank you: your report has been sent"
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to Soft Touch Arts's page").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Soft Touch Arts"
