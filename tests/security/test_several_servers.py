@@ -244,6 +244,7 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
     )
 
     # On A: commitments 1 and 2.
+    today = timezone.localdate().strftime("%d/%m/%Y")
     on_a = _answer_step(
         browser,
         server_a,
@@ -251,12 +252,12 @@ def test_the_commitments_audit_wizard_started_on_one_server_continued_on_the_oth
         **{
             # Outcome 1 (the named DSL) follows the school's designated-lead record; outcome 2 is typed.
             "commitment-1-outcomes-1-complete": "yes",
+            "commitment-1-outcomes-1-achieved_on": today,
             "commitment-1-actions-0-rag": "green",
             "commitment-1-actions-0-notes": "Done, typed on A",
         },
     )
     assert on_a.headers["Location"] == f"{steps}commitment-2/"
-    today = timezone.localdate().strftime("%d/%m/%Y")
     on_a = _answer_step(
         browser,
         server_a,
