@@ -1,5 +1,7 @@
 """'Report a problem with this page': the public form, its guards, and who reads and resolves reports."""
 
+import re
+
 import pytest
 
 from home.models import ProblemReport
@@ -46,6 +48,8 @@ def test_bad_input_is_refused_beside_the_field_and_kept(client, school_offer, da
     html = response.content.decode()
     assert response.status_code == 200 and 'class="error-summary"' in html
     assert f'id="id_{field}-error"' in html
+    field_tag = re.search(rf'<(?:textarea|input)[^>]*id="id_{field}"[^>]*>', html).group()
+    assert 'aria-invalid="true"' in field_tag  # screen readers hear the field is wrong
     if message != "Do not write about":
         assert message in html
     else:
