@@ -37,6 +37,10 @@ class PartnershipForm(VersionedFormMixin, forms.ModelForm):
         model = LocalityPartnership
         fields = ["locality", "chair", "purpose", "member_organisations", "member_people"]
         labels = {"member_organisations": "Member organisations", "member_people": "Members (people)"}
+        error_messages = {
+            "locality": {"required": "Choose the locality the partnership serves."},
+            "chair": {"required": "Choose the partnership's chair."},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,10 +67,14 @@ class PriorityForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Priority
         fields = ["title", "target"]
+        error_messages = {
+            "title": {"required": "Enter the priority."},
+            "target": {"required": "Enter what the partnership means to achieve."},
+        }
 
 
 class BudgetForm(VersionedFormMixin, forms.ModelForm):
-    allocated = MoneyField(label="Allocated (£)")
+    allocated = MoneyField(label="Allocated (£)", error_messages={"required": "Enter the amount allocated."})
     spend_by = DayMonthYearField(label="To be spent by", required=False)
 
     class Meta:
@@ -75,11 +83,14 @@ class BudgetForm(VersionedFormMixin, forms.ModelForm):
 
 
 class InitiativeForm(VersionedFormMixin, forms.ModelForm):
-    spent = MoneyField(label="Spent so far (£)", initial=Decimal("0"))
+    spent = MoneyField(
+        label="Spent so far (£)", initial=Decimal("0"), error_messages={"required": "Enter the amount spent so far."}
+    )
 
     class Meta:
         model = Initiative
         fields = ["name", "description", "spent", "outcome"]
+        error_messages = {"name": {"required": "Enter the name of the initiative."}}
 
 
 class ReportForm(VersionedFormMixin, forms.ModelForm):

@@ -128,3 +128,12 @@ def test_the_list_runs_a_fixed_number_of_queries(django_assert_max_num_queries, 
     add(10, 2)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get("/localities/").content.decode().count("£10,000.00") == 12
+
+
+def test_empty_fields_are_named_in_their_errors(budget, client_for, chair, la_officer, this_quarter):
+    initiative = client_for(chair).post("/localities/north/initiatives/new/", {"name": "", "spent": ""}).content
+    assert b"Enter the name of the initiative." in initiative and b"Enter the amount spent so far." in initiative
+    url = f"/localities/north/budget/?year={this_quarter.year_label}"
+    assert b"Enter the amount allocated." in client_for(la_officer).post(url, {"allocated": ""}).content
+    priority = client_for(chair).post("/localities/north/priorities/new/", {"title": ""}).content
+    assert b"Enter the priority." in priority and b"This field is required." not in priority
