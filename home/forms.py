@@ -5,7 +5,7 @@ from django import forms
 from home import geocoding
 from home.directory_cache import DIRECTORY
 from home.models import ChecklistSection
-from home.models.offers import MAX_AGE
+from home.models.ages import MAX_AGE
 from home.search import SORTS
 from portal.input_guard import search_terms
 from portal.models import Locality, Organisation

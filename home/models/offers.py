@@ -8,7 +8,6 @@ and the Open Referral feed read, so drafts and unpublished changes never reach t
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -35,7 +34,7 @@ from home.panels import RecordedLeadPanel
 from pledges.models import DesignatedLead
 from portal.permissions.offers import OfferPagePermissionTester
 
-MAX_AGE = 25
+from .ages import oldest_age_field, youngest_age_field
 
 
 class OfferIndexPage(Page):
@@ -73,20 +72,8 @@ class OfferPage(TemporaryClosure, Page):
     )
 
     # Who it is for
-    min_age = models.PositiveSmallIntegerField(
-        "youngest age",
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_AGE)],
-        help_text="In years. Leave empty if there is no lower limit.",
-    )
-    max_age = models.PositiveSmallIntegerField(
-        "oldest age",
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_AGE)],
-        help_text="In years. Leave empty if there is no upper limit.",
-    )
+    min_age = youngest_age_field()
+    max_age = oldest_age_field()
     localities = ParentalManyToManyField(
         "portal.Locality",
         blank=True,

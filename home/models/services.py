@@ -18,13 +18,13 @@ The rules an editor meets (stated here, checked in `clean`):
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-MAX_AGE = 25  # as the offer's own ages (home.models.offers.MAX_AGE)
+from .ages import oldest_age_field, youngest_age_field
 
 HOW_TO_GET_IT = (
     ("self_referral", "Families can ask for it themselves"),
@@ -99,20 +99,8 @@ class OfferService(TemporaryClosure, Orderable):
     description = models.TextField(
         "what it is", max_length=1000, help_text="In plain words: what happens, how often, and what it helps with."
     )
-    min_age = models.PositiveSmallIntegerField(
-        "youngest age",
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_AGE)],
-        help_text="In years. Leave empty if there is no lower limit.",
-    )
-    max_age = models.PositiveSmallIntegerField(
-        "oldest age",
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_AGE)],
-        help_text="In years. Leave empty if there is no upper limit.",
-    )
+    min_age = youngest_age_field()
+    max_age = oldest_age_field()
     eligibility = models.CharField(
         "who can use it",
         max_length=300,

@@ -1,25 +1,15 @@
 """Email indicator owners about late performance returns. Schedule it daily: it never repeats a chase for
 the same return and due date (see performance.services.chase_late_returns)."""
 
-from datetime import date
-
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
 from performance import selectors, services
+from portal.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Email each late performance return's owner, once per return per due date."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--today", help="Run as if today were this date (YYYY-MM-DD); for checking a schedule.")
-
     def handle(self, *args, today=None, **options):
-        try:
-            run_date = date.fromisoformat(today) if today else timezone.localdate()
-        except ValueError:
-            raise CommandError(f"--today must be a date like 2026-07-16, not {today!r}.") from None
+        run_date = self.run_date(today)
         run = services.chase_late_returns(run_date, selectors.outstanding_returns(run_date, late_only=True))
         self.stdout.write(f"Sent {run.emails_sent} chase email(s) covering {run.returns} late return(s).")
         for indicator in run.without_owner:
