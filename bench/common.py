@@ -60,3 +60,10 @@ def median_seconds(repeat, call):
         call()
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
+
+
+def against_target(what, ratio, limit):
+    """Print one of the issues' targets with the figure measured for it: a line starting "target", which
+    bench/run_all.py gathers from every benchmark into one list at the end, met or missed."""
+    verdict = "met" if ratio <= limit else "MISSED"
+    print(f"target  {what:<58} {ratio:>6.2f}x  <= {limit:g}x  {verdict}")
