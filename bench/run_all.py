@@ -9,10 +9,8 @@ Runs bench/offers_bench.py, commitments_bench.py, caseaudits_bench.py, imports_b
 jobs_bench.py, privacy_bench.py, performance_bench.py, overview_bench.py, board_pack_bench.py and load.py as
 they are (each prints its own figures as it goes) and then one table of every figure, followed by every
 target an issue set, with the ratio measured for it and whether it was met (at the sizes the issues name only
-with --full). Each benchmark gets its
-own empty
-database: a temporary SQLite file, or with DATABASE_URL a PostgreSQL database <name>_bench_<benchmark>
-on that server, dropped afterwards. Exits non-zero if a benchmark failed (the load run fails on any
+with --full). Each benchmark gets its own empty database: a temporary SQLite file, or with DATABASE_URL a
+PostgreSQL database <name>_bench_<benchmark> on that server, dropped afterwards. Exits non-zero if a benchmark failed (the load run fails on any
 request error).
 """
 
