@@ -10,8 +10,8 @@ jobs_bench.py, privacy_bench.py, performance_bench.py, overview_bench.py, board_
 they are (each prints its own figures as it goes) and then one table of every figure, followed by every
 target an issue set, with the ratio measured for it and whether it was met (at the sizes the issues name only
 with --full). Each benchmark gets its own empty database: a temporary SQLite file, or with DATABASE_URL a
-PostgreSQL database <name>_bench_<benchmark> on that server, dropped afterwards. Exits non-zero if a benchmark failed (the load run fails on any
-request error).
+PostgreSQL database <name>_bench_<benchmark> on that server, dropped afterwards. Exits non-zero if a
+benchmark failed (the load run fails on any request error).
 """
 
 import argparse
