@@ -28,6 +28,7 @@ from wagtail.search import index
 from home import geocoding, rules
 from home.admin_forms import OfferPageForm
 from home.blocks import AreaProvisionBlock, AudienceBlock, OpeningTimesBlock
+from home.directory_cache import DIRECTORY
 from home.models.checklists import ChecklistSection
 from home.models.services import TemporaryClosure
 from home.panels import RecordedLeadPanel
@@ -37,7 +38,21 @@ from portal.permissions.offers import OfferPagePermissionTester
 from .ages import oldest_age_field, youngest_age_field
 
 
-class OfferIndexPage(Page):
+class CachedViewRestrictions:
+    """A public page's view restrictions (its own and its ancestors'), from the shared cache.
+
+    Wagtail reads them on every request to the page, two queries; they change only when a restriction is
+    added, changed or removed, or a page moves, which retire the DIRECTORY generation (home/signals.py).
+    """
+
+    def get_view_restrictions(self):
+        if getattr(self, "alias_of_id", None):
+            return super().get_view_restrictions()
+        restrictions = super().get_view_restrictions
+        return DIRECTORY.cached(("view restrictions", self.pk), lambda: list(restrictions()))
+
+
+class OfferIndexPage(CachedViewRestrictions, Page):
     """/offers/: browse, filter and search the published offers."""
 
     intro = models.TextField(
@@ -59,8 +74,23 @@ class OfferIndexPage(Page):
         context.update(type(self).directory_context(request, self))
         return context
 
+    def route(self, request, path_components):
+        """An offer's URL: its page in one query, with the organisation (and its locality) the page shows.
 
-class OfferPage(TemporaryClosure, Page):
+        Wagtail's own route reads the child as a generic page, then again as its specific type, then the
+        organisation and its locality, four queries; every child here is an offer page (subpage_types).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        offers = OfferPage.objects.child_of(self).select_related("organisation__locality")
+        subpage = offers.filter(slug=path_components[0]).first()
+        if subpage is None:
+            return super().route(request, path_components)  # not an offer: Wagtail's own lookup, or its 404
+        subpage._cached_parent_obj = self  # the directory link's page, without another query
+        return subpage.route(request, path_components[1:])
+
+
+class OfferPage(CachedViewRestrictions, TemporaryClosure, Page):
     """One organisation's Early Help offer."""
 
     organisation = models.OneToOneField(
