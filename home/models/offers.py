@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home import geocoding, rules
@@ -39,17 +39,15 @@ from .ages import oldest_age_field, youngest_age_field
 
 
 class CachedViewRestrictions:
-    """A public page's view restrictions (its own and its ancestors'), from the shared cache.
-
-    Wagtail reads them on every request to the page, two queries; they change only when a restriction is
-    added, changed or removed, or a page moves, which retire the DIRECTORY generation (home/signals.py).
+    """Wagtail reads a page's view restrictions (its own and its ancestors') on every request to it, two
+    queries; a site usually has none at all. Whether it has any is kept in the shared cache, retired when a
+    restriction is added, changed or removed (home/signals.py); only when there are some are they read.
     """
 
     def get_view_restrictions(self):
-        if getattr(self, "alias_of_id", None):
-            return super().get_view_restrictions()
-        restrictions = super().get_view_restrictions
-        return DIRECTORY.cached(("view restrictions", self.pk), lambda: list(restrictions()))
+        if not DIRECTORY.cached(("any view restrictions",), PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class OfferIndexPage(CachedViewRestrictions, Page):
@@ -83,8 +81,9 @@ class OfferIndexPage(CachedViewRestrictions, Page):
         if not path_components:
             return super().route(request, path_components)
         offers = OfferPage.objects.child_of(self).select_related("organisation__locality")
-        subpage = offers.filter(slug=path_components[0]).first()
-        if subpage is None:
+        try:
+            subpage = offers.get(slug=path_components[0])  # unordered: found by its slug's index
+        except OfferPage.DoesNotExist:
             return super().route(request, path_components)  # not an offer: Wagtail's own lookup, or its 404
         subpage._cached_parent_obj = self  # the directory link's page, without another query
         return subpage.route(request, path_components[1:])

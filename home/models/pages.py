@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import HelpRouteBlock
+from home.models.offers import OfferIndexPage
 
 
 class HomePage(Page):
@@ -25,3 +26,18 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+
+    def route(self, request, path_components):
+        """The directory and every offer's URL go through here: the directory in one query, as its own type.
+
+        Wagtail's own route reads a child as a generic page, then again as its specific type; the only page
+        type that can sit under the home page is the directory (OfferIndexPage.parent_page_types).
+        """
+        if path_components:
+            try:
+                directory = OfferIndexPage.objects.child_of(self).get(slug=path_components[0])
+            except OfferIndexPage.DoesNotExist:
+                return super().route(request, path_components)
+            directory._cached_parent_obj = self
+            return directory.route(request, path_components[1:])
+        return super().route(request, path_components)

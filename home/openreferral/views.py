@@ -212,7 +212,8 @@ class WithServices:
         return DIRECTORY.cached(("feed entries", self.parts), build)
 
     def count(self):
-        return len(self._entries())
+        # Its own entry: a warm request must not read the whole list of entries for its length.
+        return DIRECTORY.cached(("feed entries count", self.parts), lambda: len(self._entries()))
 
     def __getitem__(self, window):
         entries = self._entries()[window]
