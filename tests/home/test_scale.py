@@ -184,3 +184,27 @@ def test_the_directory_s_rendered_results_follow_an_offer_s_change(client, schoo
     assert "homework club" in client.get("/offers/").content.decode()
     feed = client.get("/api/openreferral/services").content.decode()
     assert "homework club" in feed
+
+
+def test_a_cached_route_follows_an_offer_unpublished_renamed_or_closed(client, school, agency, offer_index):
+    """The path to a page is kept in the shared cache (home.models.HomePage.route); what changes a path or
+    whether its page is served retires it, and a path that leads nowhere is never kept."""
+    from tests.home.conftest import make_offer
+
+    page = make_offer(school)
+    old_url = page.url
+    assert client.get(old_url).status_code == 200
+    page.slug = "renamed-offer"
+    page.save_revision(clean=False).publish()
+    assert client.get(old_url).status_code == 404
+    assert client.get("/offers/renamed-offer/").status_code == 200
+    page.unpublish()
+    assert client.get("/offers/renamed-offer/").status_code == 404
+    other = make_offer(agency)
+    assert client.get("/offers/not-yet/").status_code == 404
+    other.slug = "not-yet"
+    other.save_revision(clean=False).publish()
+    assert client.get("/offers/not-yet/").status_code == 200  # the 404 before was not kept
+    agency.status = agency.Status.CLOSED
+    agency.save()
+    assert client.get("/offers/not-yet/").status_code == 404
