@@ -15,6 +15,10 @@ cost does not grow with the directory; counting and sorting every match happens 
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from home import geocoding
 from home import search as search_service
@@ -101,34 +105,71 @@ def shown(offers):
 class CachedResults:
     """Matching offers as Paginator and the feed read them (count() and slices), from the shared cache.
 
-    `parts` says which matches these are (the filters, search and order, as plain values); `ranked` gives
-    the count and the ids (home.search.Ranked), run only when the cache misses.
+    `parts` says which matches these are (the filters, search and order, as plain values); `rank()` gives
+    the count and the ids (home.search.Ranked), made and run only when the cache misses (even building the
+    queryset reads the view restrictions).
     """
 
-    def __init__(self, parts, ranked):
-        self.parts, self.ranked = parts, ranked
+    def __init__(self, parts, rank):
+        self.parts, self.rank = parts, rank
+
+    @cached_property
+    def ranked(self):
+        return self.rank()
 
     def count(self):
-        return DIRECTORY.cached(("count", self.parts), self.ranked.count)
+        return DIRECTORY.cached(("count", self.parts), lambda: self.ranked.count())
+
+    def __len__(self):
+        return self.count()
+
+    def ids(self, window):
+        """The ids of the matches in `window` (a slice), in order."""
+        if not isinstance(window, slice) or window.step is not None:
+            raise TypeError("CachedResults only gives slices")
+        start, stop = window.start or 0, window.stop
+        return DIRECTORY.cached(("ids", self.parts, start, stop), lambda: self.ranked.ids(start, stop))
+
+    def __getitem__(self, window):
+        return shown_in_order(self.ids(window))
+
+    def only_ids(self):
+        """The same matches as Paginator reads them, whose slices are ids (the page loads nothing itself)."""
+        return CachedIds(self)
+
+
+class CachedIds:
+    def __init__(self, results):
+        self.results = results
+
+    def count(self):
+        return self.results.count()
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        if not isinstance(window, slice) or window.step is not None:
-            raise TypeError("CachedResults only gives slices")
-        start, stop = window.start or 0, window.stop
-        ids = DIRECTORY.cached(("ids", self.parts, start, stop), lambda: self.ranked.ids(start, stop))
-        by_id = {offer.pk: offer for offer in shown(OfferPage.objects.live().filter(pk__in=ids))}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return self.results.ids(window)
+
+
+def shown_in_order(ids):
+    """The published offers with these ids, in the same order, with what a listed offer shows."""
+    by_id = {offer.pk: offer for offer in shown(OfferPage.objects.live().filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def cached_offers(parts, filters, *, search="", within=None, sort="name", origin=None):
-    """find_offers through the shared cache, and the parsed search; `parts` must name everything that
-    `within` was filtered by."""
-    ranked, query = find_offers(filters, search=search, within=within, sort=sort, origin=origin)
+    """find_offers through the shared cache, and the parsed search. `within`, when given, is a function
+    returning the queryset to search (called only when the cache misses); `parts` must name everything
+    that queryset was filtered by."""
+    query = search_service.parse(search)
     key = (parts, sorted(filters.items()), query.key(), sort, origin)
-    return CachedResults(key, ranked), query
+
+    def rank():
+        matching = within() if within is not None else None
+        return find_offers(filters, search=search, within=matching, sort=sort, origin=origin)[0]
+
+    return CachedResults(key, rank), query
 
 
 def describe(offers, query, origin):
@@ -143,6 +184,23 @@ def describe(offers, query, origin):
     return offers
 
 
+def result_cards(request, ids, query, origin):
+    """The results of one page of the directory as HTML (home/includes/offer_results.html).
+
+    What a result shows is the same for every visitor who sees these offers for this search from this
+    postcode on this site (the site decides whether its links are relative), so it comes from the shared
+    cache under the DIRECTORY generation: a warm request neither loads nor renders its offers.
+    """
+    site = Site.find_for_request(request)
+
+    def render():
+        offers = describe(shown_in_order(ids), query, origin)
+        return str(render_to_string("home/includes/offer_results.html", {"offers": offers, "request": request}))
+
+    parts = ("cards", site.pk if site else None, tuple(ids), query.key(), origin)
+    return mark_safe(DIRECTORY.cached(parts, render))  # our own template's output, escaped when it was rendered
+
+
 def directory_context(request, index_page):
     form = DirectoryForm(request.GET or None)
     filters = form.filters() if request.GET else {}
@@ -152,9 +210,8 @@ def directory_context(request, index_page):
     postcode = filters.pop("postcode", "")
     origin = form.origin if postcode else None
     results, query = cached_offers("directory", filters, search=search, sort=sort, origin=origin)
-    paginator = Paginator(results, PER_PAGE)
+    paginator = Paginator(results.only_ids(), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    describe(page.object_list, query, origin)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return {
@@ -167,6 +224,7 @@ def directory_context(request, index_page):
         "filters_applied": bool(filters),
         "applied_filters": applied_filters(form, filters, request.GET),
         "results_page": page,
+        "result_cards": result_cards(request, page.object_list, query, origin) if page.object_list else "",
         "paginator": paginator,
         "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "query_string": query_string.urlencode(),

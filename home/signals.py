@@ -8,16 +8,32 @@ and the directory's search index (home/search_index.py) kept in step with what i
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import search_index, services
 from home.context_processors import forget_urgent_help
 from home.directory_cache import DIRECTORY
 from home.models import ChecklistSection, OfferPage, OfferService, ProvisionChecklist, Synonym, UrgentHelpSettings
+from pledges.models import DesignatedLead
 from portal.models import Locality, Membership, Organisation, User
 
-# What the public directory and feed are made of: any change retires their cached counts, pages and choices.
-for _sender in (OfferPage, OfferService, Organisation, Locality, ProvisionChecklist, ChecklistSection, Synonym):
+# What the public directory, feed and offer pages are made of: any change retires their cached counts, pages,
+# choices, rendered results and offer pages. A view restriction hides pages; the recorded designated lead
+# and the urgent-help numbers are on every offer page.
+_PUBLIC_MATERIAL = (
+    OfferPage,
+    OfferService,
+    Organisation,
+    Locality,
+    ProvisionChecklist,
+    ChecklistSection,
+    Synonym,
+    PageViewRestriction,
+    DesignatedLead,
+    UrgentHelpSettings,
+)
+for _sender in _PUBLIC_MATERIAL:
     post_save.connect(DIRECTORY.changed, sender=_sender, dispatch_uid=f"home_directory_saved_{_sender.__name__}")
     post_delete.connect(DIRECTORY.changed, sender=_sender, dispatch_uid=f"home_directory_deleted_{_sender.__name__}")
 page_published.connect(DIRECTORY.changed, dispatch_uid="home_directory_published")

@@ -22,12 +22,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home import geocoding, rules
 from home.admin_forms import OfferPageForm
 from home.blocks import AreaProvisionBlock, AudienceBlock, OpeningTimesBlock
+from home.directory_cache import DIRECTORY
 from home.models.checklists import ChecklistSection
 from home.models.services import TemporaryClosure
 from home.panels import RecordedLeadPanel
@@ -37,7 +38,19 @@ from portal.permissions.offers import OfferPagePermissionTester
 from .ages import oldest_age_field, youngest_age_field
 
 
-class OfferIndexPage(Page):
+class CachedViewRestrictions:
+    """Wagtail reads a page's view restrictions (its own and its ancestors') on every request to it, two
+    queries; a site usually has none at all. Whether it has any is kept in the shared cache, retired when a
+    restriction is added, changed or removed (home/signals.py); only when there are some are they read.
+    """
+
+    def get_view_restrictions(self):
+        if not DIRECTORY.cached(("any view restrictions",), PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class OfferIndexPage(CachedViewRestrictions, Page):
     """/offers/: browse, filter and search the published offers."""
 
     intro = models.TextField(
@@ -59,8 +72,24 @@ class OfferIndexPage(Page):
         context.update(type(self).directory_context(request, self))
         return context
 
+    def route(self, request, path_components):
+        """An offer's URL: its page in one query, with the organisation (and its locality) the page shows.
 
-class OfferPage(TemporaryClosure, Page):
+        Wagtail's own route reads the child as a generic page, then again as its specific type, then the
+        organisation and its locality, four queries; every child here is an offer page (subpage_types).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        offers = OfferPage.objects.child_of(self).select_related("organisation__locality")
+        try:
+            subpage = offers.get(slug=path_components[0])  # unordered: found by its slug's index
+        except OfferPage.DoesNotExist:
+            return super().route(request, path_components)  # not an offer: Wagtail's own lookup, or its 404
+        subpage._cached_parent_obj = self  # the directory link's page, without another query
+        return subpage.route(request, path_components[1:])
+
+
+class OfferPage(CachedViewRestrictions, TemporaryClosure, Page):
     """One organisation's Early Help offer."""
 
     organisation = models.OneToOneField(

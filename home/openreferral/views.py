@@ -79,15 +79,27 @@ def _number(request, name):
     return value
 
 
-def _paged(request, items, serialize):
-    """The requested page of `items` (a queryset, search results or a list) in the Page envelope."""
+def _paged(request, items, serialize, name=None):
+    """The requested page of `items` (a queryset, search results or a list) in the Page envelope.
+
+    Search results (which carry `parts`, what they are) are the same for every client of this host: a
+    page of them, serialised by the endpoint `name`, is kept in the shared cache beside their count and
+    ids, so a warm request neither loads nor serialises its items.
+    """
     number = _whole_number(request, "page", 1, 1)
     per_page = _whole_number(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     total = len(items) if isinstance(items, list) else items.count()
     total_pages = math.ceil(total / per_page)
     start = (number - 1) * per_page
-    contents = [serialize(item) for item in items[start : start + per_page]] if start < total else []
-    return _json(serializers.page_of(number, total, total_pages, contents))
+
+    def contents():
+        return [serialize(item) for item in items[start : start + per_page]] if start < total else []
+
+    if name is not None and hasattr(items, "parts"):
+        # The serialised links are absolute: the host they were built for is part of what they are.
+        parts = ("feed page", name, items.parts, start, per_page, request.build_absolute_uri("/"))
+        return _json(serializers.page_of(number, total, total_pages, DIRECTORY.cached(parts, contents)))
+    return _json(serializers.page_of(number, total, total_pages, contents()))
 
 
 def _area_sections():
@@ -135,32 +147,41 @@ def _filtered_services(request, *, with_address=False, by_place=False, ages=True
     """Published offers matching the feed's filter parameters (search, taxonomy, ages; and for the
     service_at_locations, postcode and proximity: the nearest first, only those within proximity metres)."""
     origin, metres = _place(request) if by_place else (None, None)
-    offers = published_offers()
-    if metres is not None:
-        offers = search.within(offers.exclude(latitude=None), origin, metres)
-    if with_address:
-        offers = offers.exclude(address="")
     minimum_age, maximum_age = (
         (_number(request, "minimum_age"), _number(request, "maximum_age")) if ages else (None, None)
     )
-    offers = _aged(offers, minimum_age, maximum_age)
     term = request.GET.get("taxonomy_term_id")
-    if term:
-        slugs = {ids.taxonomy_term_id(slug): slug for slug in _area_sections().values_list("slug", flat=True)}
-        offers = offers.filter(areas_offered__slug=slugs.get(ids.parse(term), ""))
     taxonomy = request.GET.get("taxonomy_id")
-    if taxonomy:
-        offers = offers.filter(areas_offered__isnull=False) if ids.parse(taxonomy) == ids.TAXONOMY_ID else offers.none()
-    # Everything `offers` was narrowed by, so that the shared cache keeps each combination apart.
+
+    def matching():
+        """The offers to search, built only when the shared cache misses (building them reads the database)."""
+        offers = published_offers()
+        if metres is not None:
+            offers = search.within(offers.exclude(latitude=None), origin, metres)
+        if with_address:
+            offers = offers.exclude(address="")
+        offers = _aged(offers, minimum_age, maximum_age)
+        if term:
+            slugs = {ids.taxonomy_term_id(slug): slug for slug in _area_sections().values_list("slug", flat=True)}
+            offers = offers.filter(areas_offered__slug=slugs.get(ids.parse(term), ""))
+        if taxonomy:
+            wanted = ids.parse(taxonomy) == ids.TAXONOMY_ID
+            offers = offers.filter(areas_offered__isnull=False) if wanted else offers.none()
+        return offers
+
+    # Everything `matching` narrows by, so that the shared cache keeps each combination apart.
     parts = ("feed", with_address, minimum_age, maximum_age, term, taxonomy, metres)
     text = search_terms(request.GET.get("search"))
     sort = "nearest" if origin else ("relevance" if text else "name")
-    results, _query = cached_offers(parts, {}, search=text, within=offers, sort=sort, origin=origin)
+    results, _query = cached_offers(parts, {}, search=text, within=matching, sort=sort, origin=origin)
     return results
 
 
 class WithServices:
     """The /services list: each matching offer followed by the services its organisation lists on it.
+
+    `aged` (None: no age parameters) returns the ids of the offers of the right ages, called only when the
+    shared cache misses.
 
     An offer's services come after it (the offer's words, services included, are what a search finds); the
     age parameters apply to each offer's and each service's own ages, and a taxonomy filter leaves the
@@ -181,7 +202,7 @@ class WithServices:
                 )
                 for page_id, pk in rows.values_list("page_id", "pk"):
                     by_offer[page_id].append(("service", pk))
-            kept = None if self.aged is None else set(self.aged)
+            kept = None if self.aged is None else set(self.aged())
             return [
                 entry
                 for pk in self.offers.ranked.ids(0, None)
@@ -191,7 +212,8 @@ class WithServices:
         return DIRECTORY.cached(("feed entries", self.parts), build)
 
     def count(self):
-        return len(self._entries())
+        # Its own entry: a warm request must not read the whole list of entries for its length.
+        return DIRECTORY.cached(("feed entries count", self.parts), lambda: len(self._entries()))
 
     def __getitem__(self, window):
         entries = self._entries()[window]
@@ -234,11 +256,15 @@ def services(request):
     # when its offer's own ages are not; the offers themselves are then kept to those of the right ages.
     offers = _filtered_services(request, ages=False)
     minimum_age, maximum_age = _number(request, "minimum_age"), _number(request, "maximum_age")
-    aged = None
-    if minimum_age is not None or maximum_age is not None:
-        aged = _aged(published_offers(), minimum_age, maximum_age).values_list("pk", flat=True)
+
+    def aged():
+        return _aged(published_offers(), minimum_age, maximum_age).values_list("pk", flat=True)
+
+    if minimum_age is None and maximum_age is None:
+        aged = None
     parts = ("with services", offers.parts, minimum_age, maximum_age)
-    return _paged(request, WithServices(offers, _listed_services(request), aged, parts), _serialize(request))
+    listed = WithServices(offers, _listed_services(request), aged, parts)
+    return _paged(request, listed, _serialize(request), name="services")
 
 
 def _published_service(service_id):
@@ -284,6 +310,7 @@ def service_at_locations(request):
         request,
         _filtered_services(request, with_address=True, by_place=True),
         lambda page: serializers.service_at_location(page, request),
+        name="service_at_locations",
     )
 
 

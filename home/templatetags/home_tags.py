@@ -1,8 +1,11 @@
 """Template helpers for offer pages and the directory."""
 
 from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from home import rules
+from home.directory_cache import DIRECTORY
 
 register = template.Library()
 
@@ -78,3 +81,21 @@ def service_facts(service):
     if getting_in:
         rows.append(("Getting in", getting_in))
     return rows
+
+
+@register.simple_tag(takes_context=True)
+def offer_article(context):
+    """An offer page's content (home/includes/offer_article.html), from the shared cache.
+
+    It is the same for every visitor on the same site on the same day (the review notice compares dates),
+    and only the published page is served at its URL, so it is kept under the DIRECTORY generation, which
+    anything it shows retires when it changes (home/signals.py). A preview renders the draft, uncached.
+    """
+    request, page = context["request"], context["page"]
+    template = context.template.engine.get_template("home/includes/offer_article.html")
+    if getattr(request, "is_preview", False):
+        return template.render(context)
+    site = Site.find_for_request(request)
+    parts = ("offer article", page.pk, site.pk if site else None, rules.today())
+    # Our own template's output, escaped when it was rendered.
+    return mark_safe(DIRECTORY.cached(parts, lambda: str(template.render(context))))
