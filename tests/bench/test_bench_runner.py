@@ -174,3 +174,18 @@ def test_a_sqlite_database_of_its_own_is_a_file_in_the_folder_removed_afterwards
         (tmp_path / "offers.sqlite3").write_bytes(b"data")
         (tmp_path / "offers.sqlite3-journal").write_bytes(b"data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_target_line_is_gathered_with_its_verdict_and_a_miss_is_counted(bench, capsys):
+    run_all, _ = bench
+    common = importlib.import_module("common")
+    common.against_target("directory at 10,000 offers vs sign-in", 5.26, 10)
+    common.against_target("organisations import vs bulk_create", 3.4, 3)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].endswith("5.26x  <= 10x  met") and printed[1].endswith("3.40x  <= 3x  MISSED")
+    offers = run_all.Benchmark("offers", "offers_bench.py", [], [], output=[*OFFERS.splitlines(), printed[0]])
+    imports = run_all.Benchmark("imports", "imports_bench.py", [], [], output=["Imports ...", printed[1]])
+    gathered = run_all.targets([offers, imports]).splitlines()
+    assert gathered == ["Against the targets: 1 of 2 targets missed", printed[0], printed[1]]
+    assert run_all.targets([offers]).splitlines()[0] == "Against the targets: every target met"
+    assert run_all.targets([run_all.Benchmark("x", "x.py", [], [], output=["no targets"])]) == ""
