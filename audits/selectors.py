@@ -4,6 +4,7 @@ the city view for any number of schools is a fixed handful of queries (pinned by
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Count, FilteredRelation, Q, Subquery
 
@@ -29,11 +30,10 @@ from portal.rag import Rag
 
 
 def counts_by_audit(audits, today) -> dict:
-    """{(audit id, commitment number): the eight counts of CommitmentFacts, in its order} for a queryset of
+    """{audit id: {commitment number: the eight counts of CommitmentFacts, in its order}} for a queryset of
     audits, in two aggregates grouped by audit and commitment (plus the offers and designated leads that
     two outcomes follow): the rows of the plan and the outcome records are counted by the database, never
     read. Plain tuples, so 5,000 audits cost no object per commitment (facts_by_audit wraps them)."""
-    counts = defaultdict(lambda: [0] * 8)
     action_rows = _counted_rows(
         Action.objects.filter(audit__in=audits)
         .order_by()
@@ -46,8 +46,8 @@ def counts_by_audit(audits, today) -> dict:
             n_started=Count("pk", filter=~Q(rag=Rag.NOT_STARTED)),
         )
     )
-    for audit_id, number, recorded, red, overdue, total, started in action_rows:
-        counts[audit_id, number][3:8] = recorded, red, overdue, total, started
+    # (recorded, red, overdue, total, started): the order of the annotations above and of CommitmentFacts
+    actions = {(row[0], row[1]): row[2:] for row in action_rows}
     answered = Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
     offer_outcome = Q(outcome__kind=Outcome.Kind.OFFER_PUBLISHED)
     # The named-lead outcome follows the designated-lead record (rules.named_lead_outcome_complete).
@@ -69,6 +69,7 @@ def counts_by_audit(audits, today) -> dict:
     )
     offer_complete = _offers_complete(audits) if any(row[6] for row in outcome_rows) else set()
     with_lead = recorded_leads({row[1] for row in outcome_rows if row[8]})
+    counts, no_actions = defaultdict(dict), (0,) * 5
     for (
         audit_id,
         organisation_id,
@@ -89,7 +90,9 @@ def counts_by_audit(audits, today) -> dict:
             complete, answered_count = complete + lead, answered_count + lead
         else:
             answered_count += lead_answered
-        counts[audit_id, number][0:3] = total, complete, answered_count
+        counts[audit_id][number] = (total, complete, answered_count) + actions.pop((audit_id, number), no_actions)
+    for (audit_id, number), action_counts in actions.items():  # actions under a commitment with no outcomes
+        counts[audit_id][number] = (0, 0, 0) + action_counts
     return counts
 
 
@@ -97,7 +100,10 @@ def _counted_rows(queryset) -> list:
     """The rows of a grouped count straight from the cursor, as tuples: the ORM writes the SQL, but its
     converters are skipped, since ids and counts need none (a COUNT is never NULL); at 5,000 audits,
     converting 200,000 counts one by one cost as much as the queries themselves."""
-    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # nothing the person may read (queryset.none()): no query to run
+        return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -120,8 +126,9 @@ def _with_an_offer_page(audits) -> list:
 def facts_by_audit(audits, today) -> dict:
     """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits (counts_by_audit)."""
     facts = defaultdict(lambda: defaultdict(CommitmentFacts))
-    for (audit_id, number), row in counts_by_audit(audits, today).items():
-        facts[audit_id][number] = CommitmentFacts(*row)
+    for audit_id, by_number in counts_by_audit(audits, today).items():
+        for number, counts in by_number.items():
+            facts[audit_id][number] = CommitmentFacts(*counts)
     return facts
 
 
@@ -261,12 +268,8 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
     if user is not None:
         visible = can.visible_audits(user, visible)
     visible_ids = set(visible.values_list("pk", flat=True))
-    counts = counts_by_audit(visible, today)
+    by_audit = counts_by_audit(visible, today)
     commitments = year_commitments(academic_year)
-
-    by_audit = defaultdict(dict)
-    for (audit_id, number), row in counts.items():
-        by_audit[audit_id][number] = tuple(row)
     nothing = (0,) * 8
     numbers = [c.number for c in commitments]
     commitment_rags, school_rags = {}, {}  # the rules, asked once per distinct set of counts
