@@ -144,29 +144,28 @@ def city_matrix_workbook(view, target=None) -> ReportWorkbook:
     headings += [f"{c.number}. {c.short_title}" for c in view.commitments] + ["Overall", "Overdue actions"]
     report.write_header(sheet, 3, headings, widths=[38, 9, 14, 12, 14, 13] + [18] * len(view.commitments) + [14, 10])
     first_rag_col = 6
+    not_started = [Rag.NOT_STARTED] * (len(view.commitments) + 1)
     for row, school_row in enumerate(view.rows, start=4):
-        school, audit = school_row.school, school_row.audit
-        submitted_on = timezone.localtime(audit.submitted_at).date() if audit and audit.submitted_at else ""
+        submitted_at = school_row.submitted_at
         report.write_row(
             sheet,
             row,
             [
-                school.name,
-                school.urn or "",
-                str(school.locality or ""),
-                school.get_phase_display(),
+                school_row.name,
+                school_row.urn,
+                school_row.locality,
+                school_row.phase_label,
                 school_row.status_label,
-                submitted_on,
+                timezone.localtime(submitted_at).date() if submitted_at else "",
             ],
         )
         if school_row.rags:
-            for offset, rag in enumerate(school_row.rags):
+            for offset, rag in enumerate(school_row.rags + [school_row.overall]):
                 report.write_rag(sheet, row, first_rag_col + offset, rag)
-            report.write_rag(sheet, row, first_rag_col + len(school_row.rags), school_row.overall)
             report.write(sheet, row, first_rag_col + len(school_row.rags) + 1, school_row.overdue)
         else:
-            text = "Not submitted" if audit else "Not started"
-            for offset in range(len(view.commitments) + 1):
-                report.write_rag(sheet, row, first_rag_col + offset, Rag.NOT_STARTED, text)
+            text = "Not submitted" if school_row.audit_id else None
+            for offset, rag in enumerate(not_started):
+                report.write_rag(sheet, row, first_rag_col + offset, rag, text)
     report.close()
     return report

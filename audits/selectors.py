@@ -4,7 +4,9 @@ the city view for any number of schools is a fixed handful of queries (pinned by
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Subquery
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Count, FilteredRelation, Q, Subquery
 
 from audits.models import Action, Audit, Commitment, OfferVisit, Outcome, OutcomeRecord
 from audits.rules import (
@@ -27,15 +29,15 @@ from portal.permissions import member_organisation_ids
 from portal.rag import Rag
 
 
-def facts_by_audit(audits, today) -> dict:
-    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits, in three queries (two
-    aggregates grouped by audit and commitment, and the commitments' numbers)."""
-    numbers = dict(Commitment.objects.values_list("pk", "number"))
-    counts = defaultdict(lambda: [0] * 8)
-    action_rows = (
+def counts_by_audit(audits, today) -> dict:
+    """{audit id: {commitment number: the eight counts of CommitmentFacts, in its order}} for a queryset of
+    audits, in two aggregates grouped by audit and commitment (plus the offers and designated leads that
+    two outcomes follow): the rows of the plan and the outcome records are counted by the database, never
+    read. Plain tuples, so 5,000 audits cost no object per commitment (facts_by_audit wraps them)."""
+    action_rows = _counted_rows(
         Action.objects.filter(audit__in=audits)
         .order_by()
-        .values_list("audit_id", "commitment_id")
+        .values_list("audit_id", "commitment__number")
         .annotate(
             n_recorded=Count("pk", filter=~Q(rag=Rag.NOT_STARTED) | Q(due_date__isnull=False)),
             n_red=Count("pk", filter=Q(rag=Rag.RED)),
@@ -44,17 +46,16 @@ def facts_by_audit(audits, today) -> dict:
             n_started=Count("pk", filter=~Q(rag=Rag.NOT_STARTED)),
         )
     )
-    for audit_id, commitment_id, recorded, red, overdue, total, started in action_rows:
-        row = counts[audit_id, numbers[commitment_id]]
-        row[3:8] = recorded, red, overdue, total, started
+    # (recorded, red, overdue, total, started): the order of the annotations above and of CommitmentFacts
+    actions = {(row[0], row[1]): row[2:] for row in action_rows}
     answered = Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
     offer_outcome = Q(outcome__kind=Outcome.Kind.OFFER_PUBLISHED)
     # The named-lead outcome follows the designated-lead record (rules.named_lead_outcome_complete).
     lead_outcome = Q(outcome__kind=Outcome.Kind.NAMED_LEAD)
-    outcome_rows = (
+    outcome_rows = _counted_rows(
         OutcomeRecord.objects.filter(audit__in=audits)
         .order_by()
-        .values_list("audit_id", "audit__organisation_id", "outcome__commitment_id")
+        .values_list("audit_id", "audit__organisation_id", "outcome__commitment__number")
         .annotate(
             n_total=Count("pk"),
             # The offer outcome follows the offer, not its typed answer (rules.offer_outcome_complete).
@@ -66,13 +67,13 @@ def facts_by_audit(audits, today) -> dict:
             n_lead_answered=Count("pk", filter=answered & lead_outcome),
         )
     )
-    outcome_rows = list(outcome_rows)
-    offer_states = offers.offer_statuses({row[1] for row in outcome_rows if row[6]})
+    offer_complete = _offers_complete(audits) if any(row[6] for row in outcome_rows) else set()
     with_lead = recorded_leads({row[1] for row in outcome_rows if row[8]})
+    counts, no_actions = defaultdict(dict), (0,) * 5
     for (
         audit_id,
         organisation_id,
-        commitment_id,
+        number,
         total,
         complete,
         answered_count,
@@ -81,7 +82,7 @@ def facts_by_audit(audits, today) -> dict:
         lead,
         lead_answered,
     ) in outcome_rows:
-        if offer and offer_outcome_complete(offer_states[organisation_id].state):
+        if offer and organisation_id in offer_complete:
             complete, answered_count = complete + offer, answered_count + offer
         else:
             answered_count += offer_answered
@@ -89,11 +90,45 @@ def facts_by_audit(audits, today) -> dict:
             complete, answered_count = complete + lead, answered_count + lead
         else:
             answered_count += lead_answered
-        row = counts[audit_id, numbers[commitment_id]]
-        row[0:3] = total, complete, answered_count
+        counts[audit_id][number] = (total, complete, answered_count) + actions.pop((audit_id, number), no_actions)
+    for (audit_id, number), action_counts in actions.items():  # actions under a commitment with no outcomes
+        counts[audit_id][number] = (0, 0, 0) + action_counts
+    return counts
+
+
+def _counted_rows(queryset) -> list:
+    """The rows of a grouped count straight from the cursor, as tuples: the ORM writes the SQL, but its
+    converters are skipped, since ids and counts need none (a COUNT is never NULL); at 5,000 audits,
+    converting 200,000 counts one by one cost as much as the queries themselves."""
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # nothing the person may read (queryset.none()): no query to run
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _offers_complete(audits) -> set:
+    """The audits' schools whose offer makes the offer outcome complete (rules.offer_outcome_complete on the
+    offers feature's own state). Only a school that has started an offer can have a published one, so only
+    those are asked about: the offers feature's statuses cost a URL each."""
+    states = offers.offer_statuses(_with_an_offer_page(audits))
+    return {pk for pk, status in states.items() if offer_outcome_complete(status.state)}
+
+
+def _with_an_offer_page(audits) -> list:
+    """The ids of the audits' schools that have an offer page (published or not)."""
+    started = Organisation.objects.filter(pk__in=audits.values("organisation_id"), offer_page__isnull=False)
+    return list(started.values_list("pk", flat=True))
+
+
+def facts_by_audit(audits, today) -> dict:
+    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits (counts_by_audit)."""
     facts = defaultdict(lambda: defaultdict(CommitmentFacts))
-    for (audit_id, number), row in counts.items():
-        facts[audit_id][number] = CommitmentFacts(*row)
+    for audit_id, by_number in counts_by_audit(audits, today).items():
+        for number, counts in by_number.items():
+            facts[audit_id][number] = CommitmentFacts(*counts)
     return facts
 
 
@@ -104,24 +139,45 @@ class CommitmentStatus:
     rag: Rag
 
 
+PHASE_LABELS = dict(Organisation.Phase.choices)
+STATUS_LABELS = dict(Audit.Status.choices)
+
+
 @dataclass
 class SchoolRow:
-    school: Organisation
-    audit: Audit | None = None
+    """One school of the city view, as plain values (5,000 of them cost no model instance)."""
+
+    school_id: int
+    name: str
+    slug: str
+    urn: str
+    phase: str
+    locality: str  # the locality's name, or ""
+    audit_id: int | None = None  # the school's audit for the year, if it has one
+    audit_status: str = ""
+    submitted_at: object = None  # datetime or None
     rags: list = field(default_factory=list)  # [Rag] by commitment, or [] when the person may not see them
     overall: Rag = Rag.NOT_STARTED
     overdue: int = 0
     visible: bool = False  # the person may open this audit
 
     @property
+    def phase_label(self):
+        return PHASE_LABELS.get(self.phase, self.phase)
+
+    @property
+    def is_submitted(self):
+        return self.audit_status == Audit.Status.SUBMITTED
+
+    @property
     def status_label(self):
-        return self.audit.get_status_display() if self.audit else "Not started"
+        return STATUS_LABELS.get(self.audit_status, self.audit_status) if self.audit_id else "Not started"
 
     @property
     def status_colour(self):
-        if self.audit is None:
+        if self.audit_id is None:
             return "grey"
-        return "green" if self.audit.is_submitted else "blue"
+        return "green" if self.is_submitted else "blue"
 
 
 @dataclass
@@ -181,40 +237,63 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
 
     The board sees submitted audits' ratings; in-progress audits show as "In progress" without ratings.
     `user=None` reads everything, for the local authority's scheduled exports.
+
+    A fixed number of queries whatever the number of schools: the schools with their year's audit as values
+    (one query), the facts counted per audit and commitment by the database (counts_by_audit), and the
+    totals. Python works on those aggregates only, and rates each distinct set of counts once (the rules
+    are audits.rules, applied here exactly as on one audit's page).
     """
-    schools = (
-        Organisation.objects.schools()
-        .active()
-        .select_related("locality")
-        .order_by("name")
-        .only("name", "slug", "urn", "phase", "locality__name")
-    )
+    schools = Organisation.objects.schools().active()
     if locality:
         schools = schools.filter(locality=locality)
     if phase:
         schools = schools.filter(phase=phase)
-    audits = {
-        a.organisation_id: a
-        for a in Audit.objects.for_year(academic_year)
-        .filter(organisation__in=schools.values("pk"))
-        .only("organisation", "academic_year", "status", "submitted_at")
-    }
-    visible = Audit.objects.for_year(academic_year).filter(organisation__in=schools)
+    year_audit = FilteredRelation("commitment_audits", condition=Q(commitment_audits__academic_year=academic_year))
+    school_rows = (
+        schools.annotate(year_audit=year_audit)
+        .order_by("name")
+        .values_list(
+            "pk",
+            "name",
+            "slug",
+            "urn",
+            "phase",
+            "locality__name",
+            "year_audit__pk",
+            "year_audit__status",
+            "year_audit__submitted_at",
+        )
+    )
+    visible = Audit.objects.for_year(academic_year).filter(organisation__in=schools.values("pk"))
     if user is not None:
         visible = can.visible_audits(user, visible)
     visible_ids = set(visible.values_list("pk", flat=True))
-    facts = facts_by_audit(visible, today)
+    by_audit = counts_by_audit(visible, today)
     commitments = year_commitments(academic_year)
+    nothing = (0,) * 8
+    numbers = [c.number for c in commitments]
+    commitment_rags, school_rags = {}, {}  # the rules, asked once per distinct set of counts
 
     rows = []
-    for school in schools:
-        row = SchoolRow(school=school, audit=audits.get(school.pk))
-        if row.audit is not None and row.audit.pk in visible_ids:
-            row.visible = True
-            audit_facts = facts[row.audit.pk]
-            row.rags = [commitment_rag(audit_facts[c.number]) for c in commitments]
-            row.overall = school_rag(row.rags)
-            row.overdue = sum(f.actions_overdue for f in audit_facts.values())
+    for school_id, name, slug, urn, school_phase, locality_name, audit_id, audit_status, submitted_at in school_rows:
+        row = SchoolRow(school_id, name, slug, urn or "", school_phase, locality_name or "", audit_id)
+        if audit_id is not None:
+            row.audit_status, row.submitted_at = audit_status, submitted_at
+            if audit_id in visible_ids:
+                row.visible = True
+                audit_counts = by_audit.get(audit_id, {})
+                rags = []
+                for number in numbers:
+                    key = audit_counts.get(number, nothing)
+                    if key not in commitment_rags:
+                        commitment_rags[key] = commitment_rag(CommitmentFacts(*key))
+                    rags.append(commitment_rags[key])
+                row.rags = rags
+                key = tuple(rags)
+                if key not in school_rags:
+                    school_rags[key] = school_rag(rags)
+                row.overall = school_rags[key]
+                row.overdue = sum(c[5] for c in audit_counts.values())  # CommitmentFacts.actions_overdue
         rows.append(row)
 
     view = CityView(
@@ -222,17 +301,17 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
         commitments=commitments,
         rows=rows,
         population=len(rows),
-        engaged=sum(1 for r in rows if r.audit),
-        submitted=sum(1 for r in rows if r.audit and r.audit.is_submitted),
+        engaged=sum(1 for r in rows if r.audit_id),
+        submitted=sum(1 for r in rows if r.audit_id and r.is_submitted),
         all_green=sum(1 for r in rows if r.rags and r.overall == Rag.GREEN),
         with_overdue=sum(1 for r in rows if r.overdue),
         visits=OfferVisit.objects.filter(organisation__in=schools).count(),
         rates_unsubmitted=user is None or can.can_see_unsubmitted_detail(user),
     )
     if status == "not_started":
-        view.rows = [r for r in view.rows if r.audit is None]
+        view.rows = [r for r in view.rows if r.audit_id is None]
     elif status:
-        view.rows = [r for r in view.rows if r.audit and r.audit.status == status]
+        view.rows = [r for r in view.rows if r.audit_id and r.audit_status == status]
     if rag:
         view.rows = [r for r in view.rows if r.rags and r.overall == rag]
     if overdue:

@@ -26,6 +26,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PORTRAIT_WIDTH = 95  # Excel column-width units that fit across A4 portrait at the default margins
 DEFAULT_WIDTH = 9.14  # Excel's width for a column nobody sized
+RAG_BY_VALUE = {rag.value: rag for rag in Rag}  # Rag.values builds its list anew on every call: once per cell
 
 
 @dataclass
@@ -166,7 +167,7 @@ class ReportWorkbook:
 
     def write_rag(self, sheet, row, col, rag, text=None):
         """A RAG cell: the word in the cell, the colour as fill."""
-        rag = Rag(rag) if rag in Rag.values else Rag.NOT_STARTED
+        rag = RAG_BY_VALUE.get(rag, Rag.NOT_STARTED)
         sheet.write_string(row, col, str(text or rag.label), self.formats[f"rag:{rag.value}"])
 
     def close(self):

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from django.utils import timezone
 
-from audits import services
+from audits import selectors, services
 from audits.models import Framework
 from home import selectors as offers
 from portal.periods import academic_year
@@ -56,6 +56,10 @@ def _pin_offers(monkeypatch, published):
         }
 
     monkeypatch.setattr(offers, "offer_statuses", fake)
+    # Every school is taken to have an offer page; the roll-ups ask the offers feature only about those.
+    monkeypatch.setattr(
+        selectors, "_with_an_offer_page", lambda audits: list(audits.values_list("organisation_id", flat=True))
+    )
 
 
 @pytest.fixture
