@@ -155,9 +155,17 @@ def main():
         size, timings = rows[-1]
         for name in pages:
             limit = 4 if name == "offer page" else 10
-            against_target(f"{name} at {size:,} offers vs sign-in", timings[name] / timings["sign-in"], limit)
+            against_target(
+                f"{name} at {size:,} offers vs sign-in", timings[name] / timings["sign-in"], limit, size=size, at=10000
+            )
             if name != "offer page":
-                against_target(f"{name} at {size:,} vs at {rows[0][0]:,} offers", timings[name] / smallest[name], 1.5)
+                against_target(
+                    f"{name} at {size:,} vs at {rows[0][0]:,} offers",
+                    timings[name] / smallest[name],
+                    1.5,
+                    size=size,
+                    at=10000,
+                )
     if args.keep or database is None:
         print(f"\nThe database is kept: {database or args.database_url}")
     else:

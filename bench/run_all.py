@@ -184,8 +184,11 @@ def targets(runs):
     lines = [line for benchmark in runs for line in benchmark.output if line.startswith("target  ")]
     if not lines:
         return ""
-    missed = sum(line.endswith("MISSED") for line in lines)
-    verdict = "every target met" if not missed else f"{missed} of {len(lines)} targets missed"
+    judged = [line for line in lines if line.endswith(("met", "MISSED"))]
+    missed = sum(line.endswith("MISSED") for line in judged)
+    verdict = f"{missed} of {len(judged)} missed" if missed else f"all {len(judged)} met"
+    if len(judged) < len(lines):
+        verdict += f", {len(lines) - len(judged)} not judged at these sizes (--full)"
     return "\n".join([f"Against the targets: {verdict}", *lines])
 
 

@@ -179,13 +179,24 @@ def test_a_sqlite_database_of_its_own_is_a_file_in_the_folder_removed_afterwards
 def test_every_target_line_is_gathered_with_its_verdict_and_a_miss_is_counted(bench, capsys):
     run_all, _ = bench
     common = importlib.import_module("common")
-    common.against_target("directory at 10,000 offers vs sign-in", 5.26, 10)
-    common.against_target("organisations import vs bulk_create", 3.4, 3)
+    common.against_target("directory at 10,000 offers vs sign-in", 5.26, 10, size=10000, at=10000)
+    common.against_target("organisations import vs bulk_create", 3.4, 3, size=2000, at=2000)
+    common.against_target("directory at 1,000 offers vs sign-in", 12.0, 10, size=1000, at=10000)
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].endswith("5.26x  <= 10x  met") and printed[1].endswith("3.40x  <= 3x  MISSED")
-    offers = run_all.Benchmark("offers", "offers_bench.py", [], [], output=[*OFFERS.splitlines(), printed[0]])
+    assert printed[2].endswith("12.00x  <= 10x  not judged: the target is for 10,000")
+    offers = run_all.Benchmark(
+        "offers", "offers_bench.py", [], [], output=[*OFFERS.splitlines(), printed[0], printed[2]]
+    )
     imports = run_all.Benchmark("imports", "imports_bench.py", [], [], output=["Imports ...", printed[1]])
     gathered = run_all.targets([offers, imports]).splitlines()
-    assert gathered == ["Against the targets: 1 of 2 targets missed", printed[0], printed[1]]
-    assert run_all.targets([offers]).splitlines()[0] == "Against the targets: every target met"
+    assert gathered == [
+        "Against the targets: 1 of 2 missed, 1 not judged at these sizes (--full)",
+        printed[0],
+        printed[2],
+        printed[1],
+    ]
+    assert run_all.targets([offers]).splitlines()[0] == (
+        "Against the targets: all 1 met, 1 not judged at these sizes (--full)"
+    )
     assert run_all.targets([run_all.Benchmark("x", "x.py", [], [], output=["no targets"])]) == ""
