@@ -13,10 +13,13 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections, models, router
 from django.db.models.signals import pre_save
 from django.utils.encoding import smart_str
 from modelsearch.backends import get_search_backends
 from modelsearch.index import class_is_indexed
+
+from portal.bulk_index import add_new_records
 
 BATCH = 500
 
@@ -65,30 +68,74 @@ def creation_changes(instance, fields, options):
 
 
 def log_created(model, instances):
-    """One audit-trail "create" entry per record, written together, as django-auditlog would on save."""
+    """One audit-trail "create" entry per record, as django-auditlog would write on save, in one statement.
+
+    What the entries share (content type, action, correlation id, time, and the actor, address and extra
+    data of the request, which auditlog's own pre_save receiver fills in while its context is open:
+    AuditlogMiddleware, set_actor) is worked out once, on one entry that is never saved; each record adds
+    its own id, name, changes and serialised data."""
     if not instances or not auditlog.contains(model) or auditlog_disabled.get():
         return
-    content_type = ContentType.objects.get_for_model(model)
-    cid = get_cid()
+    shared = LogEntry(
+        content_type=ContentType.objects.get_for_model(model), action=LogEntry.Action.CREATE, cid=get_cid()
+    )
+    pre_save.send(sender=LogEntry, instance=shared, raw=False, using="default", update_fields=None)
     fields, options = _logged_fields(model)
-    entries = []
-    for instance in instances:
-        entries.append(
-            LogEntry(
-                content_type=content_type,
-                object_pk=str(instance.pk),
-                object_id=instance.pk if isinstance(instance.pk, int) else None,
-                object_repr=smart_str(instance),
-                action=LogEntry.Action.CREATE,
-                changes=creation_changes(instance, fields, options),
-                cid=cid,
-                serialized_data=LogEntry.objects._get_serialized_data_or_none(instance),
-            )
+    serialized = LogEntry.objects._get_serialized_data_or_none
+    rows = [
+        {
+            "object_pk": str(instance.pk),
+            "object_id": instance.pk if isinstance(instance.pk, int) else None,
+            "object_repr": smart_str(instance),
+            "changes": creation_changes(instance, fields, options),
+            "serialized_data": serialized(instance),
+        }
+        for instance in instances
+    ]
+    insert_rows(LogEntry, shared, rows)
+
+
+def insert_rows(model, shared, rows):
+    """Insert new rows of `model` whose primary keys are not needed back, with one executemany: each of
+    `rows` ({field name: value}, the same names in each) over the values of `shared`, an unsaved instance
+    holding what every row has in common. Values are prepared by their field only where a field changes
+    them on the way to the database (JSON, dates and times, addresses...); text and whole numbers go as they
+    are. Cheaper than bulk_create, which compiles every value of every row into one statement."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    own = list(rows[0])
+    columns = [column for column in model._meta.concrete_fields if not column.primary_key or column.name in own]
+    values = [column.get_db_prep_save(getattr(shared, column.attname), connection) for column in columns]
+    positions = [(columns.index(model._meta.get_field(name)), name) for name in own]
+    plain = [type(column) in _AS_THEY_ARE or column.is_relation for column in columns]
+    params = []
+    for row in rows:
+        line = list(values)
+        for position, name in positions:
+            value = row[name]
+            line[position] = value if plain[position] else columns[position].get_db_prep_save(value, connection)
+        params.append(line)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c.column) for c in columns)}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))})",
+            params,
         )
-        # The actor, address and extra data of the request come from auditlog's own pre_save receiver,
-        # connected only while its context (AuditlogMiddleware, set_actor) is open; nothing is saved here.
-        pre_save.send(sender=LogEntry, instance=entries[-1], raw=False, using="default", update_fields=None)
-    LogEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+# Field types whose values the database takes as Python gives them (str, int, None).
+_AS_THEY_ARE = {
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.PositiveBigIntegerField,
+}
 
 
 def index_created(model, instances):
@@ -96,5 +143,7 @@ def index_created(model, instances):
     if not instances or not class_is_indexed(model) or not getattr(model, "search_auto_update", True):
         return
     for backend in get_search_backends(with_auto_update=True):
+        if add_new_records(backend, model, instances):  # a database backend: one statement
+            continue
         for offset in range(0, len(instances), BATCH):
             backend.add_bulk(model, instances[offset : offset + BATCH])

@@ -8,11 +8,14 @@ allowed values in each column that has them, and a Guidance sheet, all taken fro
 columns as the import, so the template and the check cannot disagree.
 """
 
+import copy
 import csv
 import io
 from dataclasses import dataclass, field
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from portal.xlsx import PORTRAIT_WIDTH, neutralise_formula
@@ -138,9 +141,39 @@ class _SharedFields(dict):
         return dict(self)
 
 
+def _clean_row_fields(form):
+    """Django's Form._clean_fields without a BoundField for every cell: a row form is never rendered, so
+    each value is read straight from its widget (as a BoundField reads it), then cleaned the same way."""
+    for name, form_field in form.fields.items():
+        try:
+            if form_field.disabled or isinstance(form_field, forms.FileField):  # these read the initial value
+                value = form_field._clean_bound_field(form[name])
+            else:
+                value = form_field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+                value = form_field.clean(value)
+            form.cleaned_data[name] = value
+            clean_value = getattr(form, f"clean_{name}", None)
+            if clean_value is not None:
+                form.cleaned_data[name] = clean_value()
+        except ValidationError as error:
+            form.add_error(name, error)
+
+
 def _row_form_class(form_class):
-    row_form_class = type(form_class.__name__, (form_class,), {})
-    row_form_class.base_fields = _SharedFields(row_form_class.base_fields)  # after the metaclass sets them
+    """The form class of one import: its fields shared by every row's form, their choices listed once.
+
+    A choice field made from a model field checks each value against a lazy iterator walked afresh every
+    time; listed once here, a check is a loop over a list. (A model choice field's choices are a query and
+    stay as they are.) The fields are copied first, so the form class itself is left untouched.
+    """
+    row_form_class = type(form_class.__name__, (form_class,), {"_clean_fields": _clean_row_fields})
+    shared = {}
+    for name, form_field in row_form_class.base_fields.items():  # after the metaclass sets them
+        form_field = copy.deepcopy(form_field)
+        if isinstance(form_field, forms.ChoiceField) and not isinstance(form_field, forms.ModelChoiceField):
+            form_field.choices = list(form_field.choices)
+        shared[name] = form_field
+    row_form_class.base_fields = _SharedFields(shared)
     return row_form_class
 
 
