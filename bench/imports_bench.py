@@ -12,7 +12,7 @@ Each line prints the product's time, its floor measured in the same run and the 
   against the same floor (the whole request: upload, middleware, audit-trail actor, redirect);
 - `case-audits`: caseaudits.imports.import_audits on N rows, against `bulk_create` of the same audits,
   findings and actions.
-Every run is rolled back, so each repeat starts from the same database.
+Every run is rolled back, so each repeat starts from the same database; a product and its floor take turns.
 """
 
 import csv
@@ -53,9 +53,11 @@ def rolled_back(call):
     return seconds, len(queries)
 
 
-def median(repeat, call):
-    runs = [rolled_back(call) for _ in range(repeat)]
-    return statistics.median(seconds for seconds, _ in runs), runs[-1][1]
+def medians(repeat, *calls):
+    """(median seconds, queries of the last run) of each call, the calls taking turns in every repeat, so a
+    product and its floor meet the same load on a shared machine."""
+    runs = [[rolled_back(call) for call in calls] for _ in range(repeat)]
+    return [(statistics.median(run[n][0] for run in runs), runs[-1][n][1]) for n in range(len(calls))]
 
 
 def upload(name, header, rows):
@@ -220,16 +222,12 @@ def main():
             result = import_audits(upload("audits.csv", header, cases), framework=framework, recorded_by=officer)
             assert result.created == count, result.errors[:3]
 
-        lines = []
-        floor, _ = median(args.repeat, lambda: organisations_floor(rows, localities))
-        product, queries = median(args.repeat, organisations_import)
-        lines.append(("organisations", product, floor, queries))
-        product, queries = median(args.repeat, through_page)
-        lines.append(("organisations-page", product, floor, queries))
-        floor, _ = median(
-            args.repeat, lambda: audits_floor(count, framework, principles, agencies, localities, officer)
+        (floor, _), (product, queries), (page, page_queries) = medians(
+            args.repeat, lambda: organisations_floor(rows, localities), organisations_import, through_page
         )
-        product, queries = median(args.repeat, audits_import)
+        lines = [("organisations", product, floor, queries), ("organisations-page", page, floor, page_queries)]
+        audits = lambda: audits_floor(count, framework, principles, agencies, localities, officer)  # noqa: E731
+        (floor, _), (product, queries) = medians(args.repeat, audits, audits_import)
         lines.append(("case-audits", product, floor, queries))
 
         print(f"\nImports of {count} rows against bulk_create of the same rows (medians of {args.repeat})")

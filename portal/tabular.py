@@ -143,20 +143,40 @@ class _SharedFields(dict):
 
 def _clean_row_fields(form):
     """Django's Form._clean_fields without a BoundField for every cell: a row form is never rendered, so
-    each value is read straight from its widget (as a BoundField reads it), then cleaned the same way."""
+    each value is read straight from its widget (as a BoundField reads it), then cleaned the same way.
+
+    A field's own cleaning (Field.clean: conversion, required, validators) depends on nothing but the text,
+    so a text already cleaned in the same column of the same file is not cleaned again: its outcome, the
+    value or the error, is reused (kinds, phases, localities and addresses repeat down a sheet). The
+    form's clean_<field> methods, which may look at the rest of the row, run for every row."""
+    cleaned_texts = form._cleaned_texts
     for name, form_field in form.fields.items():
         try:
             if form_field.disabled or isinstance(form_field, forms.FileField):  # these read the initial value
                 value = form_field._clean_bound_field(form[name])
             else:
                 value = form_field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
-                value = form_field.clean(value)
+                value = _clean_text(cleaned_texts.setdefault(name, {}), form_field, value)
             form.cleaned_data[name] = value
             clean_value = getattr(form, f"clean_{name}", None)
             if clean_value is not None:
                 form.cleaned_data[name] = clean_value()
         except ValidationError as error:
             form.add_error(name, error)
+
+
+def _clean_text(outcomes, form_field, text):
+    if not isinstance(text, str):
+        return form_field.clean(text)
+    if text not in outcomes:
+        try:
+            outcomes[text] = (True, form_field.clean(text))
+        except ValidationError as error:
+            outcomes[text] = (False, error.error_list)
+    ok, outcome = outcomes[text]
+    if not ok:
+        raise ValidationError(outcome)
+    return outcome
 
 
 def _row_form_class(form_class):
@@ -166,7 +186,9 @@ def _row_form_class(form_class):
     time; listed once here, a check is a loop over a list. (A model choice field's choices are a query and
     stay as they are.) The fields are copied first, so the form class itself is left untouched.
     """
-    row_form_class = type(form_class.__name__, (form_class,), {"_clean_fields": _clean_row_fields})
+    row_form_class = type(
+        form_class.__name__, (form_class,), {"_clean_fields": _clean_row_fields, "_cleaned_texts": {}}
+    )
     shared = {}
     for name, form_field in row_form_class.base_fields.items():  # after the metaclass sets them
         form_field = copy.deepcopy(form_field)
@@ -197,7 +219,8 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
     for checked, (number, data) in enumerate(table):
         if progress is not None and checked % PROGRESS_EVERY == 0:
             progress(checked, len(table))
-        form = form_class(data=data, **(form_kwargs or {}))
+        # label_suffix given: a row form is never rendered, and Django would translate ":" for each one
+        form = form_class(data=data, **{"label_suffix": "", **(form_kwargs or {})})
         if form.is_valid():
             forms.append(form)
             continue
