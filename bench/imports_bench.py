@@ -197,8 +197,13 @@ def main():
             )[0]
             for n in range(1, 41)
         ]
-        officer = User.objects.create_user(email="officer@bench.example", password="x", partnership_role="la_officer")
-        admin = User.objects.create_user(email="admin@bench.example", password="x", is_superuser=True, is_staff=True)
+        # Kept from an earlier run on the same --database-url, or made now.
+        officer = User.objects.filter(email="officer@bench.example").first() or User.objects.create_user(
+            email="officer@bench.example", password="x", partnership_role="la_officer"
+        )
+        admin = User.objects.filter(email="admin@bench.example").first() or User.objects.create_user(
+            email="admin@bench.example", password="x", is_superuser=True, is_staff=True
+        )
         framework = Framework.objects.get(slug="leicester-eha-principles", version=1)
         principles = list(framework.principles.order_by("number"))
         count = args.rows
