@@ -150,8 +150,9 @@ def _copy(cursor, sql, rows):
     of every JSON value in Python) or an executemany; Django's cursor has no call for it, so it is run as
     the executor of a statement, which keeps it counted where queries are counted."""
 
-    def run(sql, params, many, context):
-        with context["cursor"].cursor.copy(sql) as copy:
+    def run(sql, params, many, context):  # as Django's executor: not in a broken transaction, Django's errors
+        context["connection"].validate_no_broken_transaction()
+        with context["connection"].wrap_database_errors, context["cursor"].cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
 
