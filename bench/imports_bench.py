@@ -16,6 +16,7 @@ Every run is rolled back, so each repeat starts from the same database; a produc
 """
 
 import csv
+import gc
 import io
 import statistics
 import time
@@ -36,6 +37,8 @@ def rolled_back(call):
     Queries are counted by a wrapper that only counts: Django's CaptureQueriesContext formats every
     statement with its parameters, which on PostgreSQL cost more than the insert of 2,000 rows itself and
     weighed on the product and the floor in proportion to the SQL each sends, not to the work a server does.
+    An import pauses Python's cycle collector (portal.tabular) and leaves its garbage to the next collection:
+    the heap is collected before each run, untimed, so that cost never lands on the floor's run after it.
     """
     from django.db import connection, transaction
 
@@ -45,6 +48,7 @@ def rolled_back(call):
         queries.append(1)
         return execute(sql, params, many, context)
 
+    gc.collect()  # each run starts on a collected heap: none pays for the garbage another left
     with transaction.atomic(), connection.execute_wrapper(count):
         started = time.perf_counter()
         call()
