@@ -93,12 +93,19 @@ class AuditRowForm(AuditChecksMixin, forms.Form):
     def __init__(self, *args, principles, lookups, seen, **kwargs):
         super().__init__(*args, **kwargs)
         self.principles, self.lookups, self.seen = principles, lookups, seen
+
+    @classmethod
+    def for_principles(cls, principles):
+        """The row form of a principle set: a finding and an evidence column for each principle, and the
+        action slots, declared once for a file rather than made again for every row's form."""
+        fields = {}
         for principle in principles:
-            self.fields[f"finding_{principle.code}"] = forms.CharField()
-            self.fields[f"evidence_{principle.code}"] = forms.CharField(required=False, validators=[validate_free_text])
+            fields[f"finding_{principle.code}"] = forms.CharField()
+            fields[f"evidence_{principle.code}"] = forms.CharField(required=False, validators=[validate_free_text])
         for slot in range(1, ACTION_SLOTS + 1):
-            self.fields[f"action_{slot}"] = forms.CharField(required=False, validators=[validate_free_text])
-            self.fields[f"action_{slot}_due"] = forms.DateField(required=False)
+            fields[f"action_{slot}"] = forms.CharField(required=False, validators=[validate_free_text])
+            fields[f"action_{slot}_due"] = forms.DateField(required=False)
+        return type(cls.__name__, (cls,), fields)
 
     def _lookup(self, name, kind, hint):
         raw = self.cleaned_data[name].strip()
@@ -245,7 +252,7 @@ def import_audits(uploaded_file, *, framework, recorded_by, progress=None):
     ]
     return import_rows(
         rows,
-        form_class=AuditRowForm,
+        form_class=AuditRowForm.for_principles(principles),
         columns=columns,
         save_all=lambda row_forms: save_audits(row_forms, framework=framework, recorded_by=recorded_by),
         form_kwargs={"principles": principles, "lookups": _lookups(rows), "seen": {}},

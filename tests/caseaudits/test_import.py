@@ -238,7 +238,7 @@ def test_queries_do_not_grow_with_the_rows_and_each_audit_is_in_the_audit_trail(
         assert run(columns, rows(2, 10), framework, la_officer).created == 2
     with CaptureQueriesContext(connection) as many:
         assert run(columns, rows(20, 20), framework, la_officer).created == 20
-    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(many.captured_queries) == len(few.captured_queries) <= 11  # the audit trail is one statement
     audit = CaseAudit.objects.get(case_reference="EHA-600025")
     assert (audit.financial_year, audit.quarter, audit.version) == (2018, 1, 1)
     assert audit.actions.get().description == "Review the plan."
