@@ -21,7 +21,7 @@ import io
 import statistics
 import time
 
-from common import argument_parser, bench_database
+from common import against_target, argument_parser, bench_database
 
 
 def parse_args():
@@ -243,6 +243,9 @@ def main():
         print(f"{'import':<20} {'rows':>6} {'product s':>10} {'floor s':>8} {'ratio':>6} {'queries':>8}")
         for name, product, floor, queries in lines:
             print(f"{name:<20} {count:>6} {product:>10.2f} {floor:>8.3f} {product / floor:>6.1f} {queries:>8}")
+        print()
+        for name, product, floor, _ in lines:
+            against_target(f"{name} import of {count:,} rows vs bulk_create", product / floor, 3, size=count, at=2000)
 
 
 if __name__ == "__main__":
