@@ -66,7 +66,7 @@ def matrix(request):
 def build_matrix_export(request):
     """The matrix as a workbook (in the request, or on a worker for a large one: portal.exports)."""
     matrix, _form, today = _matrix_for(request)
-    report = ReportWorkbook()
+    report = ReportWorkbook(constant_memory=True)  # written row by row, as the export command does
     write_matrix(report, matrix, today)
     report.close()
     return report, f"pledge-compliance-{today:%Y-%m-%d}.xlsx"
