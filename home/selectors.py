@@ -94,7 +94,8 @@ def offer_statuses(organisation_ids) -> dict:
     """
     ids = list(organisation_ids)
     root_paths = Site.get_site_root_paths()
-    statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=start_url(org_id)) for org_id in ids}
+    editing, starting = url_maker("wagtailadmin_pages:edit"), url_maker("home:offer_start")  # edit_url, start_url
+    statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=starting(org_id)) for org_id in ids}
     workflow = (
         WorkflowState.objects.active()
         .filter(content_type=_offer_content_type(), object_id=Cast(OuterRef("pk"), CharField()))
@@ -111,7 +112,7 @@ def offer_statuses(organisation_ids) -> dict:
             last_published_at=row["last_published_at"],
             review_date=row["review_date"],
             url=public_path(row["url_path"], root_paths) if row["live"] else "",
-            edit_url=edit_url(row["pk"]),
+            edit_url=editing(row["pk"]),
             workflow_status=row["workflow_status"] or "",
         )
     return statuses
