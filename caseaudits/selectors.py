@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from caseaudits.choices import Finding
 from caseaudits.models import CaseAudit, Framework, Moderation, Principle, PrincipleFinding
-from caseaudits.rules import Share, principle_share, trim_empty_quarters
+from caseaudits.rules import Share, trim_empty_quarters
 from portal.judgements import GOOD_OR_BETTER, Judgement
 from portal.memo import remembered
 from portal.models import Locality, Organisation
@@ -25,10 +25,11 @@ from portal.periods import (
     parse_financial_year,
 )
 
+# A principle's share (caseaudits.rules.principle_share): met out of the findings where it applied, Not
+# applicable left out. Two counts, not one per finding: the report groups hundreds of thousands of findings.
 FINDING_COUNTS = {
     "met": Count("pk", filter=Q(finding=Finding.MET)),
-    "partly_met": Count("pk", filter=Q(finding=Finding.PARTLY_MET)),
-    "not_met": Count("pk", filter=Q(finding=Finding.NOT_MET)),
+    "applicable": Count("pk", filter=Q(finding__in=[Finding.MET, Finding.PARTLY_MET, Finding.NOT_MET])),
 }
 
 
@@ -144,51 +145,68 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None, lo
     where = {} if locality is None else {"locality": locality}
     audit_where = {f"audit__{key}": value for key, value in where.items()}
 
-    by_principle, by_agency_principle, by_locality_principle = (
-        defaultdict(Share),
-        defaultdict(Share),
-        defaultdict(Share),
-    )
-    for row in (
+    # The grouped rows are summed as plain counts keyed by tuples, and made Shares and quarters once at the end:
+    # there are thousands of groups (quarter x principle x lead agency x locality).
+    principle_counts, agency_counts, locality_counts = {}, {}, {}
+    for principle_id, year, quarter, agency_id, locality_id, met, applicable in (
         PrincipleFinding.objects.filter(principle_id__in=code_of, audit__financial_year__in=years, **audit_where)
         .values(
             "principle_id", "audit__financial_year", "audit__quarter", "audit__lead_agency_id", "audit__locality_id"
         )
         .annotate(**FINDING_COUNTS)
-    ):
-        period, code = (
-            FinancialQuarter(row["audit__financial_year"], row["audit__quarter"]),
-            code_of[row["principle_id"]],
+        .values_list(
+            "principle_id",
+            "audit__financial_year",
+            "audit__quarter",
+            "audit__lead_agency_id",
+            "audit__locality_id",
+            *FINDING_COUNTS,
         )
-        share = principle_share(row["met"], row["partly_met"], row["not_met"])
-        by_principle[code, period] += share
-        if period.start_year == start_year:
-            by_agency_principle[row["audit__lead_agency_id"], code] += share
-            by_locality_principle[row["audit__locality_id"], code] += share
+    ):
+        code = code_of[principle_id]
+        _tally(principle_counts, (code, year, quarter), met, applicable)
+        if year == start_year:
+            _tally(agency_counts, (agency_id, code), met, applicable)
+            _tally(locality_counts, (locality_id, code), met, applicable)
+    by_principle = defaultdict(Share)
+    for (code, year, quarter), (met, applicable) in principle_counts.items():
+        by_principle[code, FinancialQuarter(year, quarter)] = Share(met, applicable)
+    by_agency_principle = defaultdict(Share, {key: Share(*counts) for key, counts in agency_counts.items()})
+    by_locality_principle = defaultdict(Share, {key: Share(*counts) for key, counts in locality_counts.items()})
 
-    judged, by_agency, by_locality = defaultdict(int), defaultdict(Counter), defaultdict(Counter)
-    for row in (
+    judged_counts, by_agency, by_locality = {}, defaultdict(Counter), defaultdict(Counter)
+    for year, quarter, final, agency_id, locality_id, n in (
         with_final_judgement(
             CaseAudit.objects.filter(framework_id__in=framework_ids, financial_year__in=years, **where)
         )
         .values("financial_year", "quarter", "final", "lead_agency_id", "locality_id")
         .annotate(n=Count("pk"))
+        .values_list("financial_year", "quarter", "final", "lead_agency_id", "locality_id", "n")
     ):
-        period = FinancialQuarter(row["financial_year"], row["quarter"])
-        judged[period, row["final"]] += row["n"]
-        if period.start_year == start_year:
-            for counts, key in ((by_agency, row["lead_agency_id"]), (by_locality, row["locality_id"])):
-                counts[key]["audits"] += row["n"]
-                counts[key]["good"] += row["n"] if row["final"] in GOOD_OR_BETTER else 0
+        judged_counts[year, quarter, final] = judged_counts.get((year, quarter, final), 0) + n
+        if year == start_year:
+            good = n if final in GOOD_OR_BETTER else 0
+            for counts, key in ((by_agency, agency_id), (by_locality, locality_id)):
+                counts[key]["audits"] += n
+                counts[key]["good"] += good
+    judged = defaultdict(int)
+    for (year, quarter, final), n in judged_counts.items():
+        judged[FinancialQuarter(year, quarter), final] = n
+    audits_by_period, good_by_period, all_by_period = defaultdict(int), defaultdict(int), defaultdict(Share)
+    for (period, final), n in judged.items():
+        audits_by_period[period] += n
+        good_by_period[period] += n if final in GOOD_OR_BETTER else 0
+    for (_code, period), share in by_principle.items():
+        all_by_period[period] += share
 
     def audits_in(period):
-        return sum(n for (p, _), n in judged.items() if p == period)
+        return audits_by_period[period]
 
     def good_in(period):
-        return Share(sum(n for (p, j), n in judged.items() if p == period and j in GOOD_OR_BETTER), audits_in(period))
+        return Share(good_by_period[period], audits_by_period[period])
 
     def all_principles_in(period):
-        return sum((share for (_, p), share in by_principle.items() if p == period), Share())
+        return all_by_period[period]
 
     for principle in principles:
         shares = [by_principle[principle["code"], q] for q in quarters]
@@ -230,6 +248,16 @@ def quarterly_report(start_year, framework_key=None, *, trend_principle=None, lo
             TrendSeries(chosen["title"], [by_principle[chosen["code"], q] for q in report.trend_quarters])
         )
     return report
+
+
+def _tally(counts, key, met, total):
+    """Add met / total to counts[key] ([met, total])."""
+    entry = counts.get(key)
+    if entry is None:
+        counts[key] = [met, total]
+    else:
+        entry[0] += met
+        entry[1] += total
 
 
 def _report_principles(framework_key):

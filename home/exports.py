@@ -1,5 +1,6 @@
 """The register of every organisation's offer, as a spreadsheet for the local authority."""
 
+from portal.models import Organisation
 from portal.xlsx import ReportWorkbook
 
 REGISTER_HEADINGS = [
@@ -15,6 +16,8 @@ def register_workbook(rows, *, site_url, target=None, on=None):
     sheet = report.add_sheet("Offer register")
     report.write_title(sheet, 0, f"Early Help offers register{f' on {on:%d/%m/%Y}' if on else ''}")
     report.write_header(sheet, 2, REGISTER_HEADINGS, REGISTER_WIDTHS)
+    # Display names looked up once, not through get_FOO_display() for every organisation.
+    kinds, phases = (dict(Organisation._meta.get_field(name).flatchoices) for name in ("kind", "phase"))
     for number, row in enumerate(rows, start=3):
         organisation = row.organisation
         report.write_row(
@@ -22,8 +25,8 @@ def register_workbook(rows, *, site_url, target=None, on=None):
             number,
             [
                 organisation.name,
-                organisation.get_kind_display(),
-                organisation.get_phase_display() if organisation.phase else "",
+                str(kinds.get(organisation.kind, organisation.kind)),
+                str(phases.get(organisation.phase, organisation.phase)) if organisation.phase else "",
                 organisation.urn or "",
                 organisation.locality.name if organisation.locality else "City-wide",
                 row.state.label,

@@ -17,7 +17,7 @@ from wagtail.models import Site, TaskState, WorkflowState
 
 from home import rules
 from home.models import OfferPage
-from portal.models import Organisation
+from portal.models import Locality, Organisation
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,17 @@ class OfferStatus:
     @property
     def state(self) -> rules.State:
         """The one status vocabulary (home.rules.STATES) the register, the matrix and the audit tool all show."""
+        return self.state_on(rules.today())
+
+    def state_on(self, on: date) -> rules.State:
+        """The state on the day `on`: a reader of thousands of offers (the pledges matrix) asks for today
+        once rather than once an offer, as `state` does."""
         return rules.offer_state(
             exists=self.exists,
             live=self.published,
             workflow_status=self.workflow_status,
             review_date=self.review_date,
-            on=rules.today(),
+            on=on,
         )
 
     @property
@@ -94,7 +99,8 @@ def offer_statuses(organisation_ids) -> dict:
     """
     ids = list(organisation_ids)
     root_paths = Site.get_site_root_paths()
-    statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=start_url(org_id)) for org_id in ids}
+    editing, starting = url_maker("wagtailadmin_pages:edit"), url_maker("home:offer_start")  # edit_url, start_url
+    statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=starting(org_id)) for org_id in ids}
     workflow = (
         WorkflowState.objects.active()
         .filter(content_type=_offer_content_type(), object_id=Cast(OuterRef("pk"), CharField()))
@@ -111,7 +117,7 @@ def offer_statuses(organisation_ids) -> dict:
             last_published_at=row["last_published_at"],
             review_date=row["review_date"],
             url=public_path(row["url_path"], root_paths) if row["live"] else "",
-            edit_url=edit_url(row["pk"]),
+            edit_url=editing(row["pk"]),
             workflow_status=row["workflow_status"] or "",
         )
     return statuses
@@ -172,14 +178,21 @@ def url_maker(name):
 
 
 def offer_overview(organisations, on: date | None = None) -> list:
-    """An OfferOverview per organisation (a queryset of organisations), in five queries.
+    """An OfferOverview per organisation (a queryset of organisations), in six queries.
 
     The offer pages are read as values, not page instances, and their areas from the relation table in
     one query: the register of every organisation is the big reader of this.
     """
     on = on or rules.today()
-    organisations = list(organisations.select_related("locality"))
-    page_rows = OfferPage.objects.filter(organisation__in=[o.pk for o in organisations])
+    # A handful of localities serve thousands of organisations: read once and shared, not joined per row.
+    localities = {locality.pk: locality for locality in Locality.objects.all()}
+    set_locality = Organisation.locality.field.set_cached_value
+    rows_of = list(organisations)
+    for organisation in rows_of:
+        set_locality(organisation, localities.get(organisation.locality_id))
+    # The pages of the same organisations by subquery, not a parameter per organisation.
+    page_rows = OfferPage.objects.filter(organisation__in=organisations.order_by().values("pk"))
+    organisations = rows_of
     pages = {row["organisation_id"]: row for row in page_rows.values(*_STATUS_FIELDS, "completed_on")}
     areas = {}
     through = OfferPage.areas_offered.through

@@ -6,6 +6,7 @@ the page's tags; a second sheet gives the counts per pledge and a third the over
 
 from pledges import rules
 from pledges.models import Status
+from portal.models import Organisation
 from portal.rag import Rag
 
 # Fills reuse the RAG formats (In progress is amber: work started); overdue reviews are red.
@@ -42,26 +43,24 @@ def _write_matrix_sheet(report, matrix, today):
     headings += ["Offer page", "Pledges met", "Overdue reviews"]
     widths = [40, 16, 18, 14, 12] + [22] * len(matrix.pledges) + [16, 12, 10]
     report.write_header(sheet, 2, headings, widths)
+    # Display names looked up once, not through get_FOO_display() for every organisation.
+    kinds, sectors = (dict(Organisation._meta.get_field(name).flatchoices) for name in ("kind", "sector"))
+    formats = {key: report.formats[key] for key in (*STATUS_FORMATS.values(), OVERDUE_FORMAT)}
+    write, write_string = report.write, sheet.write_string
     for row_number, row in enumerate(matrix.rows, start=3):
         organisation = row.organisation
-        report.write_row(
-            sheet,
-            row_number,
-            [
-                organisation.name,
-                organisation.get_kind_display(),
-                organisation.get_sector_display(),
-                organisation.locality.name if organisation.locality else "City-wide",
-                row.signature.signed_on if row.signature else "Not signed",
-            ],
-        )
+        write(sheet, row_number, 0, organisation.name)
+        write(sheet, row_number, 1, str(kinds.get(organisation.kind, organisation.kind)))
+        write(sheet, row_number, 2, str(sectors.get(organisation.sector, organisation.sector)))
+        write(sheet, row_number, 3, organisation.locality.name if organisation.locality else "City-wide")
+        write(sheet, row_number, 4, row.signature.signed_on if row.signature else "Not signed")
         column = 5
         for cell in row.cells:
-            sheet.write_string(row_number, column, cell.text, report.formats[cell_format(cell)])
+            write_string(row_number, column, cell.text, formats[cell_format(cell)])
             column += 1
-        report.write(sheet, row_number, column, row.offer.label if row.offer else "")
-        report.write(sheet, row_number, column + 1, f"{row.counts.met} of {row.counts.applicable}")
-        report.write(sheet, row_number, column + 2, row.counts.overdue)
+        write(sheet, row_number, column, row.offer_state.label if row.offer else "")
+        write(sheet, row_number, column + 1, f"{row.counts.met} of {row.counts.applicable}")
+        write(sheet, row_number, column + 2, row.counts.overdue)
 
 
 def _write_counts_sheet(report, matrix):

@@ -32,12 +32,13 @@ OVERDUE_COLOUR = "red"
 OVERDUE_LABEL = "Review overdue"
 
 
+_STATUSES = {status.value: status for status in Status}
+
+
 def effective_status(status) -> Status:
-    """None or an unknown value (no row recorded) reads as Not started."""
-    try:
-        return Status(status)
-    except ValueError:
-        return Status.NOT_STARTED
+    """None or an unknown value (no row recorded) reads as Not started. (A lookup, not Status(status): the
+    matrix asks it several times for every cell of thousands of organisations.)"""
+    return _STATUSES.get(status, Status.NOT_STARTED)
 
 
 def is_overdue(status, review_date: date | None, today: date) -> bool:

@@ -139,7 +139,9 @@ class ReportWorkbook:
 
     def write(self, sheet, row, col, value, fmt=None):
         """Write one value by its type; text is always written as text."""
-        if value is None or value == "":
+        if type(value) is str and value:  # the common case first: exports write tens of thousands of these
+            sheet.write_string(row, col, value, self.formats[fmt or "text"])
+        elif value is None or value == "":
             sheet.write_blank(row, col, None, self.formats.get(fmt or "text"))
         elif isinstance(value, bool):
             sheet.write_string(row, col, "Yes" if value else "No", self.formats["text"])

@@ -31,14 +31,16 @@ def _pledge_set(request):
     return pledge_set
 
 
-def _matrix_for(request):
+def _matrix_for(request, *, for_export=False):
     """The matrix the request asks for: a pledge set (default the current one) and the filters in the query."""
     pledge_set = _pledge_set(request)
     pledges = list(pledge_set.pledges.all())
     form = MatrixFilterForm(request.GET or None, pledges=pledges)
     filters = MatrixFilters(**form.cleaned_data) if form.is_valid() else MatrixFilters()
     today = timezone.localdate()
-    matrix = selectors.compliance_matrix(pledge_organisations(request.user), pledge_set, today, filters)
+    matrix = selectors.compliance_matrix(
+        pledge_organisations(request.user), pledge_set, today, filters, for_export=for_export
+    )
     return matrix, form, today
 
 
@@ -65,8 +67,8 @@ def matrix(request):
 
 def build_matrix_export(request):
     """The matrix as a workbook (in the request, or on a worker for a large one: portal.exports)."""
-    matrix, _form, today = _matrix_for(request)
-    report = ReportWorkbook()
+    matrix, _form, today = _matrix_for(request, for_export=True)
+    report = ReportWorkbook(constant_memory=True)  # written row by row, as the export command does
     write_matrix(report, matrix, today)
     report.close()
     return report, f"pledge-compliance-{today:%Y-%m-%d}.xlsx"

@@ -232,3 +232,79 @@ def test_each_principle_set_is_reported_on_its_own(
         .content.decode()
     )
     assert "Voice of the child" in page and "Principle set" in page
+
+
+def test_the_grouped_figures_match_a_count_of_every_audit_and_finding(
+    framework, agency, school, other_school, north, south, la_officer, second_officer
+):
+    """Two years of bulk audits, some moderated to another judgement: every figure of the report (summed from
+    GROUP BY queries) equals the same figure counted audit by audit and finding by finding with the rules."""
+    from collections import Counter, defaultdict
+
+    from caseaudits.models import CaseAudit, Moderation, PrincipleFinding
+    from caseaudits.rules import Share, final_judgement, principle_share
+    from portal.judgements import GOOD_OR_BETTER
+    from portal.periods import FinancialQuarter
+    from testdata.caseaudits import build_case_audits
+
+    build_case_audits(
+        300, localities=[north, south], lead_agencies=[agency, school, other_school], auditor=la_officer,
+        first_day=date(2017, 4, 1), days=730, seed=7,
+    )  # fmt: skip
+    Moderation.objects.bulk_create(
+        Moderation(audit=a, moderator=second_officer, agrees=n % 3 > 0, judgement="inadequate", reason="Thin.")
+        for n, a in enumerate(CaseAudit.objects.order_by("pk")[::4])
+    )
+    report = quarterly_report(2018, trend_principle="action-plan")
+
+    audits = list(CaseAudit.objects.select_related("moderation", "lead_agency", "locality"))
+    final = {
+        a.pk: final_judgement(a.overall_judgement, getattr(a, "moderation", None) and a.moderation.judgement)
+        for a in audits
+    }
+    period = {a.pk: FinancialQuarter(a.financial_year, a.quarter) for a in audits}
+    counts = defaultdict(Counter)  # (code, quarter) or (agency name, code) or (locality name, code)
+    for f in PrincipleFinding.objects.select_related("principle", "audit__lead_agency", "audit__locality"):
+        keys = [(f.principle.code, period[f.audit_id])]
+        if f.audit.financial_year == 2018:
+            keys += [(f.audit.lead_agency.name, f.principle.code), (f.audit.locality.name, f.principle.code)]
+        for key in keys:
+            counts[key][f.finding] += 1
+
+    def share(key):
+        c = counts[key]
+        return principle_share(c[F.MET], c[F.PARTLY_MET], c[F.NOT_MET])
+
+    quarters = report.quarters
+    for row in report.principles:
+        assert row.quarters == [share((row.code, q)) for q in quarters]
+    assert report.audits == [sum(period[a.pk] == q for a in audits) for q in quarters]
+    assert report.good_or_better == [
+        Share(sum(period[a.pk] == q and final[a.pk] in GOOD_OR_BETTER for a in audits), report.audits[i])
+        for i, q in enumerate(quarters)
+    ]
+    assert report.all_principles == [sum((share((r.code, q)) for r in report.principles), Share()) for q in quarters]
+    for value, (_label, by_quarter, year) in zip(["outstanding", "good", "requires_improvement", "inadequate"],
+                                                  report.judgements):  # fmt: skip
+        assert by_quarter == [sum(period[a.pk] == q and final[a.pk] == value for a in audits) for q in quarters]
+        assert year == sum(by_quarter)
+    moderated = [a for a in audits if hasattr(a, "moderation") and a.financial_year == 2018]
+    assert report.moderation == [
+        Share(sum(a.moderation.agrees for a in moderated if a.quarter == q.quarter),
+              sum(a.quarter == q.quarter for a in moderated))
+        for q in quarters
+    ]  # fmt: skip
+    codes = [row.code for row in report.principles]
+    for rows, name_of in (
+        (report.by_agency, lambda a: a.lead_agency.name),
+        (report.by_locality, lambda a: a.locality.name),
+    ):
+        in_year = [a for a in audits if a.financial_year == 2018]
+        assert [row.name for row in rows] == sorted({name_of(a) for a in in_year})
+        for row in rows:
+            mine = [a for a in in_year if name_of(a) == row.name]
+            assert row.audits == len(mine)
+            assert row.good_or_better == Share(sum(final[a.pk] in GOOD_OR_BETTER for a in mine), len(mine))
+            assert row.principles == [share((row.name, code)) for code in codes]
+    assert report.trend_quarters[0] == FinancialQuarter(2017, 1)
+    assert report.trend[2].shares == [share(("action-plan", q)) for q in report.trend_quarters]

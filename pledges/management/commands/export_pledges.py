@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if chosen is None:
             raise CommandError("There is no such pledge set." if pledge_set else "No pledges have been loaded yet.")
         today = timezone.localdate()
-        matrix = selectors.compliance_matrix(Organisation.objects.active(), chosen, today)
+        matrix = selectors.compliance_matrix(Organisation.objects.active(), chosen, today, for_export=True)
         try:
             with ReportWorkbook(out, constant_memory=True) as report:
                 write_matrix(report, matrix, today)
