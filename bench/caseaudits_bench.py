@@ -21,7 +21,7 @@ import random
 import time
 from datetime import date, timedelta
 
-from common import argument_parser, bench_database, median_seconds
+from common import against_target, argument_parser, bench_database, median_seconds
 
 
 def parse_args():
@@ -279,6 +279,14 @@ def main():
                 f"{size:>8} {insert_seconds:>9.1f} {product:>9.2f} {floor:>8.2f} {product / floor:>6.1f} {queries:>8}"
                 f" {export_seconds:>9.2f} {xlsx_bytes // 1024:>8}  {report.audits_in_year}"
             )
+        print()
+        against_target(
+            f"case-file quarterly report at {size:,} audits vs the bare aggregate",
+            product / floor,
+            2,
+            size=size,
+            at=100000,
+        )
 
 
 if __name__ == "__main__":
