@@ -23,6 +23,7 @@ import logging
 import uuid
 from datetime import timedelta
 
+from auditlog.context import set_actor
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -171,11 +172,14 @@ def run_job(job_id):
     if job is None:
         return  # deleted, finished, or being run by another worker
     try:
-        if job.input_file:
-            with default_storage.open(job.input_file, "rb") as stored:
-                outcome = import_string(job.runner)(job, stored)
-        else:
-            outcome = import_string(job.runner)(job, None)
+        # The audit trail names the person who started the job, as it names whoever saves in a request:
+        # a worker has no request, so auditlog's middleware cannot.
+        with set_actor(job.owner):
+            if job.input_file:
+                with default_storage.open(job.input_file, "rb") as stored:
+                    outcome = import_string(job.runner)(job, stored)
+            else:
+                outcome = import_string(job.runner)(job, None)
     except JobSuperseded:
         logger.info("Job %s attempt %s superseded; its writes were undone", job.pk, job.attempts)
         return

@@ -60,6 +60,16 @@ class TestRunning:
         assert bad.status == "failed" and bad.errors[0]["row"] == 3 and bad.errors[0]["column"] == "URN"
         assert not Organisation.objects.filter(name="Ash").exists()
 
+    def test_an_import_job_records_its_owner_in_the_audit_trail(self, admin_user, north):
+        from auditlog.models import LogEntry
+
+        start(admin_user, run_import_job, "Elm Primary,School,Primary,111111,North,,,\nYew,Agency,,,north,,,\n")
+        entries = LogEntry.objects.filter(object_repr__in=["Elm Primary", "Yew"]).order_by("object_repr")
+        assert [(entry.object_repr, entry.action, entry.actor) for entry in entries] == [
+            ("Elm Primary", LogEntry.Action.CREATE, admin_user),
+            ("Yew", LogEntry.Action.CREATE, admin_user),
+        ]
+
     def test_a_crash_leaves_nothing_written_and_the_job_failed(self, la_officer):
         job = start(la_officer, crashing_runner)
         job.refresh_from_db()
