@@ -6,6 +6,7 @@ A benchmark runs as a script (`python bench/x.py`), so bench/ is on the path and
 """
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -72,3 +73,28 @@ def against_target(what, ratio, limit, *, size, at):
     else:
         verdict = "met" if ratio <= limit else "MISSED"
     print(f"target  {what:<64} {ratio:>6.2f}x  <= {limit:g}x  {verdict}")
+
+
+def sheets_of(content):
+    """An xlsx file's cells, [(sheet name, rows of values)]: what a raw-xlsxwriter floor writes again."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    return [(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)]) for sheet in book.worksheets]
+
+
+def raw_xlsx(sheets):
+    """`sheets` [(name, rows of values)] written cell by cell by a bare constant-memory workbook, with no
+    formats and no reads: what any export of these cells must at least cost."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+    for name, cells in sheets:
+        sheet = workbook.add_worksheet(name)
+        for row, values in enumerate(cells):
+            for col, value in enumerate(values):
+                if value is not None:
+                    sheet.write(row, col, value)
+    workbook.close()
+    return buffer.getvalue()

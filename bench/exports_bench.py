@@ -14,9 +14,7 @@ beforehand from the product's own file, written by a bare xlsxwriter workbook in
 formats, no reads): what any export of these cells must at least cost. Medians of --repeat.
 """
 
-import io
-
-from common import against_target, argument_parser, bench_database, median_seconds
+from common import against_target, argument_parser, bench_database, median_seconds, raw_xlsx, sheets_of
 
 EXPORTS = [("offer-register", "/offer-register/offers.xlsx"), ("pledges", "/pledges/matrix.xlsx")]
 
@@ -26,29 +24,6 @@ def parse_args():
     parser.add_argument("--organisations", type=int, default=10000, help="Organisations with a published offer.")
     parser.add_argument("--repeat", type=int, default=5, help="Runs of each, the median is printed (default 5).")
     return parser.parse_args()
-
-
-def raw_xlsx(sheets):
-    """`sheets` [(name, rows of values)] written cell by cell by a bare constant-memory workbook."""
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True})
-    for name, cells in sheets:
-        sheet = workbook.add_worksheet(name)
-        for row, values in enumerate(cells):
-            for col, value in enumerate(values):
-                if value is not None:
-                    sheet.write(row, col, value)
-    workbook.close()
-    return buffer.getvalue()
-
-
-def sheets_of(content):
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(content), read_only=True)
-    return [(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)]) for sheet in book.worksheets]
 
 
 def measure(client, url, repeat):
