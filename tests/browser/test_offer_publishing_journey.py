@@ -172,6 +172,9 @@ def test_a_school_completes_its_offer_the_la_approves_it_and_it_is_public(journe
     awaiting = page.get_by_role("region", name="Offers awaiting moderation")
     # The dashboard lists the longest-waiting few and links to the register, which has every one.
     awaiting.get_by_role("link", name=re.compile(r"^See all")).click()
+    # The click starts a navigation and returns: axe waits for the register itself, not the dashboard leaving.
+    page.wait_for_url(re.compile(r"state=awaiting_moderation"))
+    page.wait_for_load_state()
     officer.check()
     page.get_by_role("link", name=f"Open in the editor ({SCHOOL})").click()
     page.wait_for_url(edit_url)
