@@ -8,6 +8,7 @@ records' own insert, not on the number of rows.
 """
 
 import contextlib
+import operator
 
 from auditlog.cid import get_cid
 from auditlog.context import auditlog_disabled
@@ -35,17 +36,65 @@ def create_all(model, instances, *, batch_size=BATCH):
     return instances
 
 
-def _logged_fields(model):
-    """The fields auditlog records for `model`: stored ones (a new record's reverse relations are empty),
-    tracked, within the model's include/exclude lists; each with its value "before" a creation (as
-    auditlog's diff from nothing sees it) and how to read its value from a record."""
-    options = auditlog.get_model_fields(model)
-    fields = [field for field in model._meta.concrete_fields if track_field(field)]
-    if options["include_fields"]:
-        fields = [field for field in fields if field.name in options["include_fields"]]
-    use_json = settings.AUDITLOG_STORE_JSON_CHANGES
-    fields = [field for field in fields if field.name not in options["exclude_fields"]]
-    return [(field, get_field_value(None, field, use_json), _reader(field, use_json)) for field in fields], options
+class CreationDiff:
+    """What auditlog's diff from nothing gives for a new record of `model` ({field: [before, value]}), as
+    `diff(instance)`, with the field list, masking and value types worked out once for the model.
+
+    The fields are those auditlog records: stored ones (a new record's reverse relations are empty),
+    tracked, within the model's include/exclude lists, each with its value "before" a creation as auditlog
+    sees it. Text and whole numbers kept as JSON go into an entry as they are (str, int or None), read from
+    a record in one call; the other fields (dates and times, relations, masked ones) take auditlog's own
+    steps, with the choice among them made once per field (_reader)."""
+
+    def __init__(self, model):
+        self.options = options = auditlog.get_model_fields(model)
+        self.use_json = use_json = settings.AUDITLOG_STORE_JSON_CHANGES
+        fields = [field for field in model._meta.concrete_fields if track_field(field)]
+        if options["include_fields"]:
+            fields = [field for field in fields if field.name in options["include_fields"]]
+        fields = [field for field in fields if field.name not in options["exclude_fields"]]
+        plain, self.others = [], []
+        for field in fields:
+            before = get_field_value(None, field, use_json)
+            as_is = (
+                use_json
+                and isinstance(field, (models.CharField, models.TextField, models.IntegerField))
+                and not field.is_relation
+                and field.name not in options["mask_fields"]
+                and is_primitive(before)
+            )
+            if as_is:
+                plain.append((field.name, before))
+            else:
+                self.others.append((field, before, _reader(field, use_json)))
+        self.plain = plain
+        self.read_plain = operator.attrgetter(*(name for name, _ in plain)) if plain else lambda instance: ()
+        if len(plain) == 1:  # attrgetter of one name gives the value, not a tuple
+            single = self.read_plain
+            self.read_plain = lambda instance: (single(instance),)
+
+    def diff(self, instance):
+        changes = {
+            name: [before, value]
+            for (name, before), value in zip(self.plain, self.read_plain(instance))
+            if value != before  # auditlog leaves out what did not change
+        }
+        masked = self.options["mask_fields"]
+        for field, before, read in self.others:
+            value = read(instance)
+            if value == before:
+                continue
+            if field.name in masked:
+                mask = get_mask_function(self.options.get("mask_callable"))
+                changes[field.name] = [mask(smart_str(before)), mask(smart_str(value))]
+            elif self.use_json:
+                changes[field.name] = [
+                    before if is_primitive(before) else smart_str(before),
+                    value if is_primitive(value) else smart_str(value),
+                ]
+            else:
+                changes[field.name] = [smart_str(before), smart_str(value)]
+        return changes or None
 
 
 def _reader(field, use_json):
@@ -61,29 +110,6 @@ def _reader(field, use_json):
     return lambda instance: get_field_value(instance, field, use_json)
 
 
-def creation_changes(instance, fields, options):
-    """What auditlog's diff from nothing gives for a new record ({field: [before, value]}), from its own
-    field values and masking, without re-deriving the field list for every record."""
-    use_json = settings.AUDITLOG_STORE_JSON_CHANGES
-    masked = options["mask_fields"]
-    changes = {}
-    for field, before, read in fields:
-        value = read(instance)
-        if value == before:
-            continue  # auditlog leaves out what did not change
-        if field.name in masked:
-            mask = get_mask_function(options.get("mask_callable"))
-            changes[field.name] = [mask(smart_str(before)), mask(smart_str(value))]
-        elif use_json:
-            changes[field.name] = [
-                before if is_primitive(before) else smart_str(before),
-                value if is_primitive(value) else smart_str(value),
-            ]
-        else:
-            changes[field.name] = [smart_str(before), smart_str(value)]
-    return changes or None
-
-
 def log_created(model, instances):
     """One audit-trail "create" entry per record, as django-auditlog would write on save, in one statement.
 
@@ -97,14 +123,14 @@ def log_created(model, instances):
         content_type=ContentType.objects.get_for_model(model), action=LogEntry.Action.CREATE, cid=get_cid()
     )
     pre_save.send(sender=LogEntry, instance=shared, raw=False, using="default", update_fields=None)
-    fields, options = _logged_fields(model)
+    diff = CreationDiff(model).diff
     serialized = LogEntry.objects._get_serialized_data_or_none
     rows = [
         {
             "object_pk": str(instance.pk),
             "object_id": instance.pk if isinstance(instance.pk, int) else None,
             "object_repr": smart_str(instance),
-            "changes": creation_changes(instance, fields, options),
+            "changes": diff(instance),
             "serialized_data": serialized(instance),
         }
         for instance in instances

@@ -198,61 +198,24 @@ def _row_form_class(form_class):
             form_field.choices = list(form_field.choices)
         shared[name] = form_field
     row_form_class.base_fields = _SharedFields(shared)
-    if issubclass(form_class, forms.BaseModelForm):
-        row_form_class._checked_by_the_form = frozenset(_checked_by_the_form(form_class._meta.model, shared))
-        row_form_class._get_validation_exclusions = _exclusions_of_a_row
-        row_form_class.validate_unique = _validate_unique_of_a_row
     return row_form_class
 
 
-def _checked_by_the_form(model, form_fields):
-    """Names of the model fields whose every check the row form's own field has already made.
+def model_form_fields(model, names):
+    """The form fields of these model fields, as a ModelForm makes them, each also holding its model
+    field's own validators (a URN's format, say), which a ModelForm leaves to the model's full_clean.
 
-    A model form validates each value twice: its form field, then the model's full_clean checks choices,
-    blank, null and the model field's validators again. Where the form field holds all of those (it was
-    made from the model field: the same validators, choices and requiredness), the second pass cannot find
-    anything new, and a row skips it. Fields with checks of their own (a URN's format), relations, unique
-    fields and fields in a constraint are checked by the model as ever."""
-    constrained = set()
-    for names in model._meta.unique_together:
-        constrained.update(names)
-    for constraint in model._meta.constraints:
-        if not getattr(constraint, "fields", None):
-            return  # a constraint over expressions: leave every field to the model
-        constrained.update(constraint.fields)
-    for name, form_field in form_fields.items():
-        try:
-            model_field = model._meta.get_field(name)
-        except Exception:  # noqa: BLE001 - a form field of its own, not a model field
-            continue
-        if not model_field.concrete or model_field.is_relation or model_field.unique or name in constrained:
-            continue
-        if not all(validator in form_field.validators for validator in model_field.validators):
-            continue
-        if model_field.choices:
-            if not isinstance(form_field, forms.ChoiceField):
-                continue
-            offered = {value for value, _ in form_field.choices if value not in ("", None)}
-            if offered != {value for value, _ in model_field.flatchoices}:
-                continue
-        if not model_field.blank and not form_field.required:
-            continue  # an empty cell the model would refuse (with blank=True the model skips empty values)
-        yield name
-
-
-def _exclusions_of_a_row(form):
-    exclusions = forms.BaseModelForm._get_validation_exclusions(form)
-    if not getattr(form, "_checking_unique", False):
-        exclusions |= form._checked_by_the_form  # uniqueness is still checked on every field
-    return exclusions
-
-
-def _validate_unique_of_a_row(form):
-    form._checking_unique = True
-    try:
-        super(type(form), form).validate_unique()
-    finally:
-        form._checking_unique = False
+    For the row form of an import that makes model instances: a plain form with these fields checks each
+    value as a ModelForm and its model would, once. (Rules across fields are the model's clean(), which
+    the row form calls; uniqueness it checks against lookups made once for the file.)"""
+    fields = forms.fields_for_model(model, fields=names)
+    for name, form_field in fields.items():
+        model_validators = model._meta.get_field(name).validators
+        form_field.validators = [
+            *form_field.validators,
+            *(v for v in model_validators if v not in form_field.validators),
+        ]
+    return fields
 
 
 def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kwargs=None, progress=None):

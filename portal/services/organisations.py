@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 
 from portal.bulk_writes import create_all
 from portal.models import Locality, Organisation, unique_slugs
-from portal.tabular import allowed_values, check_headings, import_rows, read_table, template_xlsx
+from portal.tabular import allowed_values, check_headings, import_rows, model_form_fields, read_table, template_xlsx
 
 # Column headings of the import file, by form field name.
 IMPORT_COLUMNS = {
@@ -55,14 +55,27 @@ CHOICE_LOOKUPS = {
 }
 
 
-class OrganisationImportForm(forms.ModelForm):
+# The stored fields a row fills in; the locality is a column of names, looked up (OrganisationImportForm).
+ROW_FIELDS = ["name", "kind", "sector", "phase", "urn", "address", "postcode", "phone", "email", "website"]
+
+
+# A form class of the model's own fields, for the row form below to declare them by inheriting.
+_OrganisationFields = type("OrganisationFields", (forms.Form,), model_form_fields(Organisation, ROW_FIELDS))
+
+
+class OrganisationImportForm(_OrganisationFields):
+    """One row of the file: the model's own form fields (portal.tabular.model_form_fields), and in clean()
+    the Organisation the row makes, asked for the model's rules that span fields (a school needs its phase
+    and URN).
+
+    A plain form and not a ModelForm: a ModelForm builds a blank instance for every row, fills it in field by
+    field and runs every field's checks again through the model's full_clean, which together cost more than
+    the insert of the row. What the stored organisations could clash with (names, URNs) comes in looked up
+    once for the whole file (ExistingOrganisations)."""
+
     locality = forms.CharField(required=False)
 
-    class Meta:
-        model = Organisation
-        fields = ["name", "kind", "sector", "phase", "urn", "address", "postcode", "phone", "email", "website"]
-
-    def __init__(self, data=None, *, localities=None, existing=None, **kwargs):
+    def __init__(self, data=None, *, localities, existing, **kwargs):
         data = dict(data or {})
         for field_name, lookup in CHOICE_LOOKUPS.items():
             raw = (data.get(field_name) or "").strip()
@@ -71,9 +84,8 @@ class OrganisationImportForm(forms.ModelForm):
             is_school = data.get("kind") == Organisation.Kind.SCHOOL
             data["sector"] = Organisation.Sector.EDUCATION if is_school else Organisation.Sector.OTHER
         super().__init__(data, **kwargs)
-        self.localities = localities if localities is not None else _locality_lookup()
-        # What is already stored, looked up once for a whole file (ExistingOrganisations); None: ask per form.
-        self.existing = existing
+        self.localities, self.existing = localities, existing
+        self.organisation = None
 
     def clean_locality(self):
         raw = self.cleaned_data["locality"].strip()
@@ -87,27 +99,22 @@ class OrganisationImportForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        name, kind = cleaned.get("name"), cleaned.get("kind")
-        if name and kind and self._name_taken(name, kind):
+        # A value that was not valid stays at the model's default; the model's own rules still run, so a
+        # school with a bad email and no phase hears of both, but a cell already refused is not refused twice.
+        values = {name: cleaned[name] for name in [*ROW_FIELDS, "locality"] if name in cleaned}
+        self.organisation = Organisation(**values)
+        try:
+            self.organisation.clean()
+        except forms.ValidationError as error:
+            for name, errors in error.error_dict.items():
+                if name not in self._errors:
+                    self.add_error(name, errors)
+        name, kind, urn = cleaned.get("name"), cleaned.get("kind"), cleaned.get("urn")
+        if urn and urn in self.existing.urns and "urn" not in self._errors:
+            self.add_error("urn", self.organisation.unique_error_message(Organisation, ("urn",)))
+        if name and kind and (name.lower(), kind) in self.existing.names:
             raise forms.ValidationError(f"An organisation called '{name}' already exists; it was not changed.")
         return cleaned
-
-    def _name_taken(self, name, kind):
-        if self.existing is not None:
-            return (name.lower(), kind) in self.existing.names
-        return Organisation.objects.filter(name__iexact=name, kind=kind).exists()
-
-    def validate_unique(self):
-        """The URN's uniqueness from the file's lookup when there is one (the model's check costs a query)."""
-        if self.existing is None:
-            return super().validate_unique()
-        urn = self.cleaned_data.get("urn")
-        if urn and urn in self.existing.urns and "urn" not in self._errors:
-            self.add_error("urn", self.instance.unique_error_message(Organisation, ("urn",)))
-
-    def save(self, commit=True):
-        self.instance.locality = self.cleaned_data.get("locality")
-        return super().save(commit=commit)
 
 
 def _locality_lookup():
@@ -133,11 +140,7 @@ def save_organisations(forms_):
     """Create the organisations of valid import forms in bulk: slugs as a one-by-one save would give,
     one audit-trail entry each and the search index updated, in a number of queries that does not grow
     with the rows."""
-    organisations = []
-    for form in forms_:
-        organisation = form.save(commit=False)
-        organisation.urn = organisation.urn or None
-        organisations.append(organisation)
+    organisations = [form.organisation for form in forms_]  # the model's clean() stored a blank URN as None
     slugs = unique_slugs(Organisation, [organisation.name for organisation in organisations])
     for organisation, slug in zip(organisations, slugs, strict=True):
         organisation.slug = organisation.slug or slug

@@ -258,5 +258,19 @@ def test_an_import_leaves_the_form_class_and_its_fields_as_they_were():
     row_form_class = _row_form_class(OrganisationImportForm)
     assert OrganisationImportForm.base_fields == fields
     assert all(row_form_class.base_fields[name] is not field for name, field in fields.items())
-    # the model does not check again what the form's own fields checked; the URN's format it still checks
-    assert "urn" not in row_form_class._checked_by_the_form and "email" in row_form_class._checked_by_the_form
+
+
+@pytest.mark.django_db
+def test_the_row_form_checks_what_the_model_checks():
+    """A plain row form (portal.tabular.model_form_fields): the model field's own validators, such as the
+    URN's format, are on the form field, each once."""
+    from portal.models import urn_validator
+    from portal.services.organisations import OrganisationImportForm
+
+    urn = OrganisationImportForm.base_fields["urn"]
+    assert urn.validators.count(urn_validator) == 1
+    assert urn.max_length == 6 and not urn.required
+    result = import_organisations(csv_file("Elm Primary,School,Primary,12345x,,,,\n"))
+    assert [(e.column, e.message) for e in result.errors] == [
+        ("URN", "A URN is the school's 6-digit unique reference number, for example 120285.")
+    ]
