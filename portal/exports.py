@@ -86,7 +86,7 @@ class ExportOutcome:
 def _built(build, request, kwargs):
     """(ReportWorkbook, file name) from the build function, with the cycle collector paused: a large
     export keeps a row object and a cell object for every organisation and column until its workbook is
-    written, and the collector's full runs over the whole process cost a fifth of the pledges export."""
+    written, and the collector's full runs over the whole process cost a seventh of the pledges export."""
     with collector_paused():
         return build(request, **kwargs)
 
