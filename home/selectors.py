@@ -89,18 +89,19 @@ def start_url(organisation_id) -> str:
 _STATUS_FIELDS = ("pk", "organisation_id", "live", "first_published_at", "last_published_at", "review_date", "url_path")
 
 
-def offer_statuses(organisation_ids) -> dict:
+def offer_statuses(organisation_ids, *, published_at=True) -> dict:
     """{organisation id: OfferStatus} for the given organisations, in one query (plus the cached site roots
     and content type).
 
     For a published offer, review_date is the published one: a draft's new date counts once approved. The
     active moderation workflow comes in the same query (a subquery), so "awaiting moderation" and "sent back"
-    read the same here as on the register.
+    read the same here as on the register. `published_at=False` leaves first_published_at and
+    last_published_at None, for a reader of thousands of offers that never shows them (the pledges matrix):
+    converting those two datetimes was a third of this read on SQLite.
     """
     ids = list(organisation_ids)
     root_paths = Site.get_site_root_paths()
     editing, starting = url_maker("wagtailadmin_pages:edit"), url_maker("home:offer_start")  # edit_url, start_url
-    statuses = {org_id: OfferStatus(organisation_id=org_id, edit_url=starting(org_id)) for org_id in ids}
     workflow = (
         WorkflowState.objects.active()
         .filter(content_type=_offer_content_type(), object_id=Cast(OuterRef("pk"), CharField()))
@@ -108,19 +109,25 @@ def offer_statuses(organisation_ids) -> dict:
         .values("status")[:1]
     )
     pages = OfferPage.objects.filter(organisation_id__in=ids).annotate(workflow_status=Subquery(workflow))
-    for row in pages.values(*_STATUS_FIELDS, "workflow_status"):
-        statuses[row["organisation_id"]] = OfferStatus(
+    fields = _STATUS_FIELDS if published_at else [f for f in _STATUS_FIELDS if not f.endswith("_published_at")]
+    found = {}
+    for row in pages.values(*fields, "workflow_status"):
+        found[row["organisation_id"]] = OfferStatus(
             organisation_id=row["organisation_id"],
             exists=True,
             published=row["live"],
-            first_published_at=row["first_published_at"],
-            last_published_at=row["last_published_at"],
+            first_published_at=row.get("first_published_at"),
+            last_published_at=row.get("last_published_at"),
             review_date=row["review_date"],
             url=public_path(row["url_path"], root_paths) if row["live"] else "",
             edit_url=editing(row["pk"]),
             workflow_status=row["workflow_status"] or "",
         )
-    return statuses
+    # An organisation with no page yet gets the start link; a status is made once for each organisation.
+    return {
+        org_id: found[org_id] if org_id in found else OfferStatus(organisation_id=org_id, edit_url=starting(org_id))
+        for org_id in ids
+    }
 
 
 # --- Moderation state ---------------------------------------------------------------------------------

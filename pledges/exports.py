@@ -45,7 +45,9 @@ def _write_matrix_sheet(report, matrix, today):
     report.write_header(sheet, 2, headings, widths)
     # Display names looked up once, not through get_FOO_display() for every organisation.
     kinds, sectors = (dict(Organisation._meta.get_field(name).flatchoices) for name in ("kind", "sector"))
-    formats = {key: report.formats[key] for key in (*STATUS_FORMATS.values(), OVERDUE_FORMAT)}
+    # A cell's text and fill depend on its status, note and overdue review alone: a few dozen combinations
+    # among tens of thousands of cells, each worked out once.
+    looks = {}
     write, write_string = report.write, sheet.write_string
     for row_number, row in enumerate(matrix.rows, start=3):
         organisation = row.organisation
@@ -56,7 +58,11 @@ def _write_matrix_sheet(report, matrix, today):
         write(sheet, row_number, 4, row.signature.signed_on if row.signature else "Not signed")
         column = 5
         for cell in row.cells:
-            write_string(row_number, column, cell.text, formats[cell_format(cell)])
+            key = (cell.status, cell.note, cell.overdue)
+            look = looks.get(key)
+            if look is None:
+                look = looks[key] = (cell.text, report.formats[cell_format(cell)])
+            write_string(row_number, column, *look)
             column += 1
         write(sheet, row_number, column, row.offer_state.label if row.offer else "")
         write(sheet, row_number, column + 1, f"{row.counts.met} of {row.counts.applicable}")

@@ -15,6 +15,7 @@
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, cached_property
 
 from home import rules as offer_rules
 from pledges.models import Status
@@ -136,7 +137,7 @@ class OfferPledge:
     offer_label: str = ""  # the offer's state in the offers feature's own words, e.g. "Awaiting moderation"
     overdue: bool = False
 
-    @property
+    @cached_property  # the matrix shares one OfferPledge (offer_pledge's) among thousands of cells
     def note(self) -> str:
         """Why, when the status alone does not say it ("Not started" needs no "offer: not started")."""
         if not self.offer_label or self.offer_label == self.status.label:
@@ -154,6 +155,7 @@ OFFER_PLEDGE_STATUSES = {
 }
 
 
+@cache  # a handful of answers (statuses x offer states), asked once for every organisation of the matrix
 def offer_pledge(declared, offer_state) -> OfferPledge:
     """The offer pledge's position from the offer's state (a home.rules.State); see the rule at the top."""
     if effective_status(declared) == Status.NOT_APPLICABLE:

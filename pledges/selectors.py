@@ -48,7 +48,7 @@ def working_pledge_set(signature):
     return signature.pledge_set if signature else current_pledge_set()
 
 
-@dataclass
+@dataclass(slots=True)  # slots: the matrix makes one for every organisation and pledge
 class Cell:
     """One organisation's position on one pledge."""
 
@@ -83,25 +83,29 @@ class Cell:
 
 # What a cell reads of a PledgeStatus: the matrix reads these as values, not model instances.
 StatusValues = namedtuple("StatusValues", "status review_date not_applicable_reason notes")
+OFFER_EVIDENCE = Pledge.Evidence.OFFER
 
 
 def make_cell(pledge, record, today, offer=None, offer_state=None) -> Cell:
     """One pledge's cell. `offer` (a home.selectors.OfferStatus) makes the offer pledge follow the offer;
     `offer_state` is its state when the caller already has it (the matrix works it out once a row)."""
-    declared = rules.effective_status(record.status if record else None)
-    review_date = record.review_date if record else None
+    if record is None:
+        declared, review_date, reason, notes = Status.NOT_STARTED, None, "", ""
+    else:
+        declared = rules.effective_status(record.status)
+        review_date, reason, notes = record.review_date, record.not_applicable_reason, record.notes
     cell = Cell(
         pledge=pledge,
         status=declared,
         declared=declared,
         review_date=review_date,
-        reason=record.not_applicable_reason if record else "",
-        notes=record.notes if record else "",
+        reason=reason,
+        notes=notes,
         overdue=rules.is_overdue(declared, review_date, today),
         due_soon=rules.is_due_soon(declared, review_date, today),
         record=record,
     )
-    if pledge.evidence == Pledge.Evidence.OFFER and offer is not None:
+    if offer is not None and pledge.evidence == OFFER_EVIDENCE:
         position = rules.offer_pledge(declared, offer_state or offer.state)
         cell.offer, cell.status, cell.note = position, position.status, position.note
         if position.overdue and not cell.overdue:
@@ -202,6 +206,11 @@ class MatrixFilters:
     review: str = ""  # "overdue" or "due_soon"
     signed: str = ""  # "yes" or "no"
 
+    @property
+    def narrows_rows(self) -> bool:
+        """Whether any filter applies to the assembled rows (kind, sector and locality narrow the query)."""
+        return bool(self.status or self.review or self.signed)
+
     def keep(self, row: MatrixRow) -> bool:
         if self.signed and (row.signature is not None) != (self.signed == "yes"):
             return False
@@ -257,6 +266,7 @@ class Matrix:
 
 # What the export reads of an organisation (pledges.exports): the same attribute names as the model's.
 MatrixOrganisation = namedtuple("MatrixOrganisation", "pk name kind sector locality_id locality")
+MatrixSignature = namedtuple("MatrixSignature", "organisation_id signed_on")
 
 
 def compliance_matrix(
@@ -306,11 +316,18 @@ def compliance_matrix(
         .values_list("organisation_id", "pledge_id", "status", "review_date", "not_applicable_reason", "notes")
         .iterator(chunk_size=5000)
     }
-    signatures = {
-        s.organisation_id: s
-        for s in Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=organisation_ids)
-    }
-    offers = offer_statuses(ids)
+    # Ordered by date alone: the model's ordering by organisation name joins the organisations for nothing
+    # (an organisation's signatures keep the same order among themselves, so the same one is kept).
+    signatures = Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=organisation_ids).order_by(
+        "-signed_on"
+    )
+    if for_export:
+        signatures = {
+            s.organisation_id: s for s in map(MatrixSignature._make, signatures.values_list(*MatrixSignature._fields))
+        }
+    else:
+        signatures = {s.organisation_id: s for s in signatures}
+    offers = offer_statuses(ids, published_at=False)  # the matrix never shows when an offer was published
     offers_on = home_rules.today()  # what OfferStatus.state reads, read once rather than once an organisation
     rows = []
     for o in organisations:
@@ -325,7 +342,7 @@ def compliance_matrix(
                 offer_state=state,
             )
         )
-    shown = [row for row in rows if filters.keep(row)]
+    shown = [row for row in rows if filters.keep(row)] if filters.narrows_rows else rows
     pledge_counts = [
         rules.count_statuses(((row.cells[i].status, row.cells[i].review_date) for row in shown), today)
         for i in range(len(pledges))

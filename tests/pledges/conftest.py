@@ -57,7 +57,7 @@ def offers(monkeypatch):
     """Replace the offers feature's contract with chosen statuses: offers[org_id] = OfferStatus(...)."""
     chosen = {}
 
-    def fake(organisation_ids):
+    def fake(organisation_ids, *, published_at=True):
         return {i: chosen.get(i, OfferStatus(organisation_id=i)) for i in organisation_ids}
 
     monkeypatch.setattr("pledges.selectors.offer_statuses", fake)

@@ -157,7 +157,8 @@ def test_pledge_4_follows_the_offer_not_the_status_typed_in(
 
 
 def test_export_matrix_has_the_page_matrix_figures(partnership, south, today):
-    """for_export reads organisations as plain rows; every figure is the same as the page's matrix."""
+    """for_export reads organisations and signatures as plain rows; every figure is the same as the page's
+    matrix."""
     school, other_school, agency = partnership
     Organisation.objects.filter(pk=agency.pk).update(locality=south)
     pledge_set = selectors.current_pledge_set()
@@ -172,7 +173,7 @@ def test_export_matrix_has_the_page_matrix_figures(partnership, south, today):
                 o.kind,
                 o.sector,
                 o.locality.name if o.locality else None,
-                row.signature,
+                (row.signature.organisation_id, row.signature.signed_on) if row.signature else None,
                 row.offer_state,
                 row.counts,
                 [(c.text, c.status, c.overdue, c.review_date) for c in row.cells],
