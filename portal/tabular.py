@@ -8,10 +8,8 @@ allowed values in each column that has them, and a Guidance sheet, all taken fro
 columns as the import, so the template and the check cannot disagree.
 """
 
-import contextlib
 import copy
 import csv
-import gc
 import io
 from dataclasses import dataclass, field
 
@@ -20,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from portal.collector import collector_paused
 from portal.xlsx import PORTRAIT_WIDTH, neutralise_formula
 
 PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
@@ -231,27 +230,9 @@ def import_rows(table, *, form_class, columns, save=None, save_all=None, form_kw
               and once more inside the transaction after the writes: a background job's attempt that has
               been superseded raises there, and its writes are undone (portal.jobs)
     """
-    with _collector_paused():
+    # An import keeps a form, its errors and a model instance for every row to the end (portal.collector).
+    with collector_paused():
         return _import_rows(table, form_class, columns, save, save_all, form_kwargs, progress)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cycle collector paused while an import runs, and started again after.
-
-    An import makes thousands of objects it keeps to the end (a form, its errors and a model instance for
-    every row), so the collector runs again and again, and each full run walks every object of the
-    process (all of Django and Wagtail): about a fifth of a 2,000-row import's time. What the import leaves behind
-    is collected at the collector's next run once it is started again; an import holds at most the
-    row cap's forms."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _import_rows(table, form_class, columns, save, save_all, form_kwargs, progress):
