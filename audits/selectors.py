@@ -68,7 +68,8 @@ def counts_by_audit(audits, today) -> dict:
         )
     )
     offer_complete = _offers_complete(audits) if any(row[6] for row in outcome_rows) else set()
-    with_lead = recorded_leads({row[1] for row in outcome_rows if row[8]})
+    # The leads of the audits' schools, asked as a subquery (none when no outcome names a lead).
+    with_lead = recorded_leads(audits.values("organisation_id")) if any(row[8] for row in outcome_rows) else set()
     counts, no_actions = defaultdict(dict), (0,) * 5
     for (
         audit_id,
