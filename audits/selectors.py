@@ -28,27 +28,36 @@ from portal.permissions import commitments as can
 from portal.permissions import member_organisation_ids
 from portal.rag import Rag
 
+# The counts of CommitmentFacts that the roll-up reads (rules.commitment_rag, and the overdue actions), in
+# this order: what counts_by_audit counts. Outcomes answered and actions recorded are left out: no rule and
+# no page of many audits reads them (an audit's own page works them out from its records, audit_detail).
+ROLL_UP_COUNTS = ("outcomes", "outcomes_complete", "actions_red", "actions_overdue", "actions", "actions_started")
+OVERDUE = ROLL_UP_COUNTS.index("actions_overdue")
+
+
+def roll_up_facts(counts) -> CommitmentFacts:
+    """The CommitmentFacts of a tuple of counts_by_audit (the counts the roll-up does not read left at 0)."""
+    return CommitmentFacts(**dict(zip(ROLL_UP_COUNTS, counts, strict=True)))
+
 
 def counts_by_audit(audits, today) -> dict:
-    """{audit id: {commitment number: the eight counts of CommitmentFacts, in its order}} for a queryset of
-    audits, in two aggregates grouped by audit and commitment (plus the offers and designated leads that
-    two outcomes follow): the rows of the plan and the outcome records are counted by the database, never
-    read. Plain tuples, so 5,000 audits cost no object per commitment (facts_by_audit wraps them)."""
+    """{audit id: {commitment number: the ROLL_UP_COUNTS, in their order}} for a queryset of audits, in two
+    aggregates grouped by audit and commitment (plus the offers and designated leads that two outcomes
+    follow): the rows of the plan and the outcome records are counted by the database, never read. Plain
+    tuples, so 5,000 audits cost no object per commitment (roll_up_facts makes the facts of one)."""
     action_rows = _counted_rows(
         Action.objects.filter(audit__in=audits)
         .order_by()
         .values_list("audit_id", "commitment__number")
         .annotate(
-            n_recorded=Count("pk", filter=~Q(rag=Rag.NOT_STARTED) | Q(due_date__isnull=False)),
             n_red=Count("pk", filter=Q(rag=Rag.RED)),
             n_overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(rag=Rag.GREEN)),
             n_actions=Count("pk"),
             n_started=Count("pk", filter=~Q(rag=Rag.NOT_STARTED)),
         )
     )
-    # (recorded, red, overdue, total, started): the order of the annotations above and of CommitmentFacts
+    # (red, overdue, total, started): the order of the annotations above and of ROLL_UP_COUNTS
     actions = {(row[0], row[1]): row[2:] for row in action_rows}
-    answered = Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
     offer_outcome = Q(outcome__kind=Outcome.Kind.OFFER_PUBLISHED)
     # The named-lead outcome follows the designated-lead record (rules.named_lead_outcome_complete).
     lead_outcome = Q(outcome__kind=Outcome.Kind.NAMED_LEAD)
@@ -60,40 +69,22 @@ def counts_by_audit(audits, today) -> dict:
             n_total=Count("pk"),
             # The offer outcome follows the offer, not its typed answer (rules.offer_outcome_complete).
             n_complete=Count("pk", filter=Q(complete=True) & ~offer_outcome & ~lead_outcome),
-            n_answered=Count("pk", filter=answered & ~offer_outcome & ~lead_outcome),
             n_offer=Count("pk", filter=offer_outcome),
-            n_offer_answered=Count("pk", filter=answered & offer_outcome),
             n_lead=Count("pk", filter=lead_outcome),
-            n_lead_answered=Count("pk", filter=answered & lead_outcome),
         )
     )
-    offer_complete = _offers_complete(audits) if any(row[6] for row in outcome_rows) else set()
+    offer_complete = _offers_complete(audits) if any(row[5] for row in outcome_rows) else set()
     # The leads of the audits' schools, asked as a subquery (none when no outcome names a lead).
-    with_lead = recorded_leads(audits.values("organisation_id")) if any(row[8] for row in outcome_rows) else set()
-    counts, no_actions = defaultdict(dict), (0,) * 5
-    for (
-        audit_id,
-        organisation_id,
-        number,
-        total,
-        complete,
-        answered_count,
-        offer,
-        offer_answered,
-        lead,
-        lead_answered,
-    ) in outcome_rows:
+    with_lead = recorded_leads(audits.values("organisation_id")) if any(row[6] for row in outcome_rows) else set()
+    counts, no_actions = defaultdict(dict), (0,) * 4
+    for audit_id, organisation_id, number, total, complete, offer, lead in outcome_rows:
         if offer and organisation_id in offer_complete:
-            complete, answered_count = complete + offer, answered_count + offer
-        else:
-            answered_count += offer_answered
+            complete += offer
         if lead and named_lead_outcome_complete(organisation_id in with_lead):
-            complete, answered_count = complete + lead, answered_count + lead
-        else:
-            answered_count += lead_answered
-        counts[audit_id][number] = (total, complete, answered_count) + actions.pop((audit_id, number), no_actions)
+            complete += lead
+        counts[audit_id][number] = (total, complete) + actions.pop((audit_id, number), no_actions)
     for (audit_id, number), action_counts in actions.items():  # actions under a commitment with no outcomes
-        counts[audit_id][number] = (0, 0, 0) + action_counts
+        counts[audit_id][number] = (0, 0) + action_counts
     return counts
 
 
@@ -125,11 +116,12 @@ def _with_an_offer_page(audits) -> list:
 
 
 def facts_by_audit(audits, today) -> dict:
-    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits (counts_by_audit)."""
+    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits (counts_by_audit: the facts
+    the roll-up reads)."""
     facts = defaultdict(lambda: defaultdict(CommitmentFacts))
     for audit_id, by_number in counts_by_audit(audits, today).items():
         for number, counts in by_number.items():
-            facts[audit_id][number] = CommitmentFacts(*counts)
+            facts[audit_id][number] = roll_up_facts(counts)
     return facts
 
 
@@ -271,7 +263,7 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
     visible_ids = set(visible.values_list("pk", flat=True))
     by_audit = counts_by_audit(visible, today)
     commitments = year_commitments(academic_year)
-    nothing = (0,) * 8
+    nothing = (0,) * len(ROLL_UP_COUNTS)
     numbers = [c.number for c in commitments]
     commitment_rags, school_rags = {}, {}  # the rules, asked once per distinct set of counts
 
@@ -287,14 +279,14 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
                 for number in numbers:
                     key = audit_counts.get(number, nothing)
                     if key not in commitment_rags:
-                        commitment_rags[key] = commitment_rag(CommitmentFacts(*key))
+                        commitment_rags[key] = commitment_rag(roll_up_facts(key))
                     rags.append(commitment_rags[key])
                 row.rags = rags
                 key = tuple(rags)
                 if key not in school_rags:
                     school_rags[key] = school_rag(rags)
                 row.overall = school_rags[key]
-                row.overdue = sum(c[5] for c in audit_counts.values())  # CommitmentFacts.actions_overdue
+                row.overdue = sum(c[OVERDUE] for c in audit_counts.values())
         rows.append(row)
 
     view = CityView(
