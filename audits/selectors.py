@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Count, FilteredRelation, Q, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, FilteredRelation, Q, Subquery
 
 from audits.models import Action, Audit, Commitment, OfferVisit, Outcome, OutcomeRecord
 from audits.rules import (
@@ -28,71 +28,67 @@ from portal.permissions import commitments as can
 from portal.permissions import member_organisation_ids
 from portal.rag import Rag
 
+# The counts of CommitmentFacts that the roll-up reads (rules.commitment_rag, and the overdue actions), in
+# this order: what counts_by_audit counts. Outcomes answered and actions recorded are left out: no rule and
+# no page of many audits reads them (an audit's own page works them out from its records, audit_detail).
+ROLL_UP_COUNTS = ("outcomes", "outcomes_complete", "actions_red", "actions_overdue", "actions", "actions_started")
+OVERDUE = ROLL_UP_COUNTS.index("actions_overdue")
 
-def counts_by_audit(audits, today) -> dict:
-    """{audit id: {commitment number: the eight counts of CommitmentFacts, in its order}} for a queryset of
-    audits, in two aggregates grouped by audit and commitment (plus the offers and designated leads that
-    two outcomes follow): the rows of the plan and the outcome records are counted by the database, never
-    read. Plain tuples, so 5,000 audits cost no object per commitment (facts_by_audit wraps them)."""
+
+def roll_up_facts(counts) -> CommitmentFacts:
+    """The CommitmentFacts of a tuple of counts_by_audit (the counts the roll-up does not read left at 0)."""
+    return CommitmentFacts(**dict(zip(ROLL_UP_COUNTS, counts, strict=True)))
+
+
+def counts_by_audit(audits, today, schools) -> dict:
+    """{audit id: {commitment id: the ROLL_UP_COUNTS, in their order}} for a queryset of audits, whose
+    schools `schools` gives ({audit id: organisation id}, which every caller has read already), in two
+    aggregates grouped by audit and commitment (plus the offers and designated leads that two outcomes
+    follow): the rows of the plan and the outcome records are counted by the database, never read. Plain
+    tuples, so 5,000 audits cost no object per commitment (roll_up_facts makes the facts of one).
+
+    Grouped by the commitment's id, not its number, and not by school: either would join 100,000 actions
+    to their commitment or the records to their audit only to be grouped again by the same thing."""
     action_rows = _counted_rows(
         Action.objects.filter(audit__in=audits)
         .order_by()
-        .values_list("audit_id", "commitment__number")
+        .values_list("audit_id", "commitment_id")
         .annotate(
-            n_recorded=Count("pk", filter=~Q(rag=Rag.NOT_STARTED) | Q(due_date__isnull=False)),
             n_red=Count("pk", filter=Q(rag=Rag.RED)),
             n_overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(rag=Rag.GREEN)),
             n_actions=Count("pk"),
             n_started=Count("pk", filter=~Q(rag=Rag.NOT_STARTED)),
         )
     )
-    # (recorded, red, overdue, total, started): the order of the annotations above and of CommitmentFacts
+    # (red, overdue, total, started): the order of the annotations above and of ROLL_UP_COUNTS
     actions = {(row[0], row[1]): row[2:] for row in action_rows}
-    answered = Q(complete__isnull=False) | ~Q(details="") | Q(achieved_on__isnull=False) | Q(review_date__isnull=False)
     offer_outcome = Q(outcome__kind=Outcome.Kind.OFFER_PUBLISHED)
     # The named-lead outcome follows the designated-lead record (rules.named_lead_outcome_complete).
     lead_outcome = Q(outcome__kind=Outcome.Kind.NAMED_LEAD)
     outcome_rows = _counted_rows(
         OutcomeRecord.objects.filter(audit__in=audits)
         .order_by()
-        .values_list("audit_id", "audit__organisation_id", "outcome__commitment__number")
+        .values_list("audit_id", "outcome__commitment_id")
         .annotate(
             n_total=Count("pk"),
             # The offer outcome follows the offer, not its typed answer (rules.offer_outcome_complete).
             n_complete=Count("pk", filter=Q(complete=True) & ~offer_outcome & ~lead_outcome),
-            n_answered=Count("pk", filter=answered & ~offer_outcome & ~lead_outcome),
             n_offer=Count("pk", filter=offer_outcome),
-            n_offer_answered=Count("pk", filter=answered & offer_outcome),
             n_lead=Count("pk", filter=lead_outcome),
-            n_lead_answered=Count("pk", filter=answered & lead_outcome),
         )
     )
-    offer_complete = _offers_complete(audits) if any(row[6] for row in outcome_rows) else set()
-    with_lead = recorded_leads({row[1] for row in outcome_rows if row[8]})
-    counts, no_actions = defaultdict(dict), (0,) * 5
-    for (
-        audit_id,
-        organisation_id,
-        number,
-        total,
-        complete,
-        answered_count,
-        offer,
-        offer_answered,
-        lead,
-        lead_answered,
-    ) in outcome_rows:
-        if offer and organisation_id in offer_complete:
-            complete, answered_count = complete + offer, answered_count + offer
-        else:
-            answered_count += offer_answered
-        if lead and named_lead_outcome_complete(organisation_id in with_lead):
-            complete, answered_count = complete + lead, answered_count + lead
-        else:
-            answered_count += lead_answered
-        counts[audit_id][number] = (total, complete, answered_count) + actions.pop((audit_id, number), no_actions)
-    for (audit_id, number), action_counts in actions.items():  # actions under a commitment with no outcomes
-        counts[audit_id][number] = (0, 0, 0) + action_counts
+    offer_complete = _offers_complete(audits) if any(row[4] for row in outcome_rows) else set()
+    # The leads of the audits' schools, asked as a subquery (none when no outcome names a lead).
+    with_lead = recorded_leads(audits.values("organisation_id")) if any(row[5] for row in outcome_rows) else set()
+    counts, no_actions = defaultdict(dict), (0,) * 4
+    for audit_id, commitment_id, total, complete, offer, lead in outcome_rows:
+        if offer and schools[audit_id] in offer_complete:
+            complete += offer
+        if lead and named_lead_outcome_complete(schools[audit_id] in with_lead):
+            complete += lead
+        counts[audit_id][commitment_id] = (total, complete) + actions.pop((audit_id, commitment_id), no_actions)
+    for (audit_id, commitment_id), action_counts in actions.items():  # a commitment with no outcomes
+        counts[audit_id][commitment_id] = (0, 0) + action_counts
     return counts
 
 
@@ -124,11 +120,13 @@ def _with_an_offer_page(audits) -> list:
 
 
 def facts_by_audit(audits, today) -> dict:
-    """{audit id: {commitment number: CommitmentFacts}} for a queryset of audits (counts_by_audit)."""
+    """{audit id: {commitment id: CommitmentFacts}} for a list of audits (counts_by_audit: the facts the
+    roll-up reads)."""
+    schools = {audit.pk: audit.organisation_id for audit in audits}
     facts = defaultdict(lambda: defaultdict(CommitmentFacts))
-    for audit_id, by_number in counts_by_audit(audits, today).items():
-        for number, counts in by_number.items():
-            facts[audit_id][number] = CommitmentFacts(*counts)
+    for audit_id, by_commitment in counts_by_audit(Audit.objects.filter(pk__in=list(schools)), today, schools).items():
+        for commitment_id, counts in by_commitment.items():
+            facts[audit_id][commitment_id] = roll_up_facts(counts)
     return facts
 
 
@@ -216,9 +214,11 @@ class CityView:
         return spread
 
 
-def year_commitments(academic_year) -> list:
-    """The commitments that head the year's columns: those of the framework most of its audits used
-    (the current framework when the year has no audits)."""
+def year_commitments(academic_year) -> tuple:
+    """The commitments that head the year's columns: those of the framework most of its audits used (the
+    current framework when the year has no audits); and {commitment id: its column} for the commitments of
+    every framework, matched by number, so an audit on another version of the framework fills the same
+    columns. One query: the commitments of all the frameworks are a few rows."""
     most_used = (
         Audit.objects.for_year(academic_year)
         .order_by()
@@ -227,8 +227,15 @@ def year_commitments(academic_year) -> list:
         .order_by("-n", "-framework")
         .values("framework")[:1]
     )
-    commitments = list(Commitment.objects.filter(framework=Subquery(most_used)).order_by("number"))
-    return commitments or list(Commitment.objects.filter(framework__is_current=True).order_by("number"))
+    every = list(
+        Commitment.objects.annotate(
+            heads=ExpressionWrapper(Q(framework=Subquery(most_used)), output_field=BooleanField()),
+            current=F("framework__is_current"),
+        ).order_by("number")
+    )
+    commitments = [c for c in every if c.heads] or [c for c in every if c.current]
+    column = {c.number: index for index, c in enumerate(commitments)}
+    return commitments, {c.pk: column[c.number] for c in every if c.number in column}
 
 
 @remembered  # asked for the same year by the overview's sections and the scorecard (portal.memo)
@@ -268,10 +275,12 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
     if user is not None:
         visible = can.visible_audits(user, visible)
     visible_ids = set(visible.values_list("pk", flat=True))
-    by_audit = counts_by_audit(visible, today)
-    commitments = year_commitments(academic_year)
-    nothing = (0,) * 8
-    numbers = [c.number for c in commitments]
+    school_rows = list(school_rows)
+    schools_of = {row[6]: row[0] for row in school_rows if row[6] is not None}  # {audit id: school id}
+    by_audit = counts_by_audit(visible, today, schools_of)
+    commitments, column_of = year_commitments(academic_year)
+    nothing = (0,) * len(ROLL_UP_COUNTS)
+    no_counts = [nothing] * len(commitments)
     commitment_rags, school_rags = {}, {}  # the rules, asked once per distinct set of counts
 
     rows = []
@@ -282,18 +291,22 @@ def city_view(user, academic_year, today, *, locality=None, phase="", rag="", ov
             if audit_id in visible_ids:
                 row.visible = True
                 audit_counts = by_audit.get(audit_id, {})
+                by_column = no_counts.copy()
+                for commitment_id, counts in audit_counts.items():
+                    if commitment_id in column_of:
+                        by_column[column_of[commitment_id]] = counts
                 rags = []
-                for number in numbers:
-                    key = audit_counts.get(number, nothing)
-                    if key not in commitment_rags:
-                        commitment_rags[key] = commitment_rag(CommitmentFacts(*key))
-                    rags.append(commitment_rags[key])
+                for key in by_column:
+                    rating = commitment_rags.get(key)
+                    if rating is None:
+                        rating = commitment_rags[key] = commitment_rag(roll_up_facts(key))
+                    rags.append(rating)
                 row.rags = rags
                 key = tuple(rags)
                 if key not in school_rags:
                     school_rags[key] = school_rag(rags)
                 row.overall = school_rags[key]
-                row.overdue = sum(c[5] for c in audit_counts.values())  # CommitmentFacts.actions_overdue
+                row.overdue = sum(c[OVERDUE] for c in audit_counts.values())
         rows.append(row)
 
     view = CityView(
@@ -399,7 +412,7 @@ def audit_detail(audit, today) -> AuditDetail:
 def school_audits(user, school, today):
     """The school's audits the person may read, newest year first, each with its overall RAG."""
     audits = list(can.visible_audits(user, Audit.objects.filter(organisation=school)).order_by("-academic_year"))
-    facts = facts_by_audit(Audit.objects.filter(pk__in=[a.pk for a in audits]), today)
+    facts = facts_by_audit(audits, today)
     for audit in audits:
         audit.overall = school_rag([commitment_rag(f) for f in facts[audit.pk].values()] or [Rag.NOT_STARTED])
         audit.overdue = sum(f.actions_overdue for f in facts[audit.pk].values())
@@ -410,7 +423,7 @@ def member_school_audits(user, academic_year, today):
     """For a school's people: each of their schools with its audit for the year (or None) and its RAG."""
     schools = list(Organisation.objects.schools().active().filter(pk__in=member_organisation_ids(user)))
     audits = {a.organisation_id: a for a in Audit.objects.for_year(academic_year).filter(organisation__in=schools)}
-    facts = facts_by_audit(Audit.objects.filter(pk__in=[a.pk for a in audits.values()]), today)
+    facts = facts_by_audit(audits.values(), today)
     result = []
     for school in schools:
         audit = audits.get(school.pk)
