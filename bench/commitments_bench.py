@@ -49,31 +49,27 @@ def bare_aggregate(cursor, year, today, framework_id, *, page_only):
         [year],
     )
     totals = cursor.fetchone()
+    # The counts the roll-up reads (audits.rules.commitment_rag), by audit and commitment: what the view needs
+    # and no more (outcomes answered and actions recorded are shown only on one audit's own page).
     cursor.execute(
-        "SELECT x.audit_id, c.number, COUNT(*), "
-        "SUM(CASE WHEN x.rag <> 'not_started' OR x.due_date IS NOT NULL THEN 1 ELSE 0 END), "
+        "SELECT x.audit_id, x.commitment_id, "
         "SUM(CASE WHEN x.rag = 'red' THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN x.due_date < %s AND x.rag <> 'green' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN x.rag <> 'not_started' THEN 1 ELSE 0 END) "
-        "FROM audits_action x JOIN audits_commitment c ON c.id = x.commitment_id "
-        "JOIN audits_audit a ON a.id = x.audit_id JOIN portal_organisation o ON o.id = a.organisation_id "
-        f"WHERE a.academic_year = %s AND {SCHOOLS} GROUP BY x.audit_id, c.number",
+        "COUNT(*), SUM(CASE WHEN x.rag <> 'not_started' THEN 1 ELSE 0 END) "
+        "FROM audits_action x JOIN audits_audit a ON a.id = x.audit_id "
+        "JOIN portal_organisation o ON o.id = a.organisation_id "
+        f"WHERE a.academic_year = %s AND {SCHOOLS} GROUP BY x.audit_id, x.commitment_id",
         [today, year],
     )
     actions = cursor.fetchall()
-    answered = "(r.complete IS NOT NULL OR r.details <> '' OR r.achieved_on IS NOT NULL OR r.review_date IS NOT NULL)"
     cursor.execute(
-        "SELECT r.audit_id, a.organisation_id, c.number, COUNT(*), "
+        "SELECT r.audit_id, a.organisation_id, u.commitment_id, COUNT(*), "
         "SUM(CASE WHEN u.kind NOT IN ('offer_published', 'named_lead') AND r.complete THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN u.kind NOT IN ('offer_published', 'named_lead') AND {answered} THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN u.kind = 'offer_published' THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN u.kind = 'offer_published' AND {answered} THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN u.kind = 'named_lead' THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN u.kind = 'named_lead' AND {answered} THEN 1 ELSE 0 END) "
+        "SUM(CASE WHEN u.kind = 'named_lead' THEN 1 ELSE 0 END) "
         "FROM audits_outcomerecord r JOIN audits_outcome u ON u.id = r.outcome_id "
-        "JOIN audits_commitment c ON c.id = u.commitment_id "
         "JOIN audits_audit a ON a.id = r.audit_id JOIN portal_organisation o ON o.id = a.organisation_id "
-        f"WHERE a.academic_year = %s AND {SCHOOLS} GROUP BY r.audit_id, a.organisation_id, c.number",
+        f"WHERE a.academic_year = %s AND {SCHOOLS} GROUP BY r.audit_id, a.organisation_id, u.commitment_id",
         [year],
     )
     outcomes = cursor.fetchall()
@@ -94,7 +90,8 @@ def bare_aggregate(cursor, year, today, framework_id, *, page_only):
     )
     visits = cursor.fetchone()[0]
     cursor.execute(
-        "SELECT number, short_title FROM audits_commitment WHERE framework_id = %s ORDER BY number", [framework_id]
+        "SELECT id, number, short_title FROM audits_commitment WHERE framework_id = %s ORDER BY number",
+        [framework_id],
     )
     commitments = cursor.fetchall()
     cursor.execute(
@@ -135,28 +132,23 @@ def figures_from(floor, today):
         org: offer_rules.offer_state(exists=True, live=bool(live), workflow_status="", review_date=review, on=today)
         for org, live, review in floor["offer_pages"]
     }
-    counts = defaultdict(lambda: [0] * 8)
-    for audit_id, number, total, recorded, red, overdue, started in floor["actions"]:
-        counts[audit_id, number][3:8] = recorded, red, overdue, total, started
-    for audit_id, org, number, total, complete, answered, offer, offer_answered, lead, lead_answered in floor[
-        "outcomes"
-    ]:
+    numbers = {pk: number for pk, number, _ in floor["commitments"]}
+    counts = defaultdict(lambda: [0] * 8)  # CommitmentFacts in its order; answered and recorded stay 0
+    for audit_id, commitment_id, red, overdue, total, started in floor["actions"]:
+        counts[audit_id, numbers[commitment_id]][4:8] = red, overdue, total, started
+    for audit_id, org, commitment_id, total, complete, offer, lead in floor["outcomes"]:
         if offer and offer_outcome_complete(offer_state.get(org, offer_rules.NOT_STARTED)):
-            complete, answered = complete + offer, answered + offer
-        else:
-            answered += offer_answered
+            complete += offer
         if lead and named_lead_outcome_complete(org in floor["leads"]):
-            complete, answered = complete + lead, answered + lead
-        else:
-            answered += lead_answered
-        counts[audit_id, number][0:3] = total, complete, answered
+            complete += lead
+        counts[audit_id, numbers[commitment_id]][0:2] = total, complete
     facts = defaultdict(dict)
     for (audit_id, number), row in counts.items():
         facts[audit_id][number] = CommitmentFacts(*row)
-    numbers = [number for number, _ in floor["commitments"]]
+    ordered = sorted(numbers.values())
     rags, overdue = {}, {}
     for audit_id, by_number in facts.items():
-        rags[audit_id] = [commitment_rag(by_number.get(n, CommitmentFacts())) for n in numbers]
+        rags[audit_id] = [commitment_rag(by_number.get(n, CommitmentFacts())) for n in ordered]
         overdue[audit_id] = sum(f.actions_overdue for f in by_number.values())
     population, engaged, submitted = floor["totals"]
     return {
