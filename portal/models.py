@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.search import index
 
 from portal.concurrency import VersionedModel
+from portal.sql_lists import texts_in
 
 urn_validator = RegexValidator(
     r"^[1-9]\d{5}$", "A URN is the school's 6-digit unique reference number, for example 120285."
@@ -201,7 +202,7 @@ def unique_slugs(model, names):
     queries whatever the number of names (for bulk imports): the slugs already taken by each base, then
     numbered like unique_slug's."""
     bases = [_slug_base(name) for name in names]
-    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    taken = set(model.objects.filter(slug__in=texts_in(bases)).values_list("slug", flat=True))
     clashing = sorted({base for base in bases if base in taken})
     for offset in range(0, len(clashing), 200):
         numbered = models.Q()

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 
 from portal.bulk_writes import create_all
 from portal.models import Locality, Organisation, unique_slugs
+from portal.sql_lists import texts_in
 from portal.tabular import allowed_values, check_headings, import_rows, model_form_fields, read_table, template_xlsx
 
 # Column headings of the import file, by form field name.
@@ -131,9 +132,10 @@ class ExistingOrganisations:
     def __init__(self, table):
         names = {(data.get("name") or "").strip().lower() for _, data in table} - {""}
         urns = {(data.get("urn") or "").strip() for _, data in table} - {""}
-        stored = Organisation.objects.annotate(lowered=Lower("name")).filter(lowered__in=names)
+        stored = Organisation.objects.annotate(lowered=Lower("name")).filter(lowered__in=texts_in(names))
         self.names = set(stored.values_list("lowered", "kind")) if names else set()
-        self.urns = set(Organisation.objects.filter(urn__in=urns).values_list("urn", flat=True)) if urns else set()
+        urns_stored = Organisation.objects.filter(urn__in=texts_in(urns)).values_list("urn", flat=True)
+        self.urns = set(urns_stored) if urns else set()
 
 
 def save_organisations(forms_):
