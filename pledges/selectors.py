@@ -316,11 +316,9 @@ def compliance_matrix(
         .values_list("organisation_id", "pledge_id", "status", "review_date", "not_applicable_reason", "notes")
         .iterator(chunk_size=5000)
     }
-    # Ordered by date alone: the model's ordering by organisation name joins the organisations for nothing
-    # (an organisation's signatures keep the same order among themselves, so the same one is kept).
-    signatures = Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=organisation_ids).order_by(
-        "-signed_on"
-    )
+    # One signature per organisation and pledge set (a constraint), so no order is needed: the model's
+    # ordering by organisation name would join the organisations for nothing.
+    signatures = Signature.objects.filter(pledge_set=pledge_set, organisation_id__in=organisation_ids).order_by()
     if for_export:
         signatures = {
             s.organisation_id: s for s in map(MatrixSignature._make, signatures.values_list(*MatrixSignature._fields))
